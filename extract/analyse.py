@@ -1,0 +1,30 @@
+"""The whole analysis of one article, as the store needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.article import Article, parse_article
+from extract.claims import Claim, extract_claims
+from extract.entities import Mention, find_mentions
+from extract.sentences import Sentence, split_sentences
+
+
+@dataclass(frozen=True)
+class Analysis:
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    mentions: list[Mention]
+
+
+def analyse_article(raw: str, fallback_source: str = "") -> Analysis:
+    """Metadata, sentences, claims and entity mentions of one article's raw text."""
+    article = parse_article(raw, fallback_source)
+    sentences = split_sentences(article.body)
+    return Analysis(
+        article=article,
+        sentences=sentences,
+        claims=extract_claims(sentences),
+        mentions=find_mentions(article.body, sentences),
+    )

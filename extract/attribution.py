@@ -1,0 +1,119 @@
+"""Who a sentence attributes its content to.
+
+Rules, tried in order:
+1. "according to X" names X (up to the next comma or clause).
+2. A speaker after a closing quote: "...,” Mathew Miller told a briefing.
+3. A reporting verb (said, told, reported, estimated, ...): its subject, after leading
+   adverbials ("On Monday,") are set aside; "X, a spokesperson for Y, told" keeps both.
+4. A pronoun or a definite description as subject ("it said", "The intelligence service
+   reports") refers back to the latest attribution in the previous sentences that it fits.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERBS = (
+    r"said|says|say|told|tells|reported|reports|report|estimated|estimates|estimate"
+    r"|confirmed|confirms|stated|states|revealed|reveals|noted|notes|suggested|suggests"
+    r"|believes|believed|warned|warns|tracked|assessed|assesses|added|adds|claimed|claims"
+    r"|announced|announces|accused|accuses|suspects|suspected|denied|denies|dismissed"
+    r"|acknowledged|admitted|indicated|indicates|shows|showed|cited|wrote|writes"
+)
+_VERB = re.compile(
+    rf"\b(?:has |have |had |also |previously |earlier )?(?P<verb>{_VERBS})\b(?!\s+(?:to)\b)"
+)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]+)", re.I)
+_QUOTE_SPEAKER = re.compile(
+    rf"[,.!?]?[”\"]\s*,?\s*(?P<who>[^“”\"]{{2,120}}?)\s+(?:{_VERBS})\b", re.S
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:on|in|at|by|earlier|later|late|early|last|this|meanwhile|however|additionally|"
+    r"instead|also|then|amid|after|before|since|speaking|asked|when|while|but|and|yet|"
+    r"separately|previously|now|still|so|thus|today|yesterday|overall)\b",
+    re.I,
+)
+_NOUN_USE = re.compile(r"\b(?:amid|the|of|these|those|such|unconfirmed|recent)\s*$", re.I)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:last|this|earlier|later|on|in)\s+)+(?:week|month|year|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|morning|evening|night)s?$",
+    re.I,
+)
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "the agency", "the ministry"})
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_MAX_WORDS = 14
+
+
+def _tidy(who: str) -> str | None:
+    who = who.strip(" ,;:-–—\"“”'‘’")
+    who = _TRAILING_TIME.sub("", re.sub(r"\s+", " ", who))
+    if not who or len(who.split()) > _MAX_WORDS or not re.search(r"[A-Za-z]", who):
+        return None
+    return who
+
+
+def _subject(prefix: str, figure_before_verb: bool) -> str | None:
+    """The subject of a reporting verb from the text before it."""
+    segments = [s.strip() for s in re.split(r",(?![^()]*\))", prefix)]
+    while len(segments) > 1 and _LEADING_ADVERBIAL.match(segments[0]):
+        segments.pop(0)
+    segments = [s for s in segments if s]
+    if not segments or (len(segments) == 1 and _LEADING_ADVERBIAL.match(segments[0])):
+        return None
+    last = segments[-1]
+    if figure_before_verb or len(segments) == 1:
+        if len(segments) >= 2 and re.match(r"^(?:a|an|the)\s+\w+", last, re.I):
+            # "Jeon Ha-kyou, a spokesperson for Seoul's defence ministry, told"
+            return _tidy(f"{segments[-2]}, {last}")
+        return _tidy(last)
+    # A list subject: "The U.S., Ukraine, and South Korea have accused"
+    return _tidy(", ".join(segments))
+
+
+def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | None:
+    """The source named in this sentence alone, if any."""
+    according = _ACCORDING.search(sentence)
+    if according:
+        return _tidy(_ARTICLE.sub("", according.group("who")))
+    quote = _QUOTE_SPEAKER.search(sentence)
+    if quote and len(quote.group("who").split()) <= _MAX_WORDS:
+        return _tidy(quote.group("who"))
+    verbs = [v for v in _VERB.finditer(sentence) if not _NOUN_USE.search(sentence[: v.start()])]
+    if figure_at is not None and any(v.start() < figure_at for v in verbs):
+        # The reporting verb nearest before the figure governs it.
+        nearest = max((v for v in verbs if v.start() < figure_at), key=lambda v: v.start())
+        verbs = [nearest, *(v for v in verbs if v is not nearest)]
+    for verb in verbs:
+        clause_start = max((v.end() for v in verbs if v.end() <= verb.start()), default=0)
+        prefix = sentence[clause_start : verb.start()]
+        if sentence[: verb.start()].count("“") > sentence[: verb.start()].count("”"):
+            continue  # a verb inside a quotation is not the attribution
+        if sentence[: verb.start()].count('"') % 2:
+            continue
+        prefix = re.sub(r"\b(?:that|who|which)\s*$", "", prefix.rstrip())
+        before = figure_at is not None and figure_at < verb.start()
+        who = _subject(prefix, before)
+        if who:
+            return who
+    return None
+
+
+def is_back_reference(who: str) -> bool:
+    """A pronoun or a definite description that needs an earlier sentence to mean anything."""
+    lower = who.lower()
+    if lower in _PRONOUNS:
+        return True
+    return lower.startswith("the ") and not any(w[0].isupper() for w in who.split()[1:])
+
+
+def resolve_back_reference(who: str, earlier: list[str | None]) -> str:
+    """The earlier attribution that `who` refers to; `who` itself when none fits."""
+    lower = who.lower()
+    candidates = [e for e in reversed(earlier[-3:]) if e]
+    if lower in _PRONOUNS:
+        return candidates[0] if candidates else who
+    head = lower.split()[-1]
+    for candidate in candidates:
+        if head in candidate.lower():
+            return candidate
+    return who

@@ -1,0 +1,144 @@
+"""Shipped knowledge: places, demonyms, titles and the alias table.
+
+Aliases that no string similarity can find (DPRK = North Korea, US = United States) are
+listed here and checked before any fuzzy matching.
+"""
+
+from __future__ import annotations
+
+COUNTRIES = frozenset(
+    """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan
+    Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon
+    Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus Czechia Denmark Ecuador
+    Egypt Eritrea Estonia Ethiopia Finland France Georgia Germany Ghana Greece Guatemala
+    Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Japan
+    Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania
+    Luxembourg Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco Mozambique
+    Myanmar Namibia Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+    Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia
+    Rwanda Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland
+    Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine
+    Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe""".split()
+) | frozenset(
+    {
+        "North Korea", "South Korea", "United States", "United Kingdom", "Saudi Arabia",
+        "South Africa", "New Zealand", "Sri Lanka", "North Macedonia", "Ivory Coast",
+        "United Arab Emirates", "Czech Republic", "Dominican Republic", "Costa Rica",
+        "El Salvador", "Hong Kong", "Gaza", "West Bank", "Europe", "Asia", "Africa",
+    }
+)  # fmt: skip
+PLACES = (
+    COUNTRIES
+    | frozenset(
+        [
+            "Kursk",
+            "Moscow",
+            "Pyongyang",
+            "Seoul",
+            "Kyiv",
+            "Kiev",
+            "Kharkiv",
+            "Odesa",
+            "Donetsk",
+            "Luhansk",
+            "Crimea",
+            "Mariupol",
+            "Bakhmut",
+            "Belgorod",
+            "Bryansk",
+            "Vladivostok",
+            "Ussuriysk",
+            "Khabarovsk",
+            "Blagoveshchensk",
+            "Siberia",
+            "Washington",
+            "London",
+            "Paris",
+            "Berlin",
+            "Brussels",
+            "Tokyo",
+            "Beijing",
+            "Vienna",
+            "Helsinki",
+            "Warsaw",
+            "Tehran",
+            "Jerusalem",
+            "Istanbul",
+            "Ankara",
+            "Minsk",
+            "Rome",
+            "Madrid",
+            "Geneva",
+            "Tallinn",
+            "Riga",
+            "Vilnius",
+            "Busan",
+            "Incheon",
+            "Chicago",
+            "Boston",
+            "Texas",
+            "California",
+            "Florida",
+            "Scotland",
+            "Wales",
+            "England",
+        ]
+    )
+    | frozenset({"New York", "Far East", "St Petersburg", "Russian Far East", "Los Angeles"})
+)
+
+DEMONYMS = {
+    "North Korean": "North Korea", "North Koreans": "North Korea",
+    "South Korean": "South Korea", "South Koreans": "South Korea",
+    "Ukrainian": "Ukraine", "Ukrainians": "Ukraine", "Russian": "Russia", "Russians": "Russia",
+    "American": "United States", "Americans": "United States", "Chinese": "China",
+    "Japanese": "Japan", "Iranian": "Iran", "German": "Germany", "French": "France",
+    "British": "United Kingdom", "Korean": "Korea", "Soviet": "Soviet Union",
+    "Israeli": "Israel", "European": "Europe", "Polish": "Poland", "Finnish": "Finland",
+    "Austrian": "Austria",
+}  # fmt: skip
+
+# Known alternative names, resolved before fuzzy matching: alias -> canonical.
+ALIASES = {
+    "DPRK": "North Korea", "Democratic People's Republic of Korea": "North Korea",
+    "Democratic People’s Republic of Korea": "North Korea", "N. Korea": "North Korea",
+    "ROK": "South Korea", "Republic of Korea": "South Korea",
+    "US": "United States", "U.S.": "United States", "USA": "United States",
+    "U.S.A.": "United States", "United States of America": "United States",
+    "America": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+    "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "Russian Federation": "Russia", "Kiev": "Kyiv", "UN": "United Nations",
+    "U.N.": "United Nations", "EU": "European Union", "E.U.": "European Union",
+}  # fmt: skip
+
+PERSON_TITLES = frozenset(
+    """President Vice Prime Minister Secretary General Chancellor Mr Mrs Ms Miss Dr Prof
+    Professor Sen Senator Rep Representative Gov Governor King Queen Prince Pope Sir
+    Dame Lieutenant Colonel Col Major Gen Admiral Captain Sgt Spokesperson Spokesman
+    Leader Chairman Chairwoman Chief Director Ambassador Foreign Defence Defense Deputy
+    Secretary-General""".split()
+)
+ORG_WORDS = frozenset(
+    """Ministry Service Services Agency Institute Institution Department Council Center
+    Centre Administration Office Committee Commission Bureau Army Navy Forces Force
+    Parliament Assembly Congress Senate Government Party Union Organization Organisation
+    Association University College School Bank Fund Corporation Company Group Foundation
+    Court Police Intelligence Command Staff Pentagon Kremlin NATO Images Times Post
+    Guardian Bloomberg Reuters News Journal Newsweek Newser Telegraph Herald Tribune
+    Press Studies Nations Republic Federation Authority Authorities Cabinet Embassy
+    Network Media""".split()
+)
+# Capitalised words that begin sentences or headings but name nothing.
+NOT_NAMES = frozenset(
+    """The A An And But Or If In On At By For From To Of With As This That These Those It
+    Its He She They We I You His Her Their Our There Here When While After Before Since
+    During Until Although Though However Meanwhile Instead Additionally Earlier Later
+    Speaking According Among Analysts Countries Everyone Everything Data Putin's Why
+    What Who How Posted Updated Read More Get Tap Install Image Photo Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December File Yet So Also Only Just Not No Yes
+    Both All Any Some Several Many Most Other Another Each Every One Two Three Four Five
+    Six Seven Eight Nine Ten Will Would Could Should Can May Might Must Has Have Had Is
+    Are Was Were Be Been Do Does Did Then Now Still Even Despite Amid Against Between
+    Over Under Into Onto Across What's""".split()
+)

@@ -1,0 +1,319 @@
+"""Quantity claims in a sentence: the figure, its hedge, the interval it implies, its unit.
+
+Hedge rules (the interval is what the wording commits the source to):
+- exact      "12,000"                    [v, v]
+- approx     about, around, roughly, some, nearly, an estimated   [0.9 v, 1.1 v]
+- at_least   at least, no fewer than, "or more"                   [v, open]
+- more_than  more than, over, upwards of, exceeded               [v, open]
+- at_most    as many as, no more than, not exceeding, fewer than  [open, v]
+- up_to      up to                                                [open, v]
+- range      "between 10,000 and 12,000", "3,000-5,000"          [a, b]
+- vague      "several thousand", "thousands", "dozens"           see VAGUE
+Years, dates, clock times, list markers, ages, codes such as "KN-23" and ordinals are not
+quantities, and neither is a bare count word with no counted noun ("one of them").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
+APPROX_TOLERANCE = 0.10
+
+# Vague amounts: (pattern, low, high). "several thousand" is 2,000 to 9,999.
+VAGUE: tuple[tuple[str, float, float], ...] = (
+    (r"hundreds of thousands", 200_000, 999_999),
+    (r"tens of thousands", 20_000, 99_999),
+    (r"(?:several|a few) million", 2_000_000, 9_999_999),
+    (r"millions", 2_000_000, 999_999_999),
+    (r"(?:several|a few) thousand", 2_000, 9_999),
+    (r"thousands", 2_000, 99_999),
+    (r"(?:several|a few) hundred", 200, 999),
+    (r"hundreds", 200, 999),
+    (r"(?:several|a few) dozen", 24, 99),
+    (r"dozens", 24, 99),
+)
+_UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000,
+    "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
+_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "won": "KRW", "yen": "JPY", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "yuan": "CNY",
+}  # fmt: skip
+# Synonyms compared as one thing counted.
+CONCEPTS = {
+    "troops": "troops", "soldiers": "troops", "servicemen": "troops", "personnel": "troops",
+    "fighters": "troops", "infantry": "troops", "recruits": "troops", "forces": "troops",
+    "military personnel": "troops", "service members": "troops", "troop": "troops",
+    "soldier": "troops", "officer-level personnel": "officers", "officer": "officers",
+}  # fmt: skip
+DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+_WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)"
+
+
+def _number(name: str) -> str:
+    """A figure in digits or words, its groups prefixed with name."""
+    return (
+        rf"(?P<{name}>(?:(?P<{name}_cur>US\$|[$€£¥₩])\s?)?(?P<{name}_num>{_DIGITS})"
+        rf"(?P<{name}_scale>{_SCALE})?"
+        rf"|(?P<{name}_words>(?:{_WORD_NUM})"
+        rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion))*)\b"
+        rf"|(?P<{name}_dozen>a dozen)\b)"
+    )
+
+
+_VAGUE = "|".join(f"(?:{p})" for p, _, _ in VAGUE)
+_FIGURE = re.compile(
+    rf"(?<![\w.,/-])(?:(?P<vague>{_VAGUE})\b"
+    rf"|{_number('first')}(?:\s*(?:-|–|to|and)\s*{_number('second')})?)",
+    re.I,
+)
+_HEDGE_BEFORE = (
+    # Order matters: "not exceeding" is at_most before "exceeding" is more_than.
+    ("at_most", r"as many as|no more than|not exceeding|not more than|at most|a maximum of"
+                r"|fewer than|less than|under|below"),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of"),
+    ("up_to", r"up to"),
+    ("more_than", r"more than|over|upwards of|in excess of|exceed(?:s|ed|ing)?|top(?:s|ped)"
+                  r"|surpass(?:es|ed)"),
+    ("approx", r"about|around|approximately|roughly|some|nearly|almost|close to|an estimated"
+               r"|estimated|circa|approx\.|~"),
+    ("range", r"between|from"),
+)  # fmt: skip
+_HEDGE_RE = [
+    (hedge, re.compile(rf"(?:^|\W)(?P<h>{words})\s+(?:only\s+|just\s+)?$", re.I))
+    for hedge, words in _HEDGE_BEFORE
+]
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)
+_TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w))", re.I)
+_AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.I)
+_WORD = re.compile(r"(?P<gap>[\s\"'”’]*)(?P<w>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+_NUMBER_OF = re.compile(r"\bnumber of\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z]+)\b[^,.;]*$")
+# Words that may stand between a figure and the noun it counts.
+_MODIFIERS = frozenset(
+    """more additional other new extra further military special armed active regular ground
+    combat elite infantry ballistic foreign young civilian local senior officer-level
+    elite ethnic front-line frontline""".split()
+)
+_NOT_UNITS = frozenset(
+    """of in on at to from by for with and or but as that which who whom whose were was are
+    is have has had be been being will would could should may might can do did does the
+    a an this these those their its his her our per than more times percent cent""".split()
+)
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all|first)\s+$", re.I)
+_INCREMENT = re.compile(r"^\s+(?:more|additional|extra|further)\b", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure in a sentence; start/end are offsets into that sentence."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    concept: str | None
+    hedge: str
+    increment: bool = False
+
+
+def _number_value(match: re.Match[str], prefix: str) -> tuple[float, str | None] | None:
+    """The numeric value and currency of a _NUMBER match, from groups named with prefix."""
+    if match.group(prefix) is None:
+        return None
+    if match.group(f"{prefix}_dozen"):
+        return 12.0, None
+    if match.group(f"{prefix}_words"):
+        return _words_value(match.group(f"{prefix}_words")), None
+    value = float(match.group(f"{prefix}_num").replace(",", ""))
+    scale = (match.group(f"{prefix}_scale") or "").strip().lower()
+    if scale:
+        value *= _SCALES[scale]
+    return value, _CURRENCY_SYMBOLS.get((match.group(f"{prefix}_cur") or "").lower())
+
+
+def _words_value(words: str) -> float:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in _UNITS_WORDS:
+            current += _UNITS_WORDS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        else:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+    return float(total + current)
+
+
+def _unit_after(text: str) -> tuple[str | None, int]:
+    """The counted noun phrase right after a figure, and how far it reaches."""
+    proper: list[str] = []
+    modifiers: list[str] = []
+    of = re.match(r"\s+of\b", text)
+    pos = end = of.end() if of else 0
+    for _ in range(5):
+        word = _WORD.match(text, pos)
+        if word is None or "\n" in word.group("gap"):
+            break
+        if word.group("gap").strip() and (proper or modifiers):
+            break  # a closing quote may follow the figure, not sit inside the phrase
+        token = word.group("w")
+        lower = token.lower()
+        if lower in _NOT_UNITS and lower not in _MODIFIERS:
+            break
+        if token[0].isupper():
+            if modifiers:
+                break
+            proper.append(token)
+            if len(token) > 3 and token.endswith("s") and not token.isupper():
+                pos = end = word.end()
+                break  # "3,765 North Koreans came": a plural name is the counted thing
+        elif lower in _MODIFIERS:
+            modifiers.append(lower)
+        else:
+            head = " ".join([*(x for x in modifiers if x not in _SKIPPED_MODIFIERS), lower])
+            return head, word.end()
+        pos = end = word.end()
+    if proper:
+        return " ".join(proper), end
+    return None, 0
+
+
+_SKIPPED_MODIFIERS = frozenset(["more", "additional", "other", "new", "extra", "further"])
+
+
+def concept_of(unit: str | None) -> str | None:
+    """The class a unit is compared under: synonyms share one, else the head noun."""
+    if unit is None or unit.isupper() or unit == "%":
+        return unit  # currencies and percentages compare as written
+    lower = unit.lower()
+    if unit[0].isupper():
+        return lower  # "North Koreans"
+    head = lower.split()[-1]
+    return CONCEPTS.get(lower) or CONCEPTS.get(head) or head
+
+
+def _is_not_a_quantity(sentence: str, match: re.Match[str], value: float) -> bool:
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    first = match.group("first") or ""
+    digits = re.search(r"\d[\d,.]*", first)
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
+        return True
+    if digits and re.fullmatch(r"(?:1[89]|20)\d{2}", digits.group(0)) and "%" not in after[:1]:
+        return not match.group("first_cur")  # a year, unless it is money
+    if not before.strip() and re.match(r"^[.)]\s", after):
+        return True  # "1. Tap in your navigation bar."
+    # Phone numbers and codes.
+    return bool(re.match(r"^-?\d", after) or re.search(r"[+(]\s*$", before))
+
+
+def extract_quantities(sentence: str) -> list[Quantity]:
+    """Every quantity claim in one sentence, left to right."""
+    found: list[Quantity] = []
+    for match in _FIGURE.finditer(sentence):
+        start, end = match.start(), match.end()
+        before = sentence[:start]
+        hedge = "exact"
+        hedge_start = start
+        for name, pattern in _HEDGE_RE:
+            h = pattern.search(before)
+            if h:
+                hedge, hedge_start = name, h.start("h")
+                break
+        if match.group("vague"):
+            phrase = match.group("vague").lower()
+            low, high = next((lo, hi) for p, lo, hi in VAGUE if re.fullmatch(p, phrase))
+            unit, reach = _unit_after(sentence[end:])
+            if unit is None:
+                continue
+            found.append(
+                Quantity(hedge_start if hedge != "exact" else start, end + reach,
+                         sentence[start : end + reach], None, low, high, unit, concept_of(unit),
+                         "vague")
+            )  # fmt: skip
+            continue
+        first = _number_value(match, "first")
+        if first is None:
+            continue
+        value, currency = first
+        if _is_not_a_quantity(sentence, match, value):
+            continue
+        is_word = bool(re.match(r"[a-z]", match.group("first").strip(), re.I))
+        second = _number_value(match, "second")
+        connector = re.search(r"\s*(?:-|–|to|and)\s*", sentence[start:end])
+        if second and (hedge == "range" or (connector and "and" not in connector.group(0))):
+            low, high = sorted((value, second[0]))
+            currency = currency or second[1]
+            scale = (match.group("second_scale") or "").strip().lower()
+            if scale and not match.group("first_scale") and value < _SCALES[scale]:
+                low, high = sorted((value * _SCALES[scale], second[0]))  # "3 to 5 million"
+            hedge, value = "range", (low + high) / 2
+        else:
+            if second:  # "500 and 600" outside a range: keep the first figure only
+                end = start + len(match.group("first").rstrip())
+            low = high = value
+            if hedge == "range":
+                hedge = "exact"
+        after = sentence[end:]
+        percent = re.match(r"\s*(?:%|per ?cent\b|percent\b)", after)
+        reach = 0
+        if percent:
+            unit, reach = "%", percent.end()
+        else:
+            unit, reach = _unit_after(after)
+            if unit and unit.lower() in _CURRENCY_WORDS:
+                currency, unit = _CURRENCY_WORDS[unit.lower()], None
+            if currency:
+                unit = currency
+            elif unit is None and (counted := _NUMBER_OF.search(sentence[:start])):
+                unit = counted.group("noun")  # "the number of soldiers ... exceeded 10,000"
+        if is_word:
+            if unit is None or _DEFINITE.search(before):
+                continue  # "one of them", "the two countries"
+            if value == 1 and (unit or "").rstrip("s") not in DURATIONS:
+                continue
+        increment = bool(_INCREMENT.match(after) or _INCREMENT_BEFORE.search(before))
+        low, high = _interval(hedge, value, low, high)
+        span_start = hedge_start if hedge not in ("exact",) else start
+        found.append(
+            Quantity(span_start, end + reach, sentence[span_start : end + reach],
+                     value, low, high, unit, concept_of(unit),
+                     hedge, increment)
+        )  # fmt: skip
+    return found
+
+
+def _interval(hedge: str, value: float, low: float, high: float) -> tuple[float | None, ...]:
+    if hedge == "approx":
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+    if hedge in ("at_least", "more_than"):
+        return value, None
+    if hedge in ("at_most", "up_to"):
+        return None, value
+    return low, high

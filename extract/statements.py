@@ -1,0 +1,58 @@
+"""Statements: an actor denying, confirming, dismissing or not denying something.
+
+These become claims of kind `statement` with a stance, so that "the Kremlin dismissed the
+reports as a hoax" can stand against "Putin did not deny" in the discrepancy view.
+"""
+
+from __future__ import annotations
+
+import re
+
+STANCES = ("deny", "not_deny", "confirm", "not_confirm", "acknowledge")
+
+# (stance, pattern on the verb group); the subject is what comes before the match.
+_STANCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (stance, re.compile(pattern, re.I))
+    for stance, pattern in (
+        ("not_deny", r"\b(?:did not|didn't|has not|hasn't|have not|haven't|had not|would not"
+                     r"|refused to|declined to) (?:deny|denied)\b"),
+        ("not_confirm", r"\b(?:did not|didn't|could not|couldn't|cannot|can't|would not"
+                        r"|declined to|refused to) (?:confirm|speak definitively)\b"),
+        ("deny", r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted)\b"),
+        ("confirm", r"\b(?:confirmed|confirms|verified)\b"),
+        ("acknowledge", r"\b(?:acknowledged|acknowledges|admitted|admits|admit)\b"),
+    )
+)  # fmt: skip
+_LEADING = re.compile(
+    r"^(?:(?:however|meanwhile|instead|but|and|yet|so|also|on \w+|in \w+(?: \w+)?|until now|"
+    r"last \w+|earlier|both)\s*,?\s*)+",
+    re.I,
+)
+_AUX = re.compile(
+    r"\s+(?:has|have|had|was|were|is|are|also|so far|previously|swiftly"
+    r"|(?:said|says|added|told \w+) (?:he|she|they|it|that))$",
+    re.I,
+)
+
+
+def find_stance(sentence: str) -> tuple[str, str, int, int] | None:
+    """(stance, actor, start, end) of the first stance verb with a named actor, if any."""
+    for stance, pattern in _STANCE_PATTERNS:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        before = sentence[: match.start()]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            continue  # inside a quotation
+        actor = before.strip()
+        if "," in actor:
+            actor = actor.rsplit(",", 1)[-1].strip() or actor
+        actor = _LEADING.sub("", actor)
+        for _ in range(3):
+            actor = _AUX.sub("", actor)
+        if re.match(r"^(?:it|this|that|there)\b", actor, re.I):
+            continue  # "it was confirmed by ..." names no actor here
+        if not actor or len(actor.split()) > 8 or not actor[0].isupper():
+            continue
+        return stance, actor, match.start(), match.end()
+    return None

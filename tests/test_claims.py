@@ -1,0 +1,67 @@
+"""Attribution and statements, as extracted from whole bundled articles."""
+
+from __future__ import annotations
+
+from tests.conftest import analyse
+
+
+def claim_for(article: str, figure: str):
+    analysis = analyse(article)
+    body = analysis.article.body
+    return next(c for c in analysis.claims if body[c.span_start : c.span_end] == figure)
+
+
+def test_figures_attributed_to_the_source_named_in_the_sentence():
+    assert claim_for("000", "12,000 soldiers").attributed_to == "Ukrainian military intelligence"
+    assert claim_for("001", "about 3,000 soldiers").attributed_to == (
+        "South Korean National Intelligence Service (NIS)"
+    )
+    assert claim_for("003", "around 10,000 North Korean soldiers").attributed_to == (
+        "Biden administration"
+    )
+
+
+def test_speaker_after_a_quotation():
+    assert claim_for("003", "as many as 10,000").attributed_to == "Mathew Miller"
+    assert claim_for("003", "more than 10,000 North Korean troops").attributed_to == (
+        "Jeon Ha-kyou, a spokesperson for Seoul’s defence ministry"
+    )
+
+
+def test_adverbials_are_not_the_source():
+    assert claim_for("000", "10,000 North Korean soldiers").attributed_to == (
+        "U.S. State Department spokesperson Matthew Miller"
+    )
+
+
+def test_back_reference_to_the_previous_sentence():
+    # "According to Ukraine's military intelligence service, ..." then
+    # "The intelligence service reports that there are approximately 12,000 ..."
+    claim = claim_for("001", "approximately 12,000 North Korean soldiers")
+    assert claim.attributed_to == "Ukraine's military intelligence service"
+    # "They are training ... at five military bases, it said."
+    assert claim_for("003", "five military bases").attributed_to == "Ukraine’s intelligence agency"
+
+
+def test_figure_before_the_reporting_verb():
+    assert claim_for("003", "exceeded 10,000").attributed_to == "South Korea"
+
+
+def test_statements_carry_actor_and_stance():
+    statements = {
+        (c.attributed_to, c.stance) for c in analyse("001").claims if c.kind == "statement"
+    }
+    assert ("Russian President Vladimir Putin", "not_deny") in statements
+    statements = {
+        (c.attributed_to, c.stance) for c in analyse("004").claims if c.kind == "statement"
+    }
+    assert ("Kremlin", "deny") in statements
+
+
+def test_several_quantities_in_a_sentence_are_several_claims():
+    claims = [c for c in analyse("000").claims if c.sentence.startswith("Ukrainian military")]
+    assert [(c.value, c.unit) for c in claims] == [
+        (12_000, "soldiers"),
+        (500, "officers"),
+        (3, "generals"),
+    ]

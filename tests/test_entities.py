@@ -1,0 +1,72 @@
+"""Entity mentions and their resolution across the bundled library."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extract import resolve_entities
+from extract.entities import find_mentions
+from extract.sentences import split_sentences
+from tests.conftest import ARTICLES, analyse
+
+
+def resolved():
+    counts = []
+    for path in ARTICLES:
+        analysis = analyse(path.name[:3])
+        for (name, type_), n in Counter((m.name, m.type) for m in analysis.mentions).items():
+            counts.append((path.name, name, type_, n))
+    entities, _ = resolve_entities(counts)
+    by_alias = {}
+    for e in entities:
+        for alias in e.aliases:
+            by_alias.setdefault(alias, e)
+    return entities, by_alias
+
+
+def test_mentions_match_the_text_they_point_at():
+    for path in ARTICLES:
+        analysis = analyse(path.name[:3])
+        body = analysis.article.body
+        assert all(body[m.start : m.end] == m.text for m in analysis.mentions)
+
+
+def test_types_from_titles_gazetteer_and_organisation_words():
+    kinds = {(m.name, m.type) for m in analyse("001").mentions}
+    assert ("Mark Rutte", "person") in kinds
+    assert ("NATO", "org") in kinds
+    assert ("Kursk", "place") in kinds
+    assert ("South Korean National Intelligence Service", "org") in kinds
+
+
+def test_spellings_of_one_person_join_and_different_people_do_not():
+    _, by_alias = resolved()
+    assert by_alias["Kim Jong Un"] is by_alias["Kim Jong-un"]
+    assert by_alias["Kim Jong Gyu"] is not by_alias["Kim Jong Un"]
+    assert by_alias["Mathew Miller"] is by_alias["Matthew Miller"]
+    assert by_alias["Miller"].name == "Matthew Miller"
+
+
+def test_misspelt_place_joins_the_known_one():
+    _, by_alias = resolved()
+    assert by_alias["Kurks"] is by_alias["Kursk"]
+    assert by_alias["Kursk"].name == "Kursk"
+
+
+def test_north_and_south_korea_stay_apart_and_dprk_is_north_korea():
+    _, by_alias = resolved()
+    assert by_alias["North Korea"] is not by_alias["South Korea"]
+    body = "The DPRK said so. North Korea agreed."
+    names = {m.name for m in find_mentions(body, split_sentences(body))}
+    assert names == {"North Korea"}
+
+
+def test_a_bare_surname_never_joins_across_articles():
+    entities, assignment = resolve_entities(
+        [("a", "Kim Jong Un", "person", 1), ("b", "Kim", "other", 1), ("c", "Kim", "other", 1),
+         ("c", "Kim Jong Gyu", "person", 1)]
+    )  # fmt: skip
+    name = {e.key: e.name for e in entities}
+    assert name[assignment[("b", "Kim")]] == "Kim"  # no full name in its own article
+    assert name[assignment[("c", "Kim")]] == "Kim Jong Gyu"  # the full name beside it
+    assert sorted(name.values()) == ["Kim", "Kim Jong Gyu", "Kim Jong Un"]

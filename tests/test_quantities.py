@@ -1,0 +1,107 @@
+"""Quantity claims, hedges and intervals, on sentences of the bundled articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.quantities import extract_quantities
+
+
+def figures(sentence: str) -> list[tuple[float | None, str | None, str]]:
+    return [(q.value, q.unit, q.hedge) for q in extract_quantities(sentence)]
+
+
+def test_four_quantities_in_one_sentence():
+    sentence = (
+        "The intelligence service reports that there are approximately 12,000 North Korean "
+        "soldiers in Russia, including 500 officers and three generals, with training "
+        "conducted at five military bases."
+    )
+    assert figures(sentence) == [
+        (12_000, "soldiers", "approx"),
+        (500, "officers", "exact"),
+        (3, "generals", "exact"),
+        (5, "military bases", "exact"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "hedge"),
+    [
+        ("We understand that more than 10,000 troops are in Russia", 10_000, None, "more_than"),
+        ("as many as 10,000 North Korean troops are in the Kursk region", None, 10_000, "at_most"),
+        ("said \"several thousand\" North Korean infantry soldiers", 2_000, 9_999, "vague"),
+        ("at least 3,000 soldiers were transported", 3_000, None, "at_least"),
+        ("up to 5,000 troops", None, 5_000, "up_to"),
+        ("between 10,000 and 12,000 troops", 10_000, 12_000, "range"),
+        ("3,000-5,000 soldiers", 3_000, 5_000, "range"),
+        ("about 3,000 soldiers", 2_700, 3_300, "approx"),
+    ],
+)  # fmt: skip
+def test_hedges_give_intervals(sentence, low, high, hedge):
+    (q,) = extract_quantities(sentence)
+    assert q.hedge == hedge
+    assert q.low == pytest.approx(low) if low is not None else q.low is None
+    assert q.high == pytest.approx(high) if high is not None else q.high is None
+
+
+def test_money_is_scaled_and_has_a_currency():
+    (q,) = extract_quantities("North Korea earned around $540 million from arms sales")
+    assert (q.value, q.unit, q.hedge) == (540_000_000, "USD", "approx")
+
+
+def test_not_exceeding_is_an_upper_bound_not_more_than():
+    (q,) = extract_quantities("after a training period not exceeding one month.")
+    assert (q.value, q.unit, q.hedge, q.high) == (1, "month", "at_most", 1)
+
+
+def test_percentages():
+    assert figures("The largest share, 60%, is produced in North Korea, with the remaining 10%")[
+        :2
+    ] == [(60, "%", "exact"), (10, "%", "exact")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kim Jong Un in Pyongyang on June 19, 2024.",
+        "Ukrainian forces launched an offensive into the Kursk region in August 2024",
+        "Posted Oct 16, 2024 9:11 AM CDT",
+        "4:57 PM EDT, October 25, 2024",
+        "1. Tap in your navigation bar.",
+        "North Korean-made KN-23 ballistic missiles",
+        "North Korea, the country with one of the world’s largest militaries",
+        "the strategic partnership treaty between the two countries",
+        "engaged with North Korean soldiers for the first time",
+        "a 35-year-old soldier",
+    ],
+)
+def test_years_dates_times_markers_and_codes_are_not_claims(sentence):
+    assert extract_quantities(sentence) == []
+
+
+def test_increments_are_marked():
+    (first, second) = extract_quantities(
+        "at least 3,000 soldiers were transported, and Pyongyang is expected to transfer "
+        "10,000 more troops there."
+    )
+    assert not first.increment
+    assert (second.value, second.unit, second.increment) == (10_000, "troops", True)
+
+
+def test_synonyms_share_a_concept():
+    concepts = {q.concept for q in extract_quantities("12,000 soldiers and 10,000 troops")}
+    assert concepts == {"troops"}
+
+
+def test_the_counted_thing_can_come_before_the_figure():
+    (q,) = extract_quantities(
+        "The number of North Korean soldiers deployed in the Russian army exceeded 10,000"
+    )
+    assert (q.value, q.unit, q.hedge) == (10_000, "soldiers", "more_than")
+
+
+def test_spans_point_at_the_figure():
+    sentence = "there were 10,000 North Korean soldiers in the Kursk region"
+    (q,) = extract_quantities(sentence)
+    assert sentence[q.start : q.end] == q.text == "10,000 North Korean soldiers"
