@@ -1,0 +1,390 @@
+"""The library: one SQLite file of articles, claims, entities and mentions.
+
+Each thread gets its own connection (Textual runs queries in thread workers), all with WAL so
+the reader keeps reading while an import writes. Every query takes its values as parameters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from extract import Analysis, resolve_entities
+from store.schema import connect, open_database
+from store.search import fts_query
+
+LIST_SEPARATOR = "\x1f"  # joins names inside one SQL value; never part of article text
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the user narrowed the view to. Empty fields do not filter."""
+
+    article_id: int | None = None
+    entity_id: int | None = None
+    source: str | None = None
+    query: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.article_id or self.entity_id or self.source or self.query)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    title: str
+    source: str
+    published: str | None
+    published_raw: str | None
+    claims: int
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # "claim", "figure" or an entity type
+    ref: int | None = None  # the claim or entity id
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    id: int
+    title: str
+    source: str
+    author: str | None
+    published: str | None
+    published_raw: str | None
+    path: str | None
+    body: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    article_id: int
+    article_title: str
+    source: str
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+    span_start: int
+    span_end: int
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    hedge: str | None
+    attributed_to: str | None
+    stance: str | None
+    entities: list[str]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+    articles: int
+
+
+def _split(value: str | None) -> list[str]:
+    return sorted(value.split(LIST_SEPARATOR)) if value else []
+
+
+class Library:
+    """Reads and writes one library file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        first = open_database(self.path)  # creates or checks the schema, or raises
+        self._local.db = first
+        self._connections = [first]
+        self._lock = threading.Lock()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """This thread's connection."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = connect(self.path)
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def _rows(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> Iterator[Any]:
+        cursor = self.db.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        for row in cursor:
+            yield dict(zip(columns, row, strict=True))
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def has_article(self, content_hash: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]
+            ).fetchone()
+            is not None
+        )
+
+    def add_article(self, path: str, content_hash: str, analysis: Analysis) -> int | None:
+        """Store an article with all its claims and mentions, in one transaction.
+
+        Returns None when another writer stored the same article first.
+        """
+        try:
+            return self._add_article(path, content_hash, analysis)
+        except sqlite3.IntegrityError:
+            if self.has_article(content_hash):
+                return None
+            raise
+
+    def _add_article(self, path: str, content_hash: str, analysis: Analysis) -> int:
+        article = analysis.article
+        db = self.db
+        with db.atomic():
+            article_id = (
+                db["articles"]
+                .insert(
+                    {
+                        "content_hash": content_hash,
+                        "path": path,
+                        "title": article.title,
+                        "source": article.source,
+                        "author": article.author,
+                        "published": article.published.isoformat() if article.published else None,
+                        "published_raw": article.published_raw,
+                        "url": article.url,
+                        "body": article.body,
+                        "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    }
+                )
+                .last_pk
+            )
+            db["claims"].insert_all(
+                {
+                    "article_id": article_id,
+                    "kind": c.kind,
+                    "sentence": c.sentence,
+                    "sentence_start": c.sentence_start,
+                    "sentence_end": c.sentence_end,
+                    "span_start": c.span_start,
+                    "span_end": c.span_end,
+                    "value": c.value,
+                    "low": c.low,
+                    "high": c.high,
+                    "unit": c.unit,
+                    "concept": c.concept,
+                    "hedge": c.hedge,
+                    "increment": int(c.increment),
+                    "attributed_to": c.attributed_to,
+                    "stance": c.stance,
+                }
+                for c in analysis.claims
+            )
+            db["mentions"].insert_all(
+                {
+                    "article_id": article_id,
+                    "span_start": m.start,
+                    "span_end": m.end,
+                    "text": m.text,
+                    "name": m.name,
+                    "type": m.type,
+                }
+                for m in analysis.mentions
+            )
+        return int(article_id)
+
+    def refresh_entities(self) -> int:
+        """Re-resolve every mention into entities, keeping ids stable by entity key."""
+        db = self.db
+        counts = [
+            (str(article), name, type_, count)
+            for article, name, type_, count in db.execute(
+                "SELECT article_id, name, type, count(*) FROM mentions GROUP BY 1, 2, 3"
+            )
+        ]
+        entities, assignment = resolve_entities(counts)
+        with db.atomic():
+            db.conn.executemany(
+                "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type",
+                [(e.key, e.name, e.type) for e in entities],
+            )
+            ids = dict(db.execute("SELECT key, id FROM entities").fetchall())
+            db.conn.executemany(
+                "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND name = ?",
+                [(ids[key], int(article), name) for (article, name), key in assignment.items()],
+            )
+            db.execute(
+                "DELETE FROM entities WHERE id NOT IN "
+                "(SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL)"
+            )
+        return len(entities)
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "claims", "entities", "mentions")
+        }
+
+    def sources(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles ORDER BY 1")]
+
+    def _claim_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
+        where = ["1 = 1"]
+        params: dict[str, Any] = {}
+        if f.article_id:
+            where.append("c.article_id = :article_id")
+            params["article_id"] = f.article_id
+        if f.source:
+            where.append("a.source = :source")
+            params["source"] = f.source
+        if f.entity_id:
+            where.append(
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id "
+                "AND m.entity_id = :entity_id AND m.span_start >= c.sentence_start "
+                "AND m.span_end <= c.sentence_end)"
+            )
+            params["entity_id"] = f.entity_id
+        match = fts_query(f.query or "")
+        if match:
+            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match)")
+            params["match"] = match
+        elif f.query and f.query.strip():
+            where.append("0")  # words the search cannot use match nothing, never everything
+        return " AND ".join(where), params
+
+    def claims(self, f: ClaimFilter = ClaimFilter(), limit: int | None = None) -> list[ClaimRow]:
+        """Claims matching the filter, by article date then position in the article."""
+        where, params = self._claim_where(f)
+        sql = f"""
+            SELECT c.id, c.article_id, a.title AS article_title, a.source, a.published,
+                   c.sentence, c.sentence_start AS start, c.sentence_end AS "end",
+                   c.span_start, c.span_end, c.kind, c.value, c.low, c.high, c.unit, c.hedge,
+                   c.attributed_to, c.stance,
+                   (SELECT group_concat(name, :sep) FROM (
+                        SELECT DISTINCT e.name FROM mentions m
+                        JOIN entities e ON e.id = m.entity_id
+                        WHERE m.article_id = c.article_id AND m.span_start >= c.sentence_start
+                          AND m.span_end <= c.sentence_end)) AS entities
+            FROM claims c JOIN articles a ON a.id = c.article_id
+            WHERE {where}
+            ORDER BY a.published IS NULL, a.published, a.id, c.span_start, c.id
+        """
+        params["sep"] = LIST_SEPARATOR
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return [
+            ClaimRow(**{**row, "entities": _split(row["entities"])})
+            for row in self._rows(sql, params)
+        ]
+
+    def articles(self, f: ClaimFilter = ClaimFilter()) -> list[ArticleRow]:
+        """Articles matching the filter (an entity or text filter keeps those that match)."""
+        where = ["1 = 1"]
+        params: dict[str, Any] = {}
+        if f.source:
+            where.append("a.source = :source")
+            params["source"] = f.source
+        if f.entity_id:
+            where.append(
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id "
+                "AND m.entity_id = :entity_id)"
+            )
+            params["entity_id"] = f.entity_id
+        match = fts_query(f.query or "")
+        if match:
+            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :m)")
+            params["m"] = match
+        elif f.query and f.query.strip():
+            where.append("0")
+        sql = f"""
+            SELECT a.id, a.title, a.source, a.published, a.published_raw,
+                   (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
+            FROM articles a WHERE {" AND ".join(where)}
+            ORDER BY a.published IS NULL, a.published, a.id
+        """
+        return [ArticleRow(**row) for row in self._rows(sql, params)]
+
+    def article(self, article_id: int) -> ArticleDetail | None:
+        """One article with the spans the reader highlights: claims, figures, mentions."""
+        rows = list(
+            self._rows(
+                "SELECT id, title, source, author, published, published_raw, path, body "
+                "FROM articles WHERE id = ?",
+                (article_id,),
+            )
+        )
+        if not rows:
+            return None
+        spans = [
+            Span(s, e, kind, ref)
+            for s, e, kind, ref in self.db.execute(
+                "SELECT span_start, span_end, 'figure', id FROM claims WHERE article_id = ? "
+                "UNION ALL SELECT m.span_start, m.span_end, m.type, m.entity_id "
+                "FROM mentions m WHERE m.article_id = ? ORDER BY 1",
+                (article_id, article_id),
+            )
+        ]
+        return ArticleDetail(**rows[0], spans=spans)
+
+    def entities(self, f: ClaimFilter = ClaimFilter()) -> list[EntityRow]:
+        """Entities with their spellings and counts, most mentioned first."""
+        where = ["1 = 1"]
+        params: dict[str, Any] = {"sep": LIST_SEPARATOR}
+        if f.article_id:
+            where.append("m.article_id = :article_id")
+            params["article_id"] = f.article_id
+        if f.source:
+            where.append("m.article_id IN (SELECT id FROM articles WHERE source = :source)")
+            params["source"] = f.source
+        sql = f"""
+            SELECT e.id, e.name, e.type,
+                   (SELECT group_concat(name, :sep) FROM (
+                        SELECT DISTINCT name FROM mentions WHERE entity_id = e.id)) AS aliases,
+                   count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+            FROM entities e JOIN mentions m ON m.entity_id = e.id
+            WHERE {" AND ".join(where)}
+            GROUP BY e.id ORDER BY mentions DESC, e.name
+        """
+        out = []
+        for row in self._rows(sql, params):
+            aliases = [a for a in _split(row["aliases"]) if a != row["name"]]
+            out.append(EntityRow(**{**row, "aliases": aliases}))
+        return out
+
+    def find_entity(self, name: str) -> int | None:
+        """The entity a user means by a name or any of its spellings (case-insensitive)."""
+        row = self.db.execute(
+            "SELECT e.id FROM entities e WHERE e.name = :n COLLATE NOCASE "
+            "UNION ALL SELECT m.entity_id FROM mentions m WHERE m.name = :n COLLATE NOCASE "
+            "AND m.entity_id IS NOT NULL LIMIT 1",
+            {"n": name},
+        ).fetchone()
+        return int(row[0]) if row else None

@@ -1,0 +1,104 @@
+"""The library's SQLite schema, its version, and opening a file safely.
+
+The version lives in `PRAGMA user_version`. A library written by a newer claimdiff is refused
+untouched; a file that is not a claimdiff library is never written to.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+_TABLES = {"articles", "claims", "mentions", "entities"}
+
+
+class LibraryError(Exception):
+    """The library file cannot be used; the message says why and names the file."""
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """A connection with the settings every reader and writer needs."""
+    conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return sqlite_utils.Database(conn)
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (or create) the library at path, creating or checking its schema."""
+    if path.exists() and path.is_dir():
+        raise LibraryError(f"{path}: is a folder, not a library file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = connect(path)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = set(db.table_names())
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path}: not a claimdiff library ({exc})") from exc
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise LibraryError(
+            f"{path}: written by a newer claimdiff (schema {version}, this one reads "
+            f"{SCHEMA_VERSION}); upgrade claimdiff to open it"
+        )
+    if version == 0 and tables:
+        db.close()
+        raise LibraryError(f"{path}: a SQLite file, but not a claimdiff library")
+    if version == 0:
+        db.execute("PRAGMA journal_mode = WAL")
+        with db.atomic():
+            _create(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    elif not tables >= _TABLES:
+        db.close()
+        raise LibraryError(f"{path}: the library is damaged (tables missing)")
+    return db
+
+
+def _create(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {
+            "id": int, "content_hash": str, "path": str, "title": str, "source": str,
+            "author": str, "published": str, "published_raw": str, "url": str, "body": str,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"content_hash", "title", "source", "body"},
+    )  # fmt: skip
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["source"])
+    db["claims"].create(
+        {
+            "id": int, "article_id": int, "kind": str, "sentence": str, "sentence_start": int,
+            "sentence_end": int, "span_start": int, "span_end": int, "value": float,
+            "low": float, "high": float, "unit": str, "concept": str, "hedge": str,
+            "increment": int, "attributed_to": str, "stance": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "kind", "sentence"},
+    )  # fmt: skip
+    db["claims"].create_index(["article_id", "sentence_start"])
+    db["claims"].create_index(["concept"])
+    db["entities"].create(
+        {"id": int, "key": str, "name": str, "type": str},
+        pk="id",
+        not_null={"key", "name", "type"},
+    )
+    db["entities"].create_index(["key"], unique=True)
+    db["mentions"].create(
+        {
+            "id": int, "article_id": int, "span_start": int, "span_end": int, "text": str,
+            "name": str, "type": str, "entity_id": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+        not_null={"article_id", "name", "type"},
+    )  # fmt: skip
+    db["mentions"].create_index(["article_id", "span_start"])
+    db["mentions"].create_index(["entity_id"])
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+    db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="porter")

@@ -1,0 +1,189 @@
+"""The library file: import, idempotence, failures, transactions, queries, export."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from store import (
+    BUNDLED_ARTICLES,
+    CLAIM_FIELDS,
+    ENTITY_FIELDS,
+    SCHEMA_VERSION,
+    ClaimFilter,
+    Library,
+    LibraryError,
+    export,
+    import_paths,
+)
+
+
+def table_digest(path: Path) -> str:
+    """A digest of every row of every table: equal digests, equal libraries."""
+    conn = sqlite3.connect(path)
+    digest = hashlib.sha256()
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY 1"):
+        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
+            digest.update(repr(row).encode())
+    conn.close()
+    return digest.hexdigest()
+
+
+def test_import_twice_changes_nothing(library: Library, db_path: Path):
+    before = table_digest(db_path)
+    report = import_paths(library, [BUNDLED_ARTICLES])
+    assert (len(report.imported), len(report.present), len(report.failed)) == (0, 5, 0)
+    assert table_digest(db_path) == before
+
+
+def test_same_content_under_another_name_is_stored_once(library: Library, tmp_path: Path):
+    copy = tmp_path / "copy.txt"
+    original = next(BUNDLED_ARTICLES.glob("003*.txt")).read_text(encoding="utf-8")
+    copy.write_text(original.replace("\n", "\r\n"), encoding="utf-8")
+    report = import_paths(library, [copy])
+    assert report.present == [copy]
+    assert library.counts()["articles"] == 5
+
+
+def test_bad_files_are_reported_and_the_good_ones_land(tmp_path: Path, db_path: Path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    good = next(BUNDLED_ARTICLES.glob("004*.txt"))
+    (folder / "good.txt").write_bytes(good.read_bytes())
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    lib = Library(db_path)
+    report = import_paths(lib, [folder, tmp_path / "nowhere"])
+    assert [p.name for p in report.imported] == ["good.txt"]
+    reasons = {f.path.name: f.reason for f in report.failed}
+    assert reasons == {
+        "image.txt": "binary file, not text",
+        "empty.txt": "empty file",
+        "gone.txt": "no such file or directory",
+        "nowhere": "no such file or folder",
+    }
+    assert lib.counts()["articles"] == 1
+    assert lib.counts()["claims"] > 0
+
+
+def test_an_article_is_stored_whole_or_not_at_all(db_path: Path, monkeypatch):
+    lib = Library(db_path)
+    table = lib.db["mentions"]
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(type(table), "insert_all", fail)
+    with pytest.raises(RuntimeError):
+        lib.add_article("x.txt", "hash", __import__("tests.conftest").conftest.analyse("003"))
+    monkeypatch.undo()
+    assert lib.counts() == {"articles": 0, "claims": 0, "entities": 0, "mentions": 0}
+
+
+def test_schema_version_and_wal(library: Library, db_path: Path):
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_a_newer_library_is_refused_untouched(tmp_path: Path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE articles (id INTEGER)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="newer claimdiff"):
+        Library(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_library_is_never_overwritten(tmp_path: Path):
+    path = tmp_path / "notes.db"
+    path.write_text("my precious notes\n" * 100)
+    with pytest.raises(LibraryError, match="not a claimdiff library"):
+        Library(path)
+    assert path.read_text() == "my precious notes\n" * 100
+
+
+def test_entity_filter_keeps_claims_whose_sentence_names_it(library: Library):
+    kim = library.find_entity("Kim Jong-un")
+    assert kim == library.find_entity("kim jong un")
+    claims = library.claims(ClaimFilter(entity_id=kim))
+    assert claims and all("Kim Jong Un" in c.entities for c in claims)
+
+
+def test_search_takes_phrases_prefixes_and_any_input(library: Library):
+    phrase = library.claims(ClaimFilter(query='"military bases"'))
+    assert len({c.article_id for c in phrase}) == 2
+    assert all("military bases" in c.sentence for c in phrase)
+    assert not library.claims(ClaimFilter(query='"bases military"'))
+    assert library.articles(ClaimFilter(query="Kurs"))  # prefix of Kursk
+    for nasty in ['"', "*", "NEAR(", "-", "a OR (", "')", "AND", "^", ":"]:
+        library.claims(ClaimFilter(query=nasty))
+        library.articles(ClaimFilter(query=nasty))
+
+
+def export_csv(library: Library, what: str) -> list[list[str]]:
+    out = io.StringIO()
+    export(library, what, ClaimFilter(), "csv", out)
+    return list(csv.reader(io.StringIO(out.getvalue())))
+
+
+def test_claims_csv_has_the_product_header_and_one_row_per_quantity(library: Library):
+    rows = export_csv(library, "claims")
+    assert tuple(rows[0]) == CLAIM_FIELDS
+    records = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    troops = {(r["value"], r["hedge"]) for r in records if r["unit"] in ("soldiers", "troops")}
+    assert {
+        ("12000", "exact"),
+        ("12000", "approx"),
+        ("10000", "exact"),
+        ("3000", "approx"),
+    } <= troops
+    newser = next(r for r in records if r["source"] == "Newser")
+    assert newser["published"] == "2024-10-16"
+
+
+def test_entities_csv_header(library: Library):
+    rows = export_csv(library, "entities")
+    assert tuple(rows[0]) == ENTITY_FIELDS
+    kim = next(r for r in rows if r[1] == "Kim Jong Un")
+    assert kim[2] == "person" and kim[3] == "Kim Jong-un"
+
+
+def test_jsonl_keeps_lists_and_nulls(library: Library):
+    out = io.StringIO()
+    export(library, "claims", ClaimFilter(), "jsonl", out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert all(list(r) == list(CLAIM_FIELDS) for r in records)
+    vague = next(r for r in records if r["hedge"] == "vague")
+    assert vague["value"] is None and isinstance(vague["entities"], list)
+
+
+def test_formula_cells_are_neutralised_and_numbers_stay_numbers(tmp_path: Path, db_path: Path):
+    article = tmp_path / "evil.txt"
+    article.write_text(
+        '=HYPERLINK("http://x") headline\n\n'
+        '=HYPERLINK("http://evil") said 500 soldiers arrived.\n'
+        "@SUM(1) reported -40 casualties, and +3 tanks.\n",
+        encoding="utf-8",
+    )
+    lib = Library(db_path)
+    import_paths(lib, [article])
+    rows = export_csv(lib, "claims")
+    header, records = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert header[0] == "id"
+    first = next(r for r in records if r["value"] == "500")
+    assert first["sentence"].startswith("'=HYPERLINK")
+    assert first["article_title"].startswith("'=HYPERLINK")
+    assert all(not r["sentence"].startswith(("=", "+", "-", "@")) for r in records)
