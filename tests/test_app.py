@@ -1,0 +1,191 @@
+"""The reader, driven by keys through Textual's Pilot on a real library file."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from store import Library, import_paths
+from tui.app import ClaimdiffApp
+from tui.screens.export import ExportScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.tables import ArticleList, ClaimTable, EntityList
+
+SIZE = (160, 48)
+
+
+async def settle(app: ClaimdiffApp, pilot) -> None:
+    """Let workers finish and their messages land."""
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_opens_on_the_first_article_with_its_claims(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        view = app.screen.query_one(ArticleView)
+        claims = app.screen.query_one(ClaimTable)
+        assert articles.row_count == 5
+        assert view.article is not None and view.article.id == articles.current_id
+        assert claims.row_count > 0
+        assert {c.article_id for c in claims.claims.values()} == {view.article.id}
+
+
+async def test_selecting_an_article_shows_it_and_its_claims(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = app.screen.query_one(ArticleView).article.id
+        await pilot.press("j", "j")
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        claims = app.screen.query_one(ClaimTable)
+        assert view.article.id != first
+        assert view.article.id == app.screen.query_one(ArticleList).current_id
+        assert {c.article_id for c in claims.claims.values()} == {view.article.id}
+
+
+async def test_selecting_a_claim_scrolls_to_and_marks_its_sentence(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        # The longest article, so its last claim lies below the first screen.
+        articles = app.screen.query_one(ArticleList)
+        longest = max(articles.rows_shown, key=lambda r: r.claims)
+        articles.move_to(longest.id)
+        await settle(app, pilot)
+        await pilot.press("3", "G")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        claim = claims.claims[claims.current_id]
+        view = app.screen.query_one(ArticleView)
+        assert view.selected == (claim.start, claim.end)
+        assert view.scroll_offset.y > 0
+        shown = "\n".join(
+            view._text.plain[s:e]
+            for s, e in view._lines[view.scroll_offset.y : view.scroll_offset.y + view.size.height]
+        )
+        figure = claim.sentence[claim.span_start - claim.start : claim.span_end - claim.start]
+        assert figure.split()[0] in shown
+
+
+async def test_selecting_an_entity_filters_claims_across_the_library(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        entities = app.screen.query_one(EntityList)
+        kursk = library.find_entity("Kursk")
+        entities.focus()
+        entities.move_to(kursk)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).claims.values()
+        assert claims and all("Kursk" in c.entities for c in claims)
+        assert len({c.article_id for c in claims}) > 1
+        assert app.screen.query_one("#filters").display
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not app.screen.query_one("#filters").display
+        view = app.screen.query_one(ArticleView)
+        assert {c.article_id for c in app.screen.query_one(ClaimTable).claims.values()} == {
+            view.article.id
+        }
+
+
+async def test_search_narrows_claims_and_articles(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"generals")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).claims.values()
+        assert claims and all("general" in c.sentence.lower() for c in claims)  # stemmed
+        assert app.screen.query_one(ArticleList).row_count < 5
+
+
+async def test_export_writes_the_claims_on_screen(library: Library, tmp_path: Path):
+    app = ClaimdiffApp(library)
+    target = tmp_path / "picked.csv"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = set(app.screen.query_one(ClaimTable).claims)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        field = app.screen.query_one("#export-path")
+        field.value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert target.exists()
+        with target.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert {int(r["id"]) for r in rows} == shown
+
+
+async def test_export_asks_before_replacing_a_file(library: Library, tmp_path: Path):
+    app = ClaimdiffApp(library)
+    target = tmp_path / "exists.csv"
+    target.write_text("keep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert target.read_text() == "keep"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert target.read_text().startswith("id,article_id")
+
+
+async def test_markup_and_escapes_in_an_article_are_shown_as_text(tmp_path: Path, db_path: Path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "[bold red]Headline[/] \x1b[31mred\x1b[0m\n\n"
+        "Officials said [bold red]x[/] and \x1b[31m500 soldiers\x1b[0m arrived [link=http://e]here[/link].\n",
+        encoding="utf-8",
+    )
+    library = Library(db_path)
+    import_paths(library, [hostile])
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        assert "[bold red]x[/]" in view._text.plain
+        assert "\x1b" not in view._text.plain
+        screen = app.export_screenshot()
+        assert "[bold red]x[/]" in screen.replace("&#160;", " ")
+        assert "[bold red]Headline[/]" in app.screen.query_one(ArticleList).get_row_at(0)[2].plain
+        claims = app.screen.query_one(ClaimTable)
+        assert "[link=http://e]here[/link]" in claims.get_row_at(0)[4].plain
+
+
+async def test_help_and_quit_keys(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_small_terminal_still_lays_out(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for pane in ("#articles", "#article", "#claims", "#entities"):
+            region = app.screen.query_one(pane).region
+            assert region.width >= 20 and region.height >= 3, pane

@@ -1,0 +1,116 @@
+"""The installed command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store import BUNDLED_ARTICLES, CLAIM_FIELDS
+from tests.test_store import table_digest
+
+CLAIMDIFF = Path(sys.executable).with_name("claimdiff")
+if not CLAIMDIFF.exists():
+    CLAIMDIFF = Path(shutil.which("claimdiff") or "claimdiff")
+
+
+def run(*args: str, db: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **env}
+    if db is not None:
+        environment["CLAIMDIFF_DB"] = str(db)
+    return subprocess.run(
+        [str(CLAIMDIFF), *args], capture_output=True, text=True, env=environment, timeout=120
+    )
+
+
+def test_import_reports_counts_and_a_second_import_changes_nothing(db_path: Path):
+    first = run("import", str(BUNDLED_ARTICLES), db=db_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "5 imported, 0 already present, 0 failed"
+    before = table_digest(db_path)
+    second = run("import", str(BUNDLED_ARTICLES), db=db_path)
+    assert second.stdout.strip() == "0 imported, 5 already present, 0 failed"
+    assert table_digest(db_path) == before
+
+
+def test_db_flag_wins_over_the_environment(tmp_path: Path):
+    chosen, ignored = tmp_path / "chosen.db", tmp_path / "ignored.db"
+    result = run("import", "--db", str(chosen), str(BUNDLED_ARTICLES), db=ignored)
+    assert result.returncode == 0
+    assert chosen.exists() and not ignored.exists()
+
+
+def test_failures_name_the_file_and_the_rest_goes_on(tmp_path: Path, db_path: Path):
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    result = run("import", str(bad), str(BUNDLED_ARTICLES), db=db_path)
+    assert result.returncode == 1
+    assert result.stdout.strip() == "5 imported, 0 already present, 1 failed"
+    assert f"failed: {bad}: binary file, not text" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_claims_csv_to_stdout(db_path: Path):
+    run("import", str(BUNDLED_ARTICLES), db=db_path)
+    result = run("export", "claims", "--format", "csv", db=db_path)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0]) == CLAIM_FIELDS
+    troops = [r for r in rows if r["unit"] in ("soldiers", "troops")]
+    values = {float(r["value"]) for r in troops if r["value"]}
+    assert {12_000, 10_000, 3_000} <= values
+
+
+def test_export_filters_by_entity_source_and_query(db_path: Path):
+    run("import", str(BUNDLED_ARTICLES), db=db_path)
+    by_entity = run("export", "claims", "--entity", "Kim Jong-un", db=db_path)
+    rows = list(csv.DictReader(io.StringIO(by_entity.stdout)))
+    assert rows and all("Kim Jong Un" in r["entities"] for r in rows)
+    by_source = run("export", "claims", "--source", "Newser", "--format", "jsonl", db=db_path)
+    assert len(by_source.stdout.splitlines()) == 2
+    by_query = run("export", "claims", "--query", "generals", db=db_path)
+    assert {r["unit"] for r in csv.DictReader(io.StringIO(by_query.stdout))} >= {"generals"}
+
+
+def test_export_to_a_file_never_overwrites_silently(db_path: Path, tmp_path: Path):
+    run("import", str(BUNDLED_ARTICLES), db=db_path)
+    target = tmp_path / "out.csv"
+    target.write_text("keep me")
+    refused = run("export", "entities", "-o", str(target), db=db_path)
+    assert refused.returncode == 2
+    assert "exists; use --force" in refused.stderr
+    assert target.read_text() == "keep me"
+    forced = run("export", "entities", "-o", str(target), "--force", db=db_path)
+    assert forced.returncode == 0
+    assert target.read_text().startswith("id,name,type,aliases,mentions,articles")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("export", "claims", "--entity", "Nobody"), "no entity named 'Nobody'"),
+        (("export", "claims", "-o", "/proc/nope/x.csv"), "cannot write /proc/nope/x.csv"),
+    ],
+)
+def test_expected_failures_are_one_line_without_traceback(db_path: Path, args, message):
+    run("import", str(BUNDLED_ARTICLES), db=db_path)
+    result = run(*args, db=db_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_that_is_not_a_library_is_refused(tmp_path: Path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database at all\n" * 50)
+    result = run("export", "claims", "--db", str(notes))
+    assert result.returncode == 2
+    assert "not a claimdiff library" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert notes.read_text() == "not a database at all\n" * 50

@@ -1,0 +1,166 @@
+"""The claimdiff command line: open the reader, import, export.
+
+    claimdiff [--db PATH]                      open the reader (first run: the sample story)
+    claimdiff open PATH...                     import, then open the reader
+    claimdiff import PATH...                   import only; progress on a terminal, a summary
+    claimdiff export claims|entities [...]     to a file (-o) or standard output
+
+Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 130 Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from store import (
+    BUNDLED_ARTICLES,
+    FORMATS,
+    ClaimFilter,
+    ImportReport,
+    Library,
+    LibraryError,
+    export,
+    import_paths,
+    library_path,
+)
+
+EXPORTS = ("claims", "entities")
+
+
+class UsageError(Exception):
+    """A mistake in the command line the user can fix; printed without a traceback."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help="library file (default: $CLAIMDIFF_DB, else library.db in your data folder)",
+    )  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="claimdiff",
+        description="Read many sources on one story and see where they disagree.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    op = commands.add_parser("open", parents=[common], help="import PATHs, then open the reader")
+    op.add_argument("paths", nargs="+", metavar="PATH")
+    im = commands.add_parser("import", parents=[common], help="import files or folders")
+    im.add_argument("paths", nargs="+", metavar="PATH")
+    ex = commands.add_parser("export", parents=[common], help="export claims or entities")
+    ex.add_argument("what", choices=EXPORTS)
+    ex.add_argument("--format", choices=FORMATS, default="csv")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    ex.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    ex.add_argument("--source", metavar="S", help="only this source")
+    ex.add_argument("--entity", metavar="E", help="only claims that mention this entity")
+    ex.add_argument("--query", metavar="TEXT", help="only claims whose sentence matches TEXT")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (LibraryError, UsageError) as exc:
+        print(f"claimdiff: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    path = library_path(getattr(args, "db", None))
+    is_new = not path.exists()
+    library = Library(path)
+    try:
+        if args.command == "import":
+            return _import(library, args.paths)
+        if args.command == "export":
+            return _export(library, args)
+        notices: list[str] = []
+        paths = args.paths if args.command == "open" else []
+        if not paths and is_new and BUNDLED_ARTICLES.is_dir():
+            paths = [BUNDLED_ARTICLES]  # first run: the sample story
+        if paths:
+            report = import_paths(library, paths)
+            notices = [f"Import failed: {failure}" for failure in report.failed]
+        from tui.app import ClaimdiffApp  # Textual loads only for the reader
+
+        ClaimdiffApp(library, notices).run()
+        return 0
+    finally:
+        library.close()
+
+
+def _import(library: Library, paths: list[str]) -> int:
+    report = ImportReport()
+    interrupted = False
+    try:
+        if sys.stderr.isatty():
+            _import_with_progress(library, paths, report)
+        else:
+            import_paths(library, paths, report=report)
+    except KeyboardInterrupt:
+        interrupted = True
+    for failure in report.failed:
+        print(f"failed: {failure}", file=sys.stderr)
+    print(report.summary() + (" (interrupted)" if interrupted else ""))
+    if interrupted:
+        return 130
+    return 1 if report.failed else 0
+
+
+def _import_with_progress(library: Library, paths: list[str], report: ImportReport) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), transient=True, console=None,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("Importing", total=None)
+
+        def step(done: int, total: int, _path: Path) -> None:
+            bar.update(task, completed=done, total=total)
+
+        import_paths(library, paths, progress=step, report=report)
+
+
+def _export(library: Library, args: argparse.Namespace) -> int:
+    entity_id = None
+    if args.entity:
+        entity_id = library.find_entity(args.entity)
+        if entity_id is None:
+            raise UsageError(f"no entity named {args.entity!r} in {library.path}")
+    f = ClaimFilter(entity_id=entity_id, source=args.source, query=args.query)
+    if not args.output:
+        _write(library, args, f, sys.stdout)
+        return 0
+    target = Path(args.output).expanduser()
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; use --force to replace it")
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder")
+    tmp = target.with_name(f".{target.name}.part")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            rows = _write(library, args, f, out)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    print(f"{rows} {args.what} written to {target}", file=sys.stderr)
+    return 0
+
+
+def _write(library: Library, args: argparse.Namespace, f: ClaimFilter, out: TextIO) -> int:
+    return export(library, args.what, f, args.format, out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Every key of the reader, on one screen."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Everywhere", (
+        ("tab / shift+tab", "next / previous pane"),
+        ("1 2 3 4", "articles, article text, claims, entities"),
+        ("/", "search claims and article text"),
+        ("escape", "clear the last filter (search, then entity)"),
+        ("x", "export the claims on screen as CSV"),
+        ("ctrl+p", "command palette"),
+        ("?", "this help"),
+        ("q", "quit"),
+    )),
+    ("Lists (articles, claims, entities)", (
+        ("j / k, ↓ / ↑", "move"),
+        ("g / G", "first / last row"),
+        ("enter on a claim", "show its sentence in the article"),
+        ("enter on an entity", "show only claims that mention it"),
+    )),
+    ("Article text", (
+        ("j / k", "scroll a line"),
+        ("space / b", "page down / up"),
+        ("g / G", "top / bottom"),
+    )),
+)  # fmt: skip
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 76; max-height: 90%; height: auto; border: thick $accent; background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for heading, keys in KEYS:
+            table.add_row("")
+            table.add_row(f"[u]{heading}[/u]", "")
+            for key, what in keys:
+                table.add_row(key, what)
+        with VerticalScroll():
+            yield Static(table)
+            yield Static("\nPress escape to close.", markup=False)

@@ -1,0 +1,280 @@
+"""The reader's main screen: four linked panes over one library.
+
+The screen owns the state (open article, entity filter, search text) and pushes it down to
+the panes; panes report what the user chose with messages. All library reads run in thread
+workers that post the results back, so the interface never waits on SQLite.
+
+Which claims are listed: with no filter, the open article's; with an entity or search filter,
+every matching claim in the library, so sources can be read side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
+
+from store import ClaimFilter, Library, export
+from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded, Exported
+from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.tables import ArticleList, ClaimTable, EntityList
+
+SHOWN = 1000  # rows a list pane holds; the title says when there are more
+
+
+def counted(label: str, shown: int, total: int) -> Text:
+    """A pane title that never pretends: "Entities (1,000 of 15,478)"."""
+    if shown < total:
+        return Text(f"{label} ({shown:,} of {total:,})")
+    return Text(f"{label} ({total:,})")
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("escape", "clear_filter", "Clear filter", id="main.clear_filter"),
+        Binding("x", "export", "Export CSV", id="main.export"),
+        Binding("question_mark", "help", "Help", id="main.help"),
+        Binding("q", "app.quit", "Quit", id="main.quit"),
+        Binding("1", "focus('articles')", "Articles", show=False, id="main.focus_articles"),
+        Binding("2", "focus('article')", "Text", show=False, id="main.focus_article"),
+        Binding("3", "focus('claims')", "Claims", show=False, id="main.focus_claims"),
+        Binding("4", "focus('entities')", "Entities", show=False, id="main.focus_entities"),
+    ]
+
+    article_id: reactive[int | None] = reactive(None, init=False)
+    filter: reactive[ClaimFilter] = reactive(ClaimFilter, init=False)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.entity_name: str | None = None
+        self._claim_to_show: int | None = None
+        self.claims_total = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Search claims and article text; Enter applies, Esc cancels",
+                    id="search")  # fmt: skip
+        yield Static(id="filters")
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield ArticleList(id="articles")
+                yield EntityList(id="entities")
+            with Vertical(id="right"):
+                yield ArticleView(id="article")
+                yield ClaimTable(id="claims")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#articles").border_title = "Articles"
+        self.query_one("#article").border_title = "Article"
+        self.query_one("#claims").border_title = "Claims"
+        self.query_one("#entities").border_title = "Entities"
+        self.query_one("#articles").focus()
+        self.load_articles(self.filter)
+        self.load_entities()
+
+    # ---- workers: read the library, post the result ---------------------------------------
+
+    @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
+    def load_articles(self, f: ClaimFilter) -> None:
+        self.post_message(ArticlesLoaded(self.library.articles(f), f))
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def load_article(self, article_id: int | None) -> None:
+        article = self.library.article(article_id) if article_id is not None else None
+        self.post_message(ArticleLoaded(article))
+
+    @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
+    def load_claims(self, f: ClaimFilter) -> None:
+        self.post_message(ClaimsLoaded(self.library.claims(f), f))
+
+    @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
+    def load_entities(self) -> None:
+        self.post_message(EntitiesLoaded(self.library.entities()))
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_export(self, f: ClaimFilter, path: Path) -> None:
+        tmp = path.with_name(f".{path.name}.part")
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            rows = export(self.library, "claims", f, "csv", out)
+        tmp.replace(path)
+        self.post_message(Exported(str(path.resolve()), rows))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{event.worker.group}: {error}", title="Something went wrong",
+                        severity="error", markup=False)  # fmt: skip
+
+    # ---- state -> panes ------------------------------------------------------------------
+
+    def claims_filter(self) -> ClaimFilter:
+        """What the claims pane lists: the filter, or the open article when unfiltered."""
+        if self.filter.is_empty:
+            return ClaimFilter(article_id=self.article_id or -1)
+        return self.filter
+
+    def watch_article_id(self, article_id: int | None) -> None:
+        self.load_article(article_id)
+        if self.filter.is_empty:
+            self.load_claims(self.claims_filter())
+
+    def watch_filter(self, f: ClaimFilter) -> None:
+        self.load_articles(f)
+        self.load_claims(self.claims_filter())
+        self._show_filters()
+
+    def _show_filters(self) -> None:
+        bar = self.query_one("#filters", Static)
+        parts: list[str] = []
+        if self.filter.entity_id:
+            parts.append(f"entity: {self.entity_name}")
+        if self.filter.query:
+            parts.append(f"search: {self.filter.query}")
+        bar.display = bool(parts)
+        bar.update(Text("Filter  " + "  ·  ".join(parts) + "    (esc clears the last)"))
+
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, message: ArticlesLoaded) -> None:
+        if message.filter != self.filter:
+            return  # an older answer
+        table = self.query_one(ArticleList)
+        table.show(message.rows[:SHOWN], keep=self.article_id)
+        table.border_title = counted("Articles", table.row_count, len(message.rows))
+        if message.rows and (self.article_id not in {r.id for r in message.rows}):
+            self.article_id = message.rows[0].id
+            table.move_to(self.article_id)
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        if message.article is not None and message.article.id != self.article_id:
+            return
+        view = self.query_one(ArticleView)
+        view.show_article(message.article)
+        view.border_title = Text(message.article.source if message.article else "Article")
+        self._show_pending_claim()
+
+    @on(ClaimsLoaded)
+    def _claims_loaded(self, message: ClaimsLoaded) -> None:
+        if message.filter != self.claims_filter():
+            return
+        table = self.query_one(ClaimTable)
+        self.claims_total = len(message.rows)  # export writes them all, not only those shown
+        table.show(message.rows[:SHOWN], keep=self._claim_to_show)
+        scope = "this article" if self.filter.is_empty else "library, filtered"
+        sources = len({r.source for r in message.rows})
+        title = counted(f"Claims · {scope}", table.row_count, len(message.rows))
+        title.append(f" · {sources} source{'s' * (sources != 1)}")
+        table.border_title = title
+
+    @on(EntitiesLoaded)
+    def _entities_loaded(self, message: EntitiesLoaded) -> None:
+        table = self.query_one(EntityList)
+        table.show(message.rows[:SHOWN], keep=self.filter.entity_id)
+        table.border_title = counted("Entities", table.row_count, len(message.rows))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        self.notify(f"Exported {message.rows} claims to {message.path}", markup=False)
+
+    # ---- panes -> state ------------------------------------------------------------------
+
+    @on(DataTable.RowHighlighted, "#articles")
+    def _article_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.article_id = int(event.row_key.value)
+
+    @on(DataTable.RowHighlighted, "#claims")
+    def _claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is None:
+            return
+        claim = self.query_one(ClaimTable).claims.get(int(event.row_key.value))
+        if claim is None:
+            return
+        self._claim_to_show = claim.id
+        if claim.article_id != self.article_id:
+            self.article_id = claim.article_id
+            self.query_one(ArticleList).move_to(claim.article_id)
+        else:
+            self._show_pending_claim()
+
+    @on(DataTable.RowSelected, "#claims")
+    def _claim_selected(self, event: DataTable.RowSelected) -> None:
+        self.query_one(ArticleView).focus()
+
+    def _show_pending_claim(self) -> None:
+        claim = self.query_one(ClaimTable).claims.get(self._claim_to_show or -1)
+        view = self.query_one(ArticleView)
+        if claim and view.article and view.article.id == claim.article_id:
+            view.show_claim((claim.start, claim.end), (claim.span_start, claim.span_end))
+
+    @on(DataTable.RowSelected, "#entities")
+    def _entity_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is None:
+            return
+        entity_id = int(event.row_key.value)
+        if entity_id == self.filter.entity_id:
+            self._set_entity(None)
+        else:
+            self._set_entity(entity_id)
+
+    def _set_entity(self, entity_id: int | None) -> None:
+        table = self.query_one(EntityList)
+        self.entity_name = None
+        if entity_id is not None:
+            row = table.get_row(str(entity_id))
+            self.entity_name = row[0].plain if row else str(entity_id)
+        self.filter = replace(self.filter, entity_id=entity_id)
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def action_focus(self, pane: str) -> None:
+        self.query_one(f"#{pane}").focus()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self.filter.query or ""
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.filter = replace(self.filter, query=event.value.strip() or None)
+        self.query_one(ClaimTable).focus()
+
+    def action_clear_filter(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.query_one(ClaimTable).focus()
+        elif self.filter.query:
+            self.filter = replace(self.filter, query=None)
+        elif self.filter.entity_id:
+            self._set_entity(None)
+
+    def action_export(self) -> None:
+        f = self.claims_filter()
+        rows = self.claims_total
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.write_export(f, path)
+
+        self.app.push_screen(ExportScreen(rows, Path.cwd() / "claimdiff-claims.csv"), chosen)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
