@@ -117,11 +117,12 @@ def _import(library: Library, paths: list[str]) -> int:
 
 
 def _import_with_progress(library: Library, paths: list[str], report: ImportReport) -> None:
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), transient=True, console=None,
+        TimeRemainingColumn(), transient=True, console=Console(stderr=True),
     ) as bar:  # fmt: skip
         task = bar.add_task("Importing", total=None)
 

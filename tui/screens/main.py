@@ -42,9 +42,10 @@ def counted(label: str, shown: int, total: int) -> Text:
 
 class MainScreen(Screen[None]):
     BINDINGS = [
+        Binding("tab", "app.focus_next", "Pane", id="main.next_pane"),
         Binding("slash", "search", "Search", id="main.search"),
-        Binding("escape", "clear_filter", "Clear filter", id="main.clear_filter"),
-        Binding("x", "export", "Export CSV", id="main.export"),
+        Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
+        Binding("x", "export", "Export", id="main.export"),
         Binding("question_mark", "help", "Help", id="main.help"),
         Binding("q", "app.quit", "Quit", id="main.quit"),
         Binding("1", "focus('articles')", "Articles", show=False, id="main.focus_articles"),

@@ -40,9 +40,15 @@ def count(value: int) -> Text:
 
 
 class ListPane(DataTable[Text]):
-    """A DataTable with vim keys, rows keyed by id, and one column that fills the width."""
+    """A DataTable with vim keys, rows keyed by id, and one column that fills the width.
 
-    COLUMNS: ClassVar[tuple[tuple[str, str, int | None], ...]] = ()  # label, key, width
+    When the pane is too narrow for the filling column to be useful, columns with a drop
+    rank are left out, highest rank first, so what matters stays readable at 80x24.
+    """
+
+    # label, key, width (None: fills), drop rank (0: always shown)
+    COLUMNS: ClassVar[tuple[tuple[str, str, int | None, int], ...]] = ()
+    FILL_MIN = 24
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
@@ -53,10 +59,14 @@ class ListPane(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[Any] = []
-        self._fill_width = 0
+        self._layout: tuple[tuple[str, ...], int] = ((), 0)
 
-    def cells(self, row: Any) -> list[Text]:
+    def cells(self, row: Any) -> dict[str, Text]:
         raise NotImplementedError
+
+    def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
+        """The columns worth showing for the current rows (all, unless a table says)."""
+        return list(self.COLUMNS)
 
     @property
     def current_id(self) -> int | None:
@@ -73,41 +83,54 @@ class ListPane(DataTable[Text]):
         except RowDoesNotExist:  # not in this (filtered) list
             return
 
-    def _columns_fit(self) -> int:
-        fixed = sum(w + 2 * self.cell_padding for _, _, w in self.COLUMNS if w is not None)
-        return max(12, self.scrollable_content_region.width - fixed - 2 * self.cell_padding - 2)
+    def _fit(self) -> tuple[tuple[str, ...], int]:
+        """The keys of the columns that fit, and the width of the filling one."""
+        columns = self.columns_wanted()
+        room = self.scrollable_content_region.width - 2  # a vertical scrollbar may appear
+        while True:
+            fixed = sum(w + 2 * self.cell_padding for _, _, w, _ in columns if w is not None)
+            fill = room - fixed - 2 * self.cell_padding
+            droppable = [c for c in columns if c[3]]
+            if fill >= self.FILL_MIN or not droppable:
+                return tuple(key for _, key, _, _ in columns), max(fill, 8)
+            columns.remove(max(droppable, key=lambda c: c[3]))
 
     def show(self, rows: Sequence[Any], keep: int | None) -> None:
         self.rows_shown = list(rows)
         self.clear(columns=True)
-        self._fill_width = self._columns_fit()
-        for label, key, width in self.COLUMNS:
-            self.add_column(label, key=key, width=width or self._fill_width)
+        self._layout = keys, fill = self._fit()
+        for label, key, width, _ in self.COLUMNS:
+            if key in keys:
+                self.add_column(label, key=key, width=width or fill)
         for row in self.rows_shown:
-            self.add_row(*self.cells(row), key=str(row.id))
+            cells = self.cells(row)
+            self.add_row(*(cells[key] for key in keys), key=str(row.id))
         self.move_to(keep)
 
     def on_resize(self) -> None:
-        if self.COLUMNS and self._columns_fit() != self._fill_width:
+        if self.COLUMNS and self._fit() != self._layout:
             self.show(self.rows_shown, self.current_id)
 
 
 class ArticleList(ListPane):
-    COLUMNS = (("Date", "date", 11), ("Source", "source", 14), ("Title", "title", None),
-               ("Claims", "claims", 6))  # fmt: skip
+    COLUMNS = (("Date", "date", 11, 0), ("Source", "source", 14, 1),
+               ("Title", "title", None, 0), ("Claims", "claims", 6, 2))  # fmt: skip
 
-    def cells(self, row: ArticleRow) -> list[Text]:
-        return [
-            cell(date(row.published, row.published_raw), "" if row.published else "dim italic"),
-            cell(row.source),
-            cell(row.title),
-            count(row.claims),
-        ]
+    def cells(self, row: ArticleRow) -> dict[str, Text]:
+        return {
+            "date": cell(
+                date(row.published, row.published_raw), "" if row.published else "dim italic"
+            ),
+            "source": cell(row.source),
+            "title": cell(row.title),
+            "claims": count(row.claims),
+        }
 
 
 class ClaimTable(ListPane):
-    COLUMNS = (("Date", "date", 10), ("Source", "source", 12), ("Figure", "figure", 24),
-               ("Attributed to", "who", 22), ("Sentence", "sentence", None))  # fmt: skip
+    COLUMNS = (("Date", "date", 10, 3), ("Source", "source", 12, 2),
+               ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 1),
+               ("Sentence", "sentence", None, 0))  # fmt: skip
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -117,29 +140,37 @@ class ClaimTable(ListPane):
         self.claims = {r.id: r for r in rows}
         super().show(rows, keep)
 
-    def cells(self, row: ClaimRow) -> list[Text]:
+    def columns_wanted(self) -> list[tuple[str, str, int | None, bool]]:
+        if (
+            len({r.article_id for r in self.rows_shown}) <= 1
+        ):  # one article: its date and source are in its title
+            return [c for c in self.COLUMNS if c[1] not in ("date", "source")]
+        return list(self.COLUMNS)
+
+    def cells(self, row: ClaimRow) -> dict[str, Text]:
         if row.kind == "quantity":
             style = "bold " + _HEDGE_STYLE.get(row.hedge or "", "")
         else:
             style = "bold underline"
-        return [
-            cell(row.published or "—", "" if row.published else "dim"),
-            cell(row.source),
-            cell(figure(row), style),
-            cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
-            cell(row.sentence),
-        ]
+        return {
+            "date": cell(row.published or "—", "" if row.published else "dim"),
+            "source": cell(row.source),
+            "figure": cell(figure(row), style),
+            "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
+            "sentence": cell(row.sentence),
+        }
 
 
 class EntityList(ListPane):
-    COLUMNS = (("Name", "name", None), ("Type", "type", 6), ("Men.", "mentions", 4),
-               ("Art.", "articles", 4))  # fmt: skip
+    COLUMNS = (("Name", "name", None, 0), ("Type", "type", 6, 0),
+               ("Men.", "mentions", 4, 1), ("Art.", "articles", 4, 2))  # fmt: skip
+    FILL_MIN = 16
 
-    def cells(self, row: EntityRow) -> list[Text]:
+    def cells(self, row: EntityRow) -> dict[str, Text]:
         aliases = f" ({'; '.join(row.aliases)})" if row.aliases else ""
-        return [
-            cell(row.name + aliases),
-            cell(row.type, TYPE_STYLE.get(row.type, "")),
-            count(row.mentions),
-            count(row.articles),
-        ]
+        return {
+            "name": cell(row.name + aliases),
+            "type": cell(row.type, TYPE_STYLE.get(row.type, "")),
+            "mentions": count(row.mentions),
+            "articles": count(row.articles),
+        }
