@@ -6,9 +6,11 @@ the reader keeps reading while an import writes. Every query takes its values as
 
 from __future__ import annotations
 
+import queue
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -106,48 +108,62 @@ def _split(value: str | None) -> list[str]:
 
 
 class Library:
-    """Reads and writes one library file."""
+    """Reads and writes one library file.
+
+    Connections come from a small pool: Textual runs each query in a fresh worker thread,
+    and a connection per thread would leave one open file per keystroke until the garbage
+    collector found it. A connection serves one thread at a time and goes back to the pool.
+    """
+
+    POOL_SIZE = 4
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._local = threading.local()
-        first = open_database(self.path)  # creates or checks the schema, or raises
-        self._local.db = first
-        self._connections = [first]
+        self._idle: queue.SimpleQueue[sqlite_utils.Database] = queue.SimpleQueue()
+        self._all: list[sqlite_utils.Database] = []
         self._lock = threading.Lock()
+        first = open_database(self.path)  # creates or checks the schema, or raises
+        self._all.append(first)
+        self._idle.put(first)
 
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """This thread's connection."""
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = self._local.db = connect(self.path)
+    @contextmanager
+    def _lease(self) -> Iterator[sqlite_utils.Database]:
+        try:
+            db = self._idle.get_nowait()
+        except queue.Empty:
+            db = connect(self.path)
             with self._lock:
-                self._connections.append(db)
-        return db
+                self._all.append(db)
+        try:
+            yield db
+        finally:
+            if self._idle.qsize() < self.POOL_SIZE:
+                self._idle.put(db)
+            else:
+                with self._lock:
+                    self._all.remove(db)
+                db.close()
 
     def close(self) -> None:
         with self._lock:
-            for db in self._connections:
+            for db in self._all:
                 db.close()
-            self._connections.clear()
-        self._local = threading.local()
+            self._all.clear()
 
-    def _rows(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> Iterator[Any]:
-        cursor = self.db.execute(sql, params)
-        columns = [c[0] for c in cursor.description]
-        for row in cursor:
-            yield dict(zip(columns, row, strict=True))
+    def _rows(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
+        with self._lease() as db:
+            cursor = db.execute(sql, params)
+            columns = [c[0] for c in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+    def _fetch(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
+        with self._lease() as db:
+            return db.execute(sql, params).fetchall()
 
     # ---- writing -------------------------------------------------------------------------
 
     def has_article(self, content_hash: str) -> bool:
-        return (
-            self.db.execute(
-                "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]
-            ).fetchone()
-            is not None
-        )
+        return bool(self._fetch("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]))
 
     def add_article(self, path: str, content_hash: str, analysis: Analysis) -> int | None:
         """Store an article with all its claims and mentions, in one transaction.
@@ -163,8 +179,7 @@ class Library:
 
     def _add_article(self, path: str, content_hash: str, analysis: Analysis) -> int:
         article = analysis.article
-        db = self.db
-        with db.atomic():
+        with self._lease() as db, db.atomic():
             article_id = (
                 db["articles"]
                 .insert(
@@ -219,15 +234,14 @@ class Library:
 
     def refresh_entities(self) -> int:
         """Re-resolve every mention into entities, keeping ids stable by entity key."""
-        db = self.db
         counts = [
             (str(article), name, type_, count)
-            for article, name, type_, count in db.execute(
+            for article, name, type_, count in self._fetch(
                 "SELECT article_id, name, type, count(*) FROM mentions GROUP BY 1, 2, 3"
             )
         ]
         entities, assignment = resolve_entities(counts)
-        with db.atomic():
+        with self._lease() as db, db.atomic():
             db.conn.executemany(
                 "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type",
@@ -248,12 +262,12 @@ class Library:
 
     def counts(self) -> dict[str, int]:
         return {
-            table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            table: self._fetch(f"SELECT count(*) FROM {table}")[0][0]
             for table in ("articles", "claims", "entities", "mentions")
         }
 
     def sources(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles ORDER BY 1")]
+        return [r[0] for r in self._fetch("SELECT DISTINCT source FROM articles ORDER BY 1")]
 
     def _claim_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         where = ["1 = 1"]
@@ -334,18 +348,16 @@ class Library:
 
     def article(self, article_id: int) -> ArticleDetail | None:
         """One article with the spans the reader highlights: claims, figures, mentions."""
-        rows = list(
-            self._rows(
-                "SELECT id, title, source, author, published, published_raw, path, body "
-                "FROM articles WHERE id = ?",
-                (article_id,),
-            )
+        rows = self._rows(
+            "SELECT id, title, source, author, published, published_raw, path, body "
+            "FROM articles WHERE id = ?",
+            (article_id,),
         )
         if not rows:
             return None
         spans = [
             Span(s, e, kind, ref)
-            for s, e, kind, ref in self.db.execute(
+            for s, e, kind, ref in self._fetch(
                 "SELECT span_start, span_end, 'figure', id FROM claims WHERE article_id = ? "
                 "UNION ALL SELECT m.span_start, m.span_end, m.type, m.entity_id "
                 "FROM mentions m WHERE m.article_id = ? ORDER BY 1",
@@ -381,10 +393,10 @@ class Library:
 
     def find_entity(self, name: str) -> int | None:
         """The entity a user means by a name or any of its spellings (case-insensitive)."""
-        row = self.db.execute(
+        rows = self._fetch(
             "SELECT e.id FROM entities e WHERE e.name = :n COLLATE NOCASE "
             "UNION ALL SELECT m.entity_id FROM mentions m WHERE m.name = :n COLLATE NOCASE "
             "AND m.entity_id IS NOT NULL LIMIT 1",
             {"n": name},
-        ).fetchone()
-        return int(row[0]) if row else None
+        )
+        return int(rows[0][0]) if rows else None

@@ -192,3 +192,23 @@ async def test_small_terminal_still_lays_out(library: Library):
         for pane in ("#articles", "#article", "#claims", "#entities"):
             region = app.screen.query_one(pane).region
             assert region.width >= 20 and region.height >= 3, pane
+
+
+async def test_an_unwritable_export_path_is_a_notice_not_a_crash(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = "/proc/no/such/place.csv"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Could not write /proc/no/such/place.csv") for m in messages)
+
+
+async def test_an_empty_library_says_how_to_fill_it(db_path: Path):
+    app = ClaimdiffApp(Library(db_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "claimdiff import PATH" in app.screen.query_one(ArticleView)._text.plain

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from store import (
     BUNDLED_ARTICLES,
@@ -22,6 +23,7 @@ from store import (
     export,
     import_paths,
 )
+from tests.conftest import analyse
 
 
 def table_digest(path: Path) -> str:
@@ -75,16 +77,29 @@ def test_bad_files_are_reported_and_the_good_ones_land(tmp_path: Path, db_path: 
 
 def test_an_article_is_stored_whole_or_not_at_all(db_path: Path, monkeypatch):
     lib = Library(db_path)
-    table = lib.db["mentions"]
+    insert_all = sqlite_utils.db.Table.insert_all
 
-    def fail(*args, **kwargs):
-        raise RuntimeError("disk gone")
+    def fail_on_mentions(table, records, *args, **kwargs):
+        if table.name == "mentions":  # the last write of the three
+            raise RuntimeError("disk gone")
+        return insert_all(table, records, *args, **kwargs)
 
-    monkeypatch.setattr(type(table), "insert_all", fail)
+    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", fail_on_mentions)
     with pytest.raises(RuntimeError):
-        lib.add_article("x.txt", "hash", __import__("tests.conftest").conftest.analyse("003"))
+        lib.add_article("x.txt", "hash", analyse("003"))
     monkeypatch.undo()
     assert lib.counts() == {"articles": 0, "claims": 0, "entities": 0, "mentions": 0}
+    assert lib.add_article("x.txt", "hash", analyse("003"))  # and the same write then works
+
+
+def test_connections_are_reused_across_worker_threads(library: Library):
+    import threading
+
+    for _ in range(50):
+        worker = threading.Thread(target=library.claims)
+        worker.start()
+        worker.join()
+    assert len(library._all) <= Library.POOL_SIZE
 
 
 def test_schema_version_and_wal(library: Library, db_path: Path):

@@ -35,3 +35,4 @@ class EntitiesLoaded(Message):
 class Exported(Message):
     path: str
     rows: int
+    error: str | None = None

@@ -109,9 +109,14 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_export(self, f: ClaimFilter, path: Path) -> None:
         tmp = path.with_name(f".{path.name}.part")
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            rows = export(self.library, "claims", f, "csv", out)
-        tmp.replace(path)
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                rows = export(self.library, "claims", f, "csv", out)
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            self.post_message(Exported(str(path), 0, exc.strerror or str(exc)))
+            return
         self.post_message(Exported(str(path.resolve()), rows))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -155,6 +160,10 @@ class MainScreen(Screen[None]):
         table = self.query_one(ArticleList)
         table.show(message.rows[:SHOWN], keep=self.article_id)
         table.border_title = counted("Articles", table.row_count, len(message.rows))
+        if not message.rows and message.filter.is_empty:
+            view = self.query_one(ArticleView)
+            view.placeholder = "The library is empty. Import articles with: claimdiff import PATH"
+            view.show_article(None)
         if message.rows and (self.article_id not in {r.id for r in message.rows}):
             self.article_id = message.rows[0].id
             table.move_to(self.article_id)
@@ -189,7 +198,11 @@ class MainScreen(Screen[None]):
 
     @on(Exported)
     def _exported(self, message: Exported) -> None:
-        self.notify(f"Exported {message.rows} claims to {message.path}", markup=False)
+        if message.error:
+            self.notify(f"Could not write {message.path}: {message.error}", severity="error",
+                        markup=False)  # fmt: skip
+        else:
+            self.notify(f"Exported {message.rows} claims to {message.path}", markup=False)
 
     # ---- panes -> state ------------------------------------------------------------------
 

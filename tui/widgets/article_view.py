@@ -96,6 +96,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.article: ArticleDetail | None = None
         self.selected: tuple[int, int] | None = None  # body offsets of the chosen sentence
+        self.placeholder = "No article selected."
         self._text = Text()
         self._body_offset = 0
         self._lines: list[tuple[int, int]] = []
@@ -132,9 +133,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _compose_text(self) -> Text:
         article = self.article
         if article is None:
-            return Text(
-                "No article selected.", style=self.get_component_rich_style("article-view--meta")
-            )
+            return Text(self.placeholder, style=self.get_component_rich_style("article-view--meta"))
         style = self.get_component_rich_style
         text = Text()
         text.append(inert(article.title).replace("\n", " "), style=style("article-view--title"))
