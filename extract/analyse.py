@@ -22,9 +22,10 @@ def analyse_article(raw: str, fallback_source: str = "") -> Analysis:
     """Metadata, sentences, claims and entity mentions of one article's raw text."""
     article = parse_article(raw, fallback_source)
     sentences = split_sentences(article.body)
+    mentions = find_mentions(article.body, sentences)
     return Analysis(
         article=article,
         sentences=sentences,
-        claims=extract_claims(sentences),
-        mentions=find_mentions(article.body, sentences),
+        claims=extract_claims(article.body, sentences, mentions),
+        mentions=mentions,
     )

@@ -24,6 +24,9 @@ _VERB = re.compile(
     rf"\b(?:has |have |had |also |previously |earlier )?(?P<verb>{_VERBS})\b(?!\s+(?:to)\b)"
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]+)", re.I)
+_CITING = re.compile(
+    r"\bciting\s+(?:an?\s+|the\s+)?(?P<who>[^,.;:“”\"]{3,80}?)\s+(?:that|as saying)\b", re.I
+)
 _QUOTE_SPEAKER = re.compile(
     rf"[,.!?]?[”\"]\s*,?\s*(?P<who>[^“”\"]{{2,120}}?)\s+(?:{_VERBS})\b", re.S
 )
@@ -39,15 +42,62 @@ _TRAILING_TIME = re.compile(
     r"|thursday|friday|saturday|sunday|morning|evening|night)s?$",
     re.I,
 )
+_TRAILING_ADVERB = re.compile(r"\s+(?:now|also|still|already|then|later|too|however)$", re.I)
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "the agency", "the ministry"})
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_MAX_WORDS = 14
+_MAX_WORDS = 10
+
+
+# Nouns that name a source even without a capital letter ("the ministry said").
+SOURCE_NOUNS = frozenset(
+    """official officials spokesperson spokesman spokeswoman spokespeople ministry minister
+    ministers agency department government administration intelligence service police
+    military army force forces report reports survey study research researchers data figures
+    statistics analyst analysts economist economists expert experts source sources media
+    company firm bank group lawyers lawyer prosecutors prosecutor court judge officer
+    officers commander authorities authority organisers organizers union unions council
+    committee regulator watchdog institute agency campaigners critics observers
+    investigators witnesses residents doctors scientists estimates estimate poll polls
+    newspaper paper broadcaster channel network website statement documents president
+    chairman chief executive director secretary manager coach spokesmen""".split()
+)
+_NOT_IN_A_SOURCE = frozenset(
+    """is was are were be been being has have had would will could should may might can
+    cannot not but if when while because although though since until so than then there
+    here this these those which what who whom whose how why where comes came goes went
+    won lost""".split()
+)
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
+
+
+def looks_like_source(who: str) -> bool:
+    """A noun phrase that can be a source: a name, a role, a pronoun; not a clause."""
+    words = re.findall(r"[\w'’-]+", who)
+    if not words or len(words) > _MAX_WORDS or re.match(r"\d", who):
+        return False
+    if re.match(rf"(?:{_NUMBER_WORDS})\b|(?:he|she|it|they|we|i|you)['’]", who, re.I):
+        return False  # "Two outstanding pieces of play", "He's very talented"
+    lower = [w.lower() for w in words]
+    if lower[0] in _PRONOUNS or who.lower() in _PRONOUNS:
+        return len(words) == 1
+    if any(w in _NOT_IN_A_SOURCE for w in lower):
+        return False
+    if any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and lower[0] not in ("the", "a", "an", "this", "that")
+    ):
+        return True  # a name
+    return any(w.rstrip("s") in SOURCE_NOUNS or w in SOURCE_NOUNS for w in lower)
+
+
+_EDGE_WORDS = re.compile(r"^(?:and|or|but|so)\s+|\s+(?:and|or|but)$", re.I)
+_EDGE_PUNCTUATION = " ,;:-–—\"“”'‘’"
 
 
 def _tidy(who: str) -> str | None:
-    who = who.strip(" ,;:-–—\"“”'‘’")
-    who = _TRAILING_TIME.sub("", re.sub(r"\s+", " ", who))
-    if not who or len(who.split()) > _MAX_WORDS or not re.search(r"[A-Za-z]", who):
+    who = re.sub(r"\s+", " ", who).strip(_EDGE_PUNCTUATION)
+    who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who)).strip(_EDGE_PUNCTUATION)
+    who = _EDGE_WORDS.sub("", who).strip(_EDGE_PUNCTUATION)
+    if not who or not looks_like_source(who):
         return None
     return who
 
@@ -78,6 +128,9 @@ def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | Non
     quote = _QUOTE_SPEAKER.search(sentence)
     if quote and len(quote.group("who").split()) <= _MAX_WORDS:
         return _tidy(quote.group("who"))
+    citing = _CITING.search(sentence)
+    if citing and (figure_at is None or figure_at > citing.end()):
+        return _tidy(citing.group("who"))  # "a report citing an official that as many as 40"
     verbs = [v for v in _VERB.finditer(sentence) if not _NOUN_USE.search(sentence[: v.start()])]
     if figure_at is not None and any(v.start() < figure_at for v in verbs):
         # The reporting verb nearest before the figure governs it.
@@ -106,12 +159,19 @@ def is_back_reference(who: str) -> bool:
     return lower.startswith("the ") and not any(w[0].isupper() for w in who.split()[1:])
 
 
-def resolve_back_reference(who: str, earlier: list[str | None]) -> str:
-    """The earlier attribution that `who` refers to; `who` itself when none fits."""
+def resolve_back_reference(
+    who: str, earlier: list[str | None], last_person: str | None = None
+) -> str | None:
+    """What `who` refers to: the person last named for "he"/"she", the latest attribution
+    that fits for "it" or "the intelligence service". None for a pronoun that refers to
+    nothing found; `who` itself for a description that fits nothing earlier.
+    """
     lower = who.lower()
     candidates = [e for e in reversed(earlier[-3:]) if e]
+    if lower in ("he", "she"):
+        return last_person
     if lower in _PRONOUNS:
-        return candidates[0] if candidates else who
+        return candidates[0] if candidates else None
     head = lower.split()[-1]
     for candidate in candidates:
         if head in candidate.lower():

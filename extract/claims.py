@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.attribution import attribute_sentence, is_back_reference, resolve_back_reference
-from extract.quantities import extract_quantities
+from extract.entities import Mention
+from extract.quantities import concept_of, extract_quantities
 from extract.sentences import Sentence
 from extract.statements import find_stance
 
@@ -34,23 +35,61 @@ class Claim:
     stance: str | None = None
 
 
+_ELLIPTICAL = re.compile(
+    r"^[\s,”\"]*(?:have|has|had|are|were|will|would|could|may|might|remain|are\s+now)\b", re.I
+)
+_UNIT_LOOKBACK = 2  # sentences
+
+
+def _recent_unit(claims: list[Claim], since: int) -> str | None:
+    for claim in reversed(claims):
+        if claim.sentence_start < since:
+            break
+        if claim.kind == "quantity" and claim.unit:
+            return claim.unit
+    return None
+
+
 def _display_source(who: str | None) -> str | None:
     if who is None:
         return None
     return _ARTICLE.sub("", who)
 
 
-def extract_claims(sentences: list[Sentence]) -> list[Claim]:
-    """Quantity and statement claims of an article's sentences, in reading order."""
+def _last_person(mentions: list[Mention], before: int, since: int) -> str | None:
+    """The person named last before an offset, for "he said"."""
+    people = [m for m in mentions if m.type == "person" and since <= m.start < before]
+    return people[-1].text if people else None
+
+
+def extract_claims(
+    body: str, sentences: list[Sentence], mentions: list[Mention] | None = None
+) -> list[Claim]:
+    """Quantity and statement claims of an article's sentences, in reading order.
+
+    Mentions (of people) let "he said" name the person last mentioned.
+    """
     claims: list[Claim] = []
     earlier: list[str | None] = []  # attribution of each sentence so far, for "it said"
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
+        previous = sentences[index - 1] if index else None
         quantities = extract_quantities(sentence.text)
         stance = find_stance(sentence.text)
         own = attribute_sentence(sentence.text, quantities[0].start if quantities else None)
-        who = resolve_back_reference(own, earlier) if own and is_back_reference(own) else own
+        since = sentences[max(0, index - _UNIT_LOOKBACK)].start
+        person = _last_person(mentions or [], sentence.start, since)
+        who = own
+        if own and is_back_reference(own):
+            who = resolve_back_reference(own, earlier, person)
+        if who is None and previous and "\n" not in body[previous.end : sentence.start]:
+            who = earlier[-1]  # attribution carries on within a paragraph
         earlier.append(who)
         for q in quantities:
+            if q.unit is None and _ELLIPTICAL.match(sentence.text[q.end :]):
+                # "as many as 10,000 have made their way": the thing counted just before
+                since = sentences[max(0, index - _UNIT_LOOKBACK)].start
+                unit = _recent_unit(claims, since)
+                q = replace(q, unit=unit, concept=concept_of(unit))
             claims.append(
                 Claim(
                     kind="quantity",
@@ -71,6 +110,10 @@ def extract_claims(sentences: list[Sentence]) -> list[Claim]:
             )
         if stance is not None:
             kind, actor, start, end = stance
+            if is_back_reference(actor):
+                actor = resolve_back_reference(actor, earlier, person)
+            if actor is None:
+                continue  # "He denied it" with nobody named before: no actor to show
             claims.append(
                 Claim(
                     kind="statement",

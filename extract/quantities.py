@@ -70,7 +70,7 @@ def _number(name: str) -> str:
     """A figure in digits or words, its groups prefixed with name."""
     return (
         rf"(?P<{name}>(?:(?P<{name}_cur>US\$|[$€£¥₩])\s?)?(?P<{name}_num>{_DIGITS})"
-        rf"(?P<{name}_scale>{_SCALE})?"
+        rf"(?P<{name}_scale>{_SCALE})?(?![A-Za-z0-9'’])"
         rf"|(?P<{name}_words>(?:{_WORD_NUM})"
         rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion))*)\b"
         rf"|(?P<{name}_dozen>a dozen)\b)"
@@ -105,9 +105,16 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)
-_TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w))", re.I)
+_TIME_AFTER = re.compile(
+    r"^(?::\d{2}|\s*(?:a\.?m\.?|p\.?m\.?|gmt|bst|utc|cet|est|edt|hrs|hours gmt)(?!\w))", re.I
+)
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Mr Jackson, 46, denies"
+_NAME_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][A-Za-z]+\s+$")  # "Radio 1", "Article 50"
+_SCORE_AFTER = re.compile(
+    r"^\s+(?:win|wins|victory|defeat|loss|lead|draw|deficit|half-time|scoreline|down|up)\b", re.I
+)
 _AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.I)
-_WORD = re.compile(r"(?P<gap>[\s\"'”’]*)(?P<w>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+_WORD = re.compile(r"(?P<gap>[\s\"'“”‘’]*)(?P<w>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z]+)\b[^,.;]*$")
 # Words that may stand between a figure and the noun it counts.
 _MODIFIERS = frozenset(
@@ -115,10 +122,18 @@ _MODIFIERS = frozenset(
     combat elite infantry ballistic foreign young civilian local senior officer-level
     elite ethnic front-line frontline""".split()
 )
+# Words that end the counted phrase: function words, verbs, adverbs, pronouns, fractions.
 _NOT_UNITS = frozenset(
     """of in on at to from by for with and or but as that which who whom whose were was are
     is have has had be been being will would could should may might can do did does the
-    a an this these those their its his her our per than more times percent cent""".split()
+    a an this these those their its his her our per than more times percent cent when while
+    after before because since until if though although where whereas already now still also
+    just only each apiece ago earlier later said says say told according them us it they he
+    she we you i me him itself themselves half halves third thirds quarter quarters fifth
+    fifths tenth tenths remain remained live lived work worked die died face faced need
+    needed attend took came went fled left lost won got made make take get go come so then
+    there here not no nor yet than against between among during within without over under
+    into onto out off up down about around across through via""".split()
 )
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all|first)\s+$", re.I)
 _INCREMENT = re.compile(r"^\s+(?:more|additional|extra|further)\b", re.I)
@@ -169,38 +184,53 @@ def _words_value(words: str) -> float:
     return float(total + current)
 
 
-def _unit_after(text: str) -> tuple[str | None, int]:
-    """The counted noun phrase right after a figure, and how far it reaches."""
+def _unit_after(text: str, plural: bool = True) -> tuple[str | None, int]:
+    """The counted noun phrase right after a figure, and how far it reaches.
+
+    Up to three lower-case words; the last is the head ("five military bases" -> "military
+    bases", "250 potential jurors" -> "jurors"). A plural noun ends the phrase, so a verb
+    after it ("troops remain") is not taken for the head. Capitalised words count only when
+    nothing lower-case follows ("3,765 North Koreans").
+    """
     proper: list[str] = []
-    modifiers: list[str] = []
+    words: list[str] = []
     of = re.match(r"\s+of\b", text)
     pos = end = of.end() if of else 0
-    for _ in range(5):
+    for _ in range(6):
         word = _WORD.match(text, pos)
         if word is None or "\n" in word.group("gap"):
             break
-        if word.group("gap").strip() and (proper or modifiers):
-            break  # a closing quote may follow the figure, not sit inside the phrase
-        token = word.group("w")
+        gap = word.group("gap")
+        if re.search(r"\s[\"“‘']", gap) or (gap.strip() and (proper or words)):
+            break  # an opening quote or punctuation: the phrase is over
+        token = word.group("w").rstrip("'’")
         lower = token.lower()
-        if lower in _NOT_UNITS and lower not in _MODIFIERS:
+        if (lower in _NOT_UNITS and lower not in _MODIFIERS) or re.search(r"['’]s$", token):
             break
         if token[0].isupper():
-            if modifiers:
+            if words:
                 break
             proper.append(token)
-            if len(token) > 3 and token.endswith("s") and not token.isupper():
-                pos = end = word.end()
+            pos = end = word.end()
+            if len(token) >= 3 and token.endswith("s") and not token.isupper():
                 break  # "3,765 North Koreans came": a plural name is the counted thing
-        elif lower in _MODIFIERS:
-            modifiers.append(lower)
-        else:
-            head = " ".join([*(x for x in modifiers if x not in _SKIPPED_MODIFIERS), lower])
-            return head, word.end()
+            continue
+        if words and lower.endswith(("ing", "ed")):
+            break  # "soldiers trained in": a participle after the noun
+        words.append(lower)
         pos = end = word.end()
+        if len(words) == 3 or (plural and _is_plural(lower) and lower not in _MODIFIERS):
+            break
+    if words:
+        kept = [w for w in words[:-1] if w in _MODIFIERS and w not in _SKIPPED_MODIFIERS]
+        return " ".join([*kept[-1:], words[-1]]), end
     if proper:
         return " ".join(proper), end
     return None, 0
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _SKIPPED_MODIFIERS = frozenset(["more", "additional", "other", "new", "extra", "further"])
@@ -217,20 +247,76 @@ def concept_of(unit: str | None) -> str | None:
     return CONCEPTS.get(lower) or CONCEPTS.get(head) or head
 
 
-def _is_not_a_quantity(sentence: str, match: re.Match[str], value: float) -> bool:
+def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
+    """Dates, times, years, ages, list markers, codes and names that contain numbers."""
     before, after = sentence[: match.start()], sentence[match.end() :]
     first = match.group("first") or ""
-    digits = re.search(r"\d[\d,.]*", first)
+    digits = match.group("first_num") or ""
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return True
-    if digits and re.fullmatch(r"(?:1[89]|20)\d{2}", digits.group(0)) and "%" not in after[:1]:
-        return not match.group("first_cur")  # a year, unless it is money
+    if re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not match.group("first_cur"):
+        return not after.startswith("%")  # a year, unless it is money or a share
     if not before.strip() and re.match(r"^[.)]\s", after):
         return True  # "1. Tap in your navigation bar."
+    if digits and re.fullmatch(r"\d{1,3}", digits) and not match.group("first_scale"):
+        if _AGE_APPOSITION.search(before) and after.startswith(","):
+            return True  # "Mr Jackson, 46, denies"
+        if _NAME_BEFORE.search(before) and not match.group("second"):
+            return True  # "Radio 1", "Article 50", "Windows 95"
+    if first[:1].isupper() and before.strip() and re.match(r"\s+[A-Z]", after):
+        return True  # "Six Nations", "Big Four" inside a sentence
     # Phone numbers and codes.
     return bool(re.match(r"^-?\d", after) or re.search(r"[+(]\s*$", before))
+
+
+def _figure(
+    sentence: str, start: int, end: int, hedge_start: int, hedge: str, value: float,
+    low: float | None, high: float | None, unit: str | None, reach: int, increment: bool,
+) -> Quantity:  # fmt: skip
+    low, high = _interval(hedge, value, low, high)
+    span_start = hedge_start if hedge != "exact" else start
+    return Quantity(span_start, end + reach, sentence[span_start : end + reach], value, low, high,
+                    unit, concept_of(unit), hedge, increment)  # fmt: skip
+
+
+def _unit_and_currency(
+    sentence: str, start: int, end: int, currency: str | None, value: float
+) -> tuple[str | None, int]:
+    after = sentence[end:]
+    percent = re.match(r"\s*(?:%|per ?cent\b|percent\b)", after)
+    if percent:
+        return "%", percent.end()
+    unit, reach = _unit_after(after, plural=value != 1)
+    if unit and unit.lower() in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[unit.lower()], reach
+    if currency:
+        return currency, 0
+    if unit is None and (counted := _NUMBER_OF.search(sentence[:start])):
+        return counted.group("noun"), 0  # "the number of soldiers ... exceeded 10,000"
+    return unit, reach
+
+
+_DISTANCE_CONTEXT = re.compile(
+    r"^\s*(?:runners?|race|races|hurdles|freestyle|backstroke|breaststroke|butterfly|medley"
+    r"|sprint|sprinters?|relay|final|title|record|champion|gold|silver|bronze|event|metres)\b"
+    r"|^[,.;]?\s*$",
+    re.I,
+)
+
+
+def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> bool:
+    """ "800m" is a distance when no currency is written and a race follows, or nothing does.
+
+    Otherwise "m" is million: "2.13m", "790m euros", "400m deficit".
+    """
+    return (
+        (match.group("first_scale") or "").strip() == "m"
+        and not currency
+        and "." not in match.group("first_num")
+        and bool(_DISTANCE_CONTEXT.match(sentence[match.end() :]))
+    )
 
 
 def extract_quantities(sentence: str) -> list[Quantity]:
@@ -239,73 +325,62 @@ def extract_quantities(sentence: str) -> list[Quantity]:
     for match in _FIGURE.finditer(sentence):
         start, end = match.start(), match.end()
         before = sentence[:start]
-        hedge = "exact"
-        hedge_start = start
+        hedge, hedge_start = "exact", start
         for name, pattern in _HEDGE_RE:
-            h = pattern.search(before)
-            if h:
+            if h := pattern.search(before):
                 hedge, hedge_start = name, h.start("h")
                 break
         if match.group("vague"):
             phrase = match.group("vague").lower()
             low, high = next((lo, hi) for p, lo, hi in VAGUE if re.fullmatch(p, phrase))
             unit, reach = _unit_after(sentence[end:])
-            if unit is None:
-                continue
-            found.append(
-                Quantity(hedge_start if hedge != "exact" else start, end + reach,
-                         sentence[start : end + reach], None, low, high, unit, concept_of(unit),
-                         "vague")
-            )  # fmt: skip
+            if unit is not None:
+                span = hedge_start if hedge != "exact" else start
+                found.append(Quantity(span, end + reach, sentence[span : end + reach], None,
+                                      low, high, unit, concept_of(unit), "vague"))  # fmt: skip
             continue
         first = _number_value(match, "first")
-        if first is None:
+        if first is None or _is_not_a_quantity(sentence, match):
             continue
         value, currency = first
-        if _is_not_a_quantity(sentence, match, value):
-            continue
-        is_word = bool(re.match(r"[a-z]", match.group("first").strip(), re.I))
+        metres = _is_metres(match, currency, sentence)
+        if metres:
+            value /= 1_000_000  # "400m", "800m" without money: metres, not millions
+        is_word = bool(match.group("first_words") or match.group("first_dozen"))
         second = _number_value(match, "second")
         connector = re.search(r"\s*(?:-|–|to|and)\s*", sentence[start:end])
-        if second and (hedge == "range" or (connector and "and" not in connector.group(0))):
-            low, high = sorted((value, second[0]))
-            currency = currency or second[1]
+        joiner = connector.group(0).strip() if connector else ""
+        low = high = value
+        if second and (joiner in ("-", "–", "to") or hedge == "range"):
+            other = second[0]
             scale = (match.group("second_scale") or "").strip().lower()
             if scale and not match.group("first_scale") and value < _SCALES[scale]:
-                low, high = sorted((value * _SCALES[scale], second[0]))  # "3 to 5 million"
-            hedge, value = "range", (low + high) / 2
-        else:
-            if second:  # "500 and 600" outside a range: keep the first figure only
-                end = start + len(match.group("first").rstrip())
-            low = high = value
-            if hedge == "range":
-                hedge = "exact"
-        after = sentence[end:]
-        percent = re.match(r"\s*(?:%|per ?cent\b|percent\b)", after)
-        reach = 0
-        if percent:
-            unit, reach = "%", percent.end()
-        else:
-            unit, reach = _unit_after(after)
-            if unit and unit.lower() in _CURRENCY_WORDS:
-                currency, unit = _CURRENCY_WORDS[unit.lower()], None
-            if currency:
-                unit = currency
-            elif unit is None and (counted := _NUMBER_OF.search(sentence[:start])):
-                unit = counted.group("noun")  # "the number of soldiers ... exceeded 10,000"
+                value *= _SCALES[scale]  # "3 to 5 million"
+            currency = currency or second[1]
+            if value > other or (joiner in ("-", "–") and not currency and other < 100):
+                unit, _ = _unit_and_currency(sentence, start, end, currency, value)
+                if joiner in ("-", "–") and (unit is None or _SCORE_AFTER.match(sentence[end:])):
+                    continue  # "28-17", "a 3-2 victory": scores, not figures
+            if value <= other:
+                low, high = value, other
+                hedge, value = "range", (value + other) / 2
+        elif second:  # "500 and 600" outside a range: the first figure only here
+            end = start + len(match.group("first").rstrip())
+        if hedge == "range" and low == high:
+            hedge = "exact"
+        unit, reach = _unit_and_currency(sentence, start, end, currency, value)
+        if metres:
+            unit = "metres"
         if is_word:
             if unit is None or _DEFINITE.search(before):
                 continue  # "one of them", "the two countries"
             if value == 1 and (unit or "").rstrip("s") not in DURATIONS:
                 continue
-        increment = bool(_INCREMENT.match(after) or _INCREMENT_BEFORE.search(before))
-        low, high = _interval(hedge, value, low, high)
-        span_start = hedge_start if hedge not in ("exact",) else start
-        found.append(
-            Quantity(span_start, end + reach, sentence[span_start : end + reach],
-                     value, low, high, unit, concept_of(unit),
-                     hedge, increment)
-        )  # fmt: skip
+        if unit is None and hedge == "exact" and value < 100 and float(value).is_integer():
+            continue  # a bare small number: an age, a rank, a score, a model
+        increment = bool(_INCREMENT.match(sentence[end:]) or _INCREMENT_BEFORE.search(before))
+        found.append(_figure(sentence, start, end, hedge_start, hedge, value, low, high, unit,
+                             reach, increment))  # fmt: skip
     return found
 
 

@@ -6,7 +6,9 @@ Rules, in order (thresholds are rapidfuzz scores, 0-100, on lower-cased text):
    ("Kim Jong Un" = "Kim Jong-un", "U.S. State Department" = "US State Department").
 3. A one-word name joins a longer person name *in the same article* whose first or last word
    it is ("Miller" -> "Matthew Miller", "Jeon" -> "Jeon Ha-kyou"); never across articles,
-   where a bare "Kim" could chain every Kim together.
+   where a bare "Kim" could chain every Kim together. Likewise an organisation joins the
+   same name with a place in front in the same article ("State Department" ->
+   "US State Department").
 4. Spelling variants join when they have the same number of words, every word pair scores
    at least WORD_SCORE and the whole at least NAME_SCORE ("Mathew Miller" ~ "Matthew
    Miller"). A word pair under WORD_SCORE blocks the join, so "Kim Jong Un" and
@@ -126,6 +128,16 @@ def resolve_entities(
             else:
                 uf.union(node, key)
                 spellings.setdefault(key, Counter())
+
+    # 3b. "State Department" joins "US State Department" in the same article: the longer name
+    # only adds a place in front.
+    for nodes in by_article.values():
+        orgs = [n for n in nodes if " " in n and types[n].most_common(1)[0][0] == "org"]
+        for short in orgs:
+            for full in orgs:
+                prefix = full[: -len(short)].strip()
+                if full != short and full.endswith(" " + short) and prefix in _KNOWN:
+                    uf.union(short, full)
 
     # 4 and 5. Spelling variants, compared only within a block of the same first letter.
     blocks: dict[str, list[str]] = defaultdict(list)

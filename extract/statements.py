@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extract.attribution import looks_like_source
+
 STANCES = ("deny", "not_deny", "confirm", "not_confirm", "acknowledge")
 
 # (stance, pattern on the verb group); the subject is what comes before the match.
@@ -52,7 +54,7 @@ def find_stance(sentence: str) -> tuple[str, str, int, int] | None:
             actor = _AUX.sub("", actor)
         if re.match(r"^(?:it|this|that|there)\b", actor, re.I):
             continue  # "it was confirmed by ..." names no actor here
-        if not actor or len(actor.split()) > 8 or not actor[0].isupper():
+        if not actor or not (actor[0].isupper() and looks_like_source(actor)):
             continue
         return stance, actor, match.start(), match.end()
     return None

@@ -65,3 +65,45 @@ def test_several_quantities_in_a_sentence_are_several_claims():
         (500, "officers"),
         (3, "generals"),
     ]
+
+
+def claims_of(text: str):
+    from extract import analyse_article
+
+    return analyse_article(text, "t").claims
+
+
+def test_he_said_names_the_person_last_mentioned():
+    (claim,) = claims_of(
+        "Headline\n\nFinance chief Gerard Lyons spoke on Monday. He said 400 jobs would go."
+    )
+    assert claim.attributed_to == "Gerard Lyons"
+
+
+def test_a_pronoun_with_nobody_before_it_is_no_source():
+    (claim,) = claims_of("Headline\n\nThey said 400 jobs would go.")
+    assert claim.attributed_to is None
+
+
+def test_a_clause_is_never_taken_for_a_source():
+    (claim,) = claims_of(
+        "Headline\n\nRussian Dmitriy Bogdanov won at the same Madrid venue last week and "
+        "then said it took 400 runners to fill the stadium."
+    )
+    assert claim.attributed_to is None
+
+
+def test_a_report_citing_an_official():
+    claim = claim_for("003", "as many as 40 North Korean troops")
+    assert claim.attributed_to == "unnamed government official"
+
+
+def test_attribution_carries_on_within_a_paragraph_only():
+    # "According to Ukrainian intelligence, only 30% ... The largest share, 60%, ..."
+    assert claim_for("002", "60%").attributed_to == "Ukrainian intelligence"
+    # A heading on its own line inherits nothing.
+    assert claim_for("002", "12,000 Pyongyang soldiers").attributed_to is None
+
+
+def test_a_figure_without_a_noun_takes_the_thing_counted_just_before():
+    assert claim_for("003", "as many as 10,000").unit == "troops"

@@ -105,3 +105,40 @@ def test_spans_point_at_the_figure():
     sentence = "there were 10,000 North Korean soldiers in the Kursk region"
     (q,) = extract_quantities(sentence)
     assert sentence[q.start : q.end] == q.text == "10,000 North Korean soldiers"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr Jackson, 46, denies the charges.",
+        "A spokesman for Radio 1 said the show would go on.",
+        "Despite losing 28-17 in Sunday's Six Nations encounter, the Italians",
+        "Chelsea's 3-2 victory over Barcelona",
+        "the 20th anniversary of the show",
+        "Radio 4's Today programme",
+        "Two thirds of the workforce",
+        "The show airs at 2300 GMT on Thursdays.",
+        "players aged 15, 16 and 17",
+        "He won 6-2 6-3 in the final.",
+    ],
+)
+def test_ages_names_scores_ordinals_and_times_are_not_claims(sentence):
+    assert extract_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Lawyers want to question 250 potential jurors about the case", 250, "jurors"),
+        ("the firm will cut 1,920 while keeping others", 1920, None),
+        ("He is a former 400m runner.", 400, "metres"),
+        ("The bank made a profit of 790m euros last year.", 790_000_000, "EUR"),
+        ("The case has cost 2.13m so far.", 2_130_000, None),
+        ("It will close three franchise restaurants", 3, "restaurants"),
+        ("with five military bases in use", 5, "military bases"),
+        ("12,000 troops remain in the region", 12_000, "troops"),
+    ],
+)
+def test_the_counted_noun_is_the_head_of_its_phrase(sentence, value, unit):
+    (q,) = extract_quantities(sentence)
+    assert (q.value, q.unit) == (value, unit)
