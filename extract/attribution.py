@@ -14,14 +14,16 @@ from __future__ import annotations
 import re
 
 _VERBS = (
-    r"said|says|say|told|tells|reported|reports|report|estimated|estimates|estimate"
-    r"|confirmed|confirms|stated|states|revealed|reveals|noted|notes|suggested|suggests"
-    r"|believes|believed|warned|warns|tracked|assessed|assesses|added|adds|claimed|claims"
-    r"|announced|announces|accused|accuses|suspects|suspected|denied|denies|dismissed"
-    r"|acknowledged|admitted|indicated|indicates|shows|showed|cited|wrote|writes"
+    r"said|says|told|tells|reported|estimated|confirmed|confirms|stated|revealed|reveals"
+    r"|noted|suggested|suggests|believes|believed|warned|warns|tracked|assessed|assesses"
+    r"|added|adds|claimed|announced|announces|accused|accuses|suspects|suspected|denied"
+    r"|denies|dismissed|acknowledged|admitted|indicated|indicates|showed|cited|wrote|writes"
 )
+# Words that are as often nouns ("EU states", "media reports"): verbs only before "that".
+_VERBS_BEFORE_THAT = r"reports|report|estimates|estimate|states|claims|notes|shows|say"
 _VERB = re.compile(
-    rf"\b(?:has |have |had |also |previously |earlier )?(?P<verb>{_VERBS})\b(?!\s+(?:to)\b)"
+    rf"\b(?:has |have |had |also |previously |earlier )?"
+    rf"(?P<verb>{_VERBS}|(?:{_VERBS_BEFORE_THAT})(?=\s+that\b))\b(?!\s+(?:to)\b)"
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]+)", re.I)
 _CITING = re.compile(
@@ -33,7 +35,8 @@ _QUOTE_SPEAKER = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:on|in|at|by|earlier|later|late|early|last|this|meanwhile|however|additionally|"
     r"instead|also|then|amid|after|before|since|speaking|asked|when|while|but|and|yet|"
-    r"separately|previously|now|still|so|thus|today|yesterday|overall)\b",
+    r"separately|previously|now|still|so|thus|today|yesterday|overall|as|in contrast|"
+    r"\w+ing)\b",
     re.I,
 )
 _NOUN_USE = re.compile(r"\b(?:amid|the|of|these|those|such|unconfirmed|recent)\s*$", re.I)
@@ -42,8 +45,10 @@ _TRAILING_TIME = re.compile(
     r"|thursday|friday|saturday|sunday|morning|evening|night)s?$",
     re.I,
 )
+_TRAILING_AGE = re.compile(r",\s*\d{1,3}$")  # "Spacey, 45"
 _TRAILING_ADVERB = re.compile(r"\s+(?:now|also|still|already|then|later|too|however)$", re.I)
-_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "the agency", "the ministry"})
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "the agency", "the ministry"})
+_NOBODY = frozenset({"everybody", "everyone", "nobody", "someone", "somebody", "anyone", "all"})
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _MAX_WORDS = 10
 
@@ -79,7 +84,9 @@ def looks_like_source(who: str) -> bool:
         return False  # "Two outstanding pieces of play", "He's very talented"
     lower = [w.lower() for w in words]
     if lower[0] in _PRONOUNS or who.lower() in _PRONOUNS:
-        return len(words) == 1
+        return len(words) == 1 and lower[0] not in ("i", "you")
+    if lower[0] in _NOBODY:
+        return False
     if any(w in _NOT_IN_A_SOURCE for w in lower):
         return False
     if any(w[0].isupper() for w in words[1:]) or (
@@ -96,7 +103,7 @@ _EDGE_PUNCTUATION = " ,;:-–—\"“”'‘’"
 def _tidy(who: str) -> str | None:
     who = re.sub(r"\s+", " ", who).strip(_EDGE_PUNCTUATION)
     who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who)).strip(_EDGE_PUNCTUATION)
-    who = _EDGE_WORDS.sub("", who).strip(_EDGE_PUNCTUATION)
+    who = _EDGE_WORDS.sub("", _TRAILING_AGE.sub("", who)).strip(_EDGE_PUNCTUATION)
     if not who or not looks_like_source(who):
         return None
     return who

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from extract.gazetteer import (
     ALIASES,
     DEMONYMS,
+    EVENT_WORDS,
     NOT_NAMES,
     ORG_WORDS,
     PERSON_TITLES,
@@ -35,6 +36,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _DEMONYM_COMPOUND = re.compile(
     r"^([A-Z]\w+)-(?:made|occupied|backed|led|born|based|controlled|held|allied|linked|style)$"
 )
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into)\s+$")
 _CONNECTORS = {"of", "for", "and", "the", "de", "al", "bin", "van", "von"}
 
 
@@ -59,6 +61,8 @@ def _type_of(tokens: list[str], after_title: bool) -> str:
         return "org"
     if after_title:
         return "person"
+    if any(t in EVENT_WORDS or t in PLACES for t in tokens):
+        return "other"  # "Australian Open", "Athens Olympics" are no one's names
     words = [t for t in tokens if t not in _CONNECTORS]
     if (
         2 <= len(words) <= 4
@@ -86,8 +90,9 @@ def _emit(out: list[Mention], body: str, tokens: list[tuple[int, str]], after_ti
     words = [t for _, t in tokens]
     name = " ".join(words)
     start, end = tokens[0][0], tokens[-1][0] + len(tokens[-1][1])
-    if name in DEMONYMS:
-        out.append(Mention(start, end, body[start:end], DEMONYMS[name], "place"))
+    demonym = name[:-1] if name.endswith("s") and name[:-1] in DEMONYMS else name
+    if demonym in DEMONYMS:  # "Ukrainian", "Ukrainians"
+        out.append(Mention(start, end, body[start:end], DEMONYMS[demonym], "place"))
         return
     if len(words) == 1 and words[0] in NOT_NAMES:
         return
@@ -169,6 +174,12 @@ def _emit_run(
         known = word in PLACES or word in ALIASES or word in DEMONYMS or word in ORG_WORDS
         if not known and word not in midsentence:
             return
+    if len(tokens) == 1 and _LOCATIVE.search(body[max(0, tokens[0][0] - 12) : tokens[0][0]]):
+        word = tokens[0][1]
+        if word not in ORG_WORDS and word not in DEMONYMS and word not in ALIASES:
+            offset = tokens[0][0]
+            out.append(Mention(offset, offset + len(word), word, word, "place"))
+            return  # "in Kurks": a place, even one the gazetteer does not know
     _emit(out, body, tokens, False)
 
 

@@ -30,61 +30,19 @@ COUNTRIES = frozenset(
 PLACES = (
     COUNTRIES
     | frozenset(
-        [
-            "Kursk",
-            "Moscow",
-            "Pyongyang",
-            "Seoul",
-            "Kyiv",
-            "Kiev",
-            "Kharkiv",
-            "Odesa",
-            "Donetsk",
-            "Luhansk",
-            "Crimea",
-            "Mariupol",
-            "Bakhmut",
-            "Belgorod",
-            "Bryansk",
-            "Vladivostok",
-            "Ussuriysk",
-            "Khabarovsk",
-            "Blagoveshchensk",
-            "Siberia",
-            "Washington",
-            "London",
-            "Paris",
-            "Berlin",
-            "Brussels",
-            "Tokyo",
-            "Beijing",
-            "Vienna",
-            "Helsinki",
-            "Warsaw",
-            "Tehran",
-            "Jerusalem",
-            "Istanbul",
-            "Ankara",
-            "Minsk",
-            "Rome",
-            "Madrid",
-            "Geneva",
-            "Tallinn",
-            "Riga",
-            "Vilnius",
-            "Busan",
-            "Incheon",
-            "Chicago",
-            "Boston",
-            "Texas",
-            "California",
-            "Florida",
-            "Scotland",
-            "Wales",
-            "England",
-        ]
+        """Kursk Moscow Pyongyang Seoul Kyiv Kiev Kharkiv Odesa Donetsk Luhansk Crimea Mariupol
+    Bakhmut Belgorod Bryansk Vladivostok Ussuriysk Khabarovsk Blagoveshchensk Siberia
+    Washington London Paris Berlin Brussels Tokyo Beijing Vienna Helsinki Warsaw Tehran
+    Jerusalem Istanbul Ankara Minsk Rome Madrid Geneva Tallinn Riga Vilnius Busan
+    Incheon Chicago Boston Texas California Florida Scotland Wales England Manchester
+    Liverpool Birmingham Leeds Glasgow Edinburgh Cardiff Belfast Dublin Barcelona Milan
+    Munich Amsterdam Athens Sydney Melbourne Toronto Mumbai Delhi Shanghai Lisbon
+    Stockholm Oslo Copenhagen Prague Budapest Bucharest Sofia Belgrade Zagreb Kabul
+    Baghdad Damascus Cairo Lagos Nairobi Johannesburg Riyadh Dubai Doha Karachi
+    Islamabad Dhaka Bangkok Jakarta Manila Hanoi Osaka Kyoto Havana Caracas Bogota Lima
+    Santiago Quito""".split()
     )
-    | frozenset({"New York", "Far East", "St Petersburg", "Russian Far East", "Los Angeles"})
+    | frozenset({"Far East", "New York", "Russian Far East", "Los Angeles", "St Petersburg"})
 )
 
 DEMONYMS = {
@@ -95,7 +53,18 @@ DEMONYMS = {
     "Japanese": "Japan", "Iranian": "Iran", "German": "Germany", "French": "France",
     "British": "United Kingdom", "Korean": "Korea", "Soviet": "Soviet Union",
     "Israeli": "Israel", "European": "Europe", "Polish": "Poland", "Finnish": "Finland",
-    "Austrian": "Austria",
+    "Austrian": "Austria", "Australian": "Australia", "Canadian": "Canada",
+    "Indian": "India", "Pakistani": "Pakistan", "Afghan": "Afghanistan", "Syrian": "Syria",
+    "Iraqi": "Iraq", "Turkish": "Turkey", "Italian": "Italy", "Spanish": "Spain",
+    "Dutch": "Netherlands", "Belgian": "Belgium", "Swiss": "Switzerland", "Swedish": "Sweden",
+    "Norwegian": "Norway", "Danish": "Denmark", "Irish": "Ireland", "Scottish": "Scotland",
+    "Welsh": "Wales", "English": "England", "Mexican": "Mexico", "Brazilian": "Brazil",
+    "Nigerian": "Nigeria", "Kenyan": "Kenya", "Egyptian": "Egypt", "Saudi": "Saudi Arabia",
+    "Palestinian": "Palestine", "Lebanese": "Lebanon", "Greek": "Greece",
+    "Belarusian": "Belarus", "Czech": "Czechia", "Hungarian": "Hungary",
+    "Romanian": "Romania", "Serbian": "Serbia", "Vietnamese": "Vietnam", "Thai": "Thailand",
+    "Indonesian": "Indonesia", "Taiwanese": "Taiwan", "Georgian": "Georgia",
+    "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania",
 }  # fmt: skip
 
 # Known alternative names, resolved before fuzzy matching: alias -> canonical.
@@ -126,7 +95,16 @@ ORG_WORDS = frozenset(
     Court Police Intelligence Command Staff Pentagon Kremlin NATO Images Times Post
     Guardian Bloomberg Reuters News Journal Newsweek Newser Telegraph Herald Tribune
     Press Studies Nations Republic Federation Authority Authorities Cabinet Embassy
-    Network Media""".split()
+    Network Media Labour Democrats Dems Republicans Tories Conservatives United City
+    Rovers Athletic Wanderers Boerse Exchange Airlines Airways Motors Records Studios
+    Pictures Club Society Trust""".split()
+)
+# Names of events, prizes and competitions: never a person.
+EVENT_WORDS = frozenset(
+    """Open Cup League Slam Slams Awards Award Olympics Olympic Games Championship
+    Championships Festival Prize Show Summit Conference Tour Series Final Finals Trophy
+    Marathon Grand War Street Road Square Park Airport Station Bridge Hall Centre Center
+    Day Week Year Act Bill Treaty Agreement Plan""".split()
 )
 # Capitalised words that begin sentences or headings but name nothing.
 NOT_NAMES = frozenset(

@@ -52,6 +52,10 @@ _CURRENCY_WORDS = {
     "pounds": "GBP", "won": "KRW", "yen": "JPY", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "yuan": "CNY",
 }  # fmt: skip
+_DOLLARS = {
+    "Australian": "AUD", "Canadian": "CAD", "Hong Kong": "HKD", "New Zealand": "NZD",
+    "Singapore": "SGD", "Taiwan": "TWD", "US": "USD", "American": "USD",
+}  # fmt: skip
 # Synonyms compared as one thing counted.
 CONCEPTS = {
     "troops": "troops", "soldiers": "troops", "servicemen": "troops", "personnel": "troops",
@@ -257,7 +261,7 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return True
     if re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not match.group("first_cur"):
-        return not after.startswith("%")  # a year, unless it is money or a share
+        return not sentence[match.end("first") :].startswith("%")  # a year, unless a share
     if not before.strip() and re.match(r"^[.)]\s", after):
         return True  # "1. Tap in your navigation bar."
     if digits and re.fullmatch(r"\d{1,3}", digits) and not match.group("first_scale"):
@@ -290,6 +294,9 @@ def _unit_and_currency(
         return "%", percent.end()
     unit, reach = _unit_after(after, plural=value != 1)
     if unit and unit.lower() in _CURRENCY_WORDS:
+        qualifier = re.match(r"\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+dollars?\b", after)
+        if qualifier and qualifier.group(1) in _DOLLARS:
+            return _DOLLARS[qualifier.group(1)], reach  # "1.2bn Australian dollars"
         return _CURRENCY_WORDS[unit.lower()], reach
     if currency:
         return currency, 0
@@ -322,7 +329,9 @@ def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> boo
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every quantity claim in one sentence, left to right."""
     found: list[Quantity] = []
-    for match in _FIGURE.finditer(sentence):
+    pos = 0
+    while match := _FIGURE.search(sentence, pos):
+        pos = match.end()
         start, end = match.start(), match.end()
         before = sentence[:start]
         hedge, hedge_start = "exact", start
@@ -341,6 +350,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             continue
         first = _number_value(match, "first")
         if first is None or _is_not_a_quantity(sentence, match):
+            if match.group("second"):
+                pos = match.start("second")  # "in 2004 to 4.25%": the second may still count
             continue
         value, currency = first
         metres = _is_metres(match, currency, sentence)

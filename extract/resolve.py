@@ -13,9 +13,10 @@ Rules, in order (thresholds are rapidfuzz scores, 0-100, on lower-cased text):
    at least WORD_SCORE and the whole at least NAME_SCORE ("Mathew Miller" ~ "Matthew
    Miller"). A word pair under WORD_SCORE blocks the join, so "Kim Jong Un" and
    "Kim Jong Gyu" (un/gyu) stay apart, as do "North Korea" and "South Korea".
-5. A one-word unknown spelling joins a known place of the same first letter at
-   SINGLE_SCORE or more ("Kurks" -> "Kursk"); two names the gazetteer knows never join
-   ("Austria" and "Australia").
+5. A one-word unknown place ("in Kurks") joins a known place *named in the same article* when it is
+   one typo away (optimal string alignment distance MAX_TYPOS, a transposition counting
+   one) and starts with the same letter ("Kurks" beside "Kursk"). Across the library such
+   joins chained "Parks", "Franca" and "Austrians" into Paris, France and Australia.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
 from extract.gazetteer import ALIASES, PLACES
 
 WORD_SCORE = 80
 NAME_SCORE = 90
-SINGLE_SCORE = 80
+MAX_TYPOS = 1
 _MIN_SINGLE_LENGTH = 5
 _SCOPE = "\x00"  # joins a one-word name to its article: "kim\x00<article>"
 
@@ -82,12 +84,13 @@ def _variants(a: str, b: str) -> bool:
 _KNOWN = {normalise(p) for p in PLACES} | {normalise(a) for a in ALIASES}
 
 
-def _misspelling(a: str, b: str) -> bool:
-    if " " in a or " " in b or a[0] != b[0] or (a in _KNOWN) == (b in _KNOWN):
+def _misspelling(unknown: str, known: str) -> bool:
+    """One typo (a transposition counts as one) in a long enough word, same first letter."""
+    if " " in unknown or " " in known or unknown[0] != known[0]:
         return False
-    if min(len(a), len(b)) < _MIN_SINGLE_LENGTH:
+    if min(len(unknown), len(known)) < _MIN_SINGLE_LENGTH:
         return False
-    return fuzz.ratio(a, b) >= SINGLE_SCORE
+    return OSA.distance(unknown, known) <= MAX_TYPOS
 
 
 def resolve_entities(
@@ -123,8 +126,13 @@ def resolve_entities(
                 continue
             key = node.split(_SCOPE)[0]
             matches = [p for p in people if key in (p.split()[0], p.split()[-1])]
+            places = [
+                k for k in nodes if k in _KNOWN and types[node]["place"] and _misspelling(key, k)
+            ]
             if len(matches) == 1:
                 uf.union(node, matches[0])
+            elif len(places) == 1:
+                uf.union(node, places[0])  # 5. "Kurks" beside "Kursk"
             else:
                 uf.union(node, key)
                 spellings.setdefault(key, Counter())
@@ -139,15 +147,16 @@ def resolve_entities(
                 if full != short and full.endswith(" " + short) and prefix in _KNOWN:
                     uf.union(short, full)
 
-    # 4 and 5. Spelling variants, compared only within a block of the same first letter.
-    blocks: dict[str, list[str]] = defaultdict(list)
+    # 4. Spelling variants of names of several words, compared only within a block of the
+    # same first letter and number of words: never all pairs.
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in spellings:
-        if _SCOPE not in key:
-            blocks[key[0]].append(key)
+        if " " in key and _SCOPE not in key:
+            blocks[(key[0], key.count(" "))].append(key)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if _variants(a, b) or _misspelling(a, b):
+                if _variants(a, b):
                     uf.union(a, b)
 
     clusters: dict[str, list[str]] = defaultdict(list)

@@ -70,3 +70,29 @@ def test_a_bare_surname_never_joins_across_articles():
     assert name[assignment[("b", "Kim")]] == "Kim"  # no full name in its own article
     assert name[assignment[("c", "Kim")]] == "Kim Jong Gyu"  # the full name beside it
     assert sorted(name.values()) == ["Kim", "Kim Jong Gyu", "Kim Jong Un"]
+
+
+def test_a_typo_joins_a_place_only_beside_it_in_the_same_article():
+    entities, assignment = resolve_entities(
+        [("a", "Paris", "place", 3), ("b", "Parks", "place", 1), ("c", "Franca", "person", 1),
+         ("c", "France", "place", 1), ("d", "Kurks", "place", 1), ("d", "Kursk", "place", 2)]
+    )  # fmt: skip
+    name = {e.key: e.name for e in entities}
+    assert name[assignment[("b", "Parks")]] == "Parks"  # another article: no join
+    assert name[assignment[("c", "Franca")]] == "Franca"  # not written as a place: no join
+    assert name[assignment[("d", "Kurks")]] == "Kursk"
+
+
+def test_demonyms_in_the_plural_are_their_place():
+    body = "Austrians and Australians voted. Ukrainians agreed."
+    names = {m.name for m in find_mentions(body, split_sentences(body))}
+    assert names == {"Austria", "Australia", "Ukraine"}
+
+
+def test_teams_parties_and_events_are_no_ones_names():
+    body = "Manchester United met the Lib Dems at the Australian Open and the World Cup."
+    kinds = {m.name: m.type for m in find_mentions(body, split_sentences(body))}
+    assert kinds["Manchester United"] == "org"
+    assert kinds["Lib Dems"] == "org"
+    assert kinds["Australian Open"] == "other"
+    assert kinds["World Cup"] == "other"
