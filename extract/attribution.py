@@ -127,18 +127,30 @@ def _subject(prefix: str, figure_before_verb: bool) -> str | None:
     return _tidy(", ".join(segments))
 
 
+_CUE = re.compile(rf"\b(?:according to|citing|{_VERBS}|{_VERBS_BEFORE_THAT})\b", re.I)
+
+
+def names_a_source(sentence: str) -> bool:
+    """Cheap test: could this sentence name a source at all? Most sentences cannot."""
+    return bool(_CUE.search(sentence))
+
+
 def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | None:
     """The source named in this sentence alone, if any."""
     according = _ACCORDING.search(sentence)
     if according:
         return _tidy(_ARTICLE.sub("", according.group("who")))
-    quote = _QUOTE_SPEAKER.search(sentence)
+    quote = _QUOTE_SPEAKER.search(sentence) if ("”" in sentence or '"' in sentence) else None
     if quote and len(quote.group("who").split()) <= _MAX_WORDS:
         return _tidy(quote.group("who"))
     citing = _CITING.search(sentence)
     if citing and (figure_at is None or figure_at > citing.end()):
         return _tidy(citing.group("who"))  # "a report citing an official that as many as 40"
-    verbs = [v for v in _VERB.finditer(sentence) if not _NOUN_USE.search(sentence[: v.start()])]
+    verbs = [
+        v
+        for v in _VERB.finditer(sentence)
+        if not _NOUN_USE.search(sentence[max(0, v.start() - 20) : v.start()])
+    ]
     if figure_at is not None and any(v.start() < figure_at for v in verbs):
         # The reporting verb nearest before the figure governs it.
         nearest = max((v for v in verbs if v.start() < figure_at), key=lambda v: v.start())

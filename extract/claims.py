@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
-from extract.attribution import attribute_sentence, is_back_reference, resolve_back_reference
+from extract.attribution import (
+    attribute_sentence,
+    is_back_reference,
+    names_a_source,
+    resolve_back_reference,
+)
 from extract.entities import Mention
 from extract.quantities import concept_of, extract_quantities
 from extract.sentences import Sentence
@@ -56,10 +62,10 @@ def _display_source(who: str | None) -> str | None:
     return _ARTICLE.sub("", who)
 
 
-def _last_person(mentions: list[Mention], before: int, since: int) -> str | None:
-    """The person named last before an offset, for "he said"."""
-    people = [m for m in mentions if m.type == "person" and since <= m.start < before]
-    return people[-1].text if people else None
+def _last_person(people: list[Mention], starts: list[int], before: int, since: int) -> str | None:
+    """The person named last before an offset (and not before `since`), for "he said"."""
+    index = bisect.bisect_left(starts, before) - 1
+    return people[index].text if index >= 0 and starts[index] >= since else None
 
 
 def extract_claims(
@@ -71,13 +77,17 @@ def extract_claims(
     """
     claims: list[Claim] = []
     earlier: list[str | None] = []  # attribution of each sentence so far, for "it said"
+    people = [m for m in mentions or [] if m.type == "person"]
+    starts = [m.start for m in people]
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
         quantities = extract_quantities(sentence.text)
         stance = find_stance(sentence.text)
-        own = attribute_sentence(sentence.text, quantities[0].start if quantities else None)
+        own = None
+        if quantities or stance or names_a_source(sentence.text):
+            own = attribute_sentence(sentence.text, quantities[0].start if quantities else None)
         since = sentences[max(0, index - _UNIT_LOOKBACK)].start
-        person = _last_person(mentions or [], sentence.start, since)
+        person = _last_person(people, starts, sentence.start, since)
         who = own
         if own and is_back_reference(own):
             who = resolve_back_reference(own, earlier, person)

@@ -107,6 +107,7 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_WINDOW = 60  # characters before a figure that its hedge or context can take
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)
 _TIME_AFTER = re.compile(
@@ -253,7 +254,10 @@ def concept_of(unit: str | None) -> str | None:
 
 def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
     """Dates, times, years, ages, list markers, codes and names that contain numbers."""
-    before, after = sentence[: match.start()], sentence[match.end() :]
+    before, after = (
+        sentence[max(0, match.start() - _WINDOW) : match.start()],
+        sentence[match.end() :],
+    )
     first = match.group("first") or ""
     digits = match.group("first_num") or ""
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
@@ -300,7 +304,9 @@ def _unit_and_currency(
         return _CURRENCY_WORDS[unit.lower()], reach
     if currency:
         return currency, 0
-    if unit is None and (counted := _NUMBER_OF.search(sentence[:start])):
+    if unit is None and (
+        counted := _NUMBER_OF.search(sentence[max(0, start - 3 * _WINDOW) : start])
+    ):
         return counted.group("noun"), 0  # "the number of soldiers ... exceeded 10,000"
     return unit, reach
 
@@ -326,18 +332,34 @@ def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> boo
     )
 
 
+_STARTS = sorted([*_UNITS_WORDS, "a dozen", "a few", "hundreds", "thousands", "millions", "tens",
+                  "several", "dozens"], key=len, reverse=True)  # fmt: skip
+_CANDIDATE = re.compile(rf"(?<![\w.,/-])(?:US\$|[$€£¥₩]|\d|(?:{'|'.join(_STARTS)})\b)", re.I)
+
+
+def _next_figure(sentence: str, pos: int) -> re.Match[str] | None:
+    """The next figure from pos. Trying the full figure pattern only where a figure can start
+    (a digit, a currency sign, a number word) is several times faster than searching with it.
+    """
+    for candidate in _CANDIDATE.finditer(sentence, pos):
+        match = _FIGURE.match(sentence, candidate.start())
+        if match:
+            return match
+    return None
+
+
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every quantity claim in one sentence, left to right."""
     found: list[Quantity] = []
     pos = 0
-    while match := _FIGURE.search(sentence, pos):
+    while match := _next_figure(sentence, pos):
         pos = match.end()
         start, end = match.start(), match.end()
-        before = sentence[:start]
+        before = sentence[max(0, start - _WINDOW) : start]  # every look-behind is short
         hedge, hedge_start = "exact", start
         for name, pattern in _HEDGE_RE:
             if h := pattern.search(before):
-                hedge, hedge_start = name, h.start("h")
+                hedge, hedge_start = name, start - len(before) + h.start("h")
                 break
         if match.group("vague"):
             phrase = match.group("vague").lower()

@@ -27,7 +27,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
-    word = re.search(r"(\S+)\.$", text)
+    word = re.search(r"(\S+)\.$", text[-24:])
     if not word:
         return False
     token = word.group(1).lower().lstrip("(\"'“‘")

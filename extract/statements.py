@@ -25,6 +25,9 @@ _STANCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("acknowledge", r"\b(?:acknowledged|acknowledges|admitted|admits|admit)\b"),
     )
 )  # fmt: skip
+_ANY_STANCE = re.compile(
+    r"deni|deny|dismiss|reject|refut|confirm|verif|acknowledg|admit|definitive"
+)
 _LEADING = re.compile(
     r"^(?:(?:however|meanwhile|instead|but|and|yet|so|also|on \w+|in \w+(?: \w+)?|until now|"
     r"last \w+|earlier|both)\s*,?\s*)+",
@@ -39,6 +42,8 @@ _AUX = re.compile(
 
 def find_stance(sentence: str) -> tuple[str, str, int, int] | None:
     """(stance, actor, start, end) of the first stance verb with a named actor, if any."""
+    if not _ANY_STANCE.search(sentence):
+        return None  # most sentences: one cheap search instead of five
     for stance, pattern in _STANCE_PATTERNS:
         match = pattern.search(sentence)
         if match is None:
