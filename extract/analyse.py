@@ -26,6 +26,6 @@ def analyse_article(raw: str, fallback_source: str = "") -> Analysis:
     return Analysis(
         article=article,
         sentences=sentences,
-        claims=extract_claims(article.body, sentences, mentions),
+        claims=extract_claims(article.body, sentences, mentions, article.published),
         mentions=mentions,
     )

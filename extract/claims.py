@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from extract.attribution import (
     attribute_sentence,
@@ -12,6 +13,7 @@ from extract.attribution import (
     names_a_source,
     resolve_back_reference,
 )
+from extract.dates import claim_date
 from extract.entities import Mention
 from extract.quantities import concept_of, extract_quantities
 from extract.sentences import Sentence
@@ -39,6 +41,7 @@ class Claim:
     increment: bool = False
     attributed_to: str | None = None
     stance: str | None = None
+    said_on: date | None = None  # the day the sentence dates its claim to, if it does
 
 
 _ELLIPTICAL = re.compile(
@@ -69,11 +72,15 @@ def _last_person(people: list[Mention], starts: list[int], before: int, since: i
 
 
 def extract_claims(
-    body: str, sentences: list[Sentence], mentions: list[Mention] | None = None
+    body: str,
+    sentences: list[Sentence],
+    mentions: list[Mention] | None = None,
+    published: date | None = None,
 ) -> list[Claim]:
     """Quantity and statement claims of an article's sentences, in reading order.
 
-    Mentions (of people) let "he said" name the person last mentioned.
+    Mentions (of people) let "he said" name the person last mentioned; the publication date
+    dates "on Thursday".
     """
     claims: list[Claim] = []
     earlier: list[str | None] = []  # attribution of each sentence so far, for "it said"
@@ -94,6 +101,7 @@ def extract_claims(
         if who is None and previous and "\n" not in body[previous.end : sentence.start]:
             who = earlier[-1]  # attribution carries on within a paragraph
         earlier.append(who)
+        said_on = claim_date(sentence.text, published) if quantities or stance else None
         for q in quantities:
             if q.unit is None and _ELLIPTICAL.match(sentence.text[q.end :]):
                 # "as many as 10,000 have made their way": the thing counted just before
@@ -116,6 +124,7 @@ def extract_claims(
                     hedge=q.hedge,
                     increment=q.increment,
                     attributed_to=_display_source(who),
+                    said_on=said_on,
                 )
             )
         if stance is not None:
@@ -134,6 +143,7 @@ def extract_claims(
                     span_end=sentence.start + end,
                     attributed_to=_display_source(actor),
                     stance=kind,
+                    said_on=said_on,
                 )
             )
     return claims

@@ -8,7 +8,7 @@ made-up January 4. Relative dates ("1 month ago") are recognised so they can be 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil import parser as date_parser
 
@@ -19,7 +19,7 @@ TZINFOS: dict[str, int] = {
     "AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
     "BST": 3600, "IST": 19800, "CET": 3600, "CEST": 7200, "EET": 7200, "EEST": 10800,
     "MSK": 10800, "KST": 9 * 3600, "JST": 9 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600,
-    "UTC": 0, "GMT": 0, "Z": 0,
+    "UTC": 0, "GMT": 0, "Z": 0, "ET": -5 * 3600, "CT": -6 * 3600, "PT": -8 * 3600,
 }  # fmt: skip
 
 _MONTH = (
@@ -33,7 +33,7 @@ _LABEL = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATE_WORDS = re.compile(
     rf"^(?:{_MONTH}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|am|pm|a\.m\.|p\.m\.|at|on|of|the|utc|gmt|z|t)$",
+    r"|saturday|sunday|a\.?m\.?|p\.?m\.?|at|on|of|the|utc|gmt|z|t)$",
     re.I,
 )
 RELATIVE_DATE = re.compile(
@@ -65,3 +65,56 @@ def relative_date(line: str) -> str | None:
         return None
     match = RELATIVE_DATE.search(line)
     return match.group(0) if match else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")), start=1)
+    for name in names
+}  # fmt: skip
+_WEEKDAY_REF = re.compile(rf"\b(?:(?P<last>last)\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b", re.I)
+_DAY_REF = re.compile(r"\b(?P<word>yesterday|today)\b", re.I)
+_MONTH_DAY = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
+    re.I,
+)
+
+
+def claim_date(sentence: str, published: date | None) -> date | None:
+    """The day a sentence says its claim was made, read backwards from publication.
+
+    "On Thursday" in an article published on Friday 25 October is 24 October; "last
+    Friday" is a week before; "October 20" takes the publication's year (or the year
+    before, if that would be after publication). Without a publication date, a weekday
+    means nothing and the answer is None, never a guess.
+    """
+    explicit = _MONTH_DAY.search(sentence)
+    if explicit:
+        month = _MONTH_NUMBER[(explicit.group("m1") or explicit.group("m2")).lower().rstrip(".")]
+        day = int(explicit.group("d1") or explicit.group("d2"))
+        year = int(explicit.group("year")) if explicit.group("year") else None
+        if year is None and published is not None:
+            year = published.year - (1 if (month, day) > (published.month, published.day) else 0)
+        try:
+            return date(year, month, day) if year else None
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    relative = _DAY_REF.search(sentence)
+    if relative:
+        return published - timedelta(days=relative.group("word").lower() == "yesterday")
+    weekday = _WEEKDAY_REF.search(sentence)
+    if weekday is None:
+        return None
+    delta = (published.weekday() - _WEEKDAYS.index(weekday.group("day").lower())) % 7
+    if delta == 0 and weekday.group("last"):
+        delta = 7
+    return published - timedelta(days=delta)

@@ -90,6 +90,7 @@ class ClaimRow:
     hedge: str | None
     attributed_to: str | None
     stance: str | None
+    said_on: str | None  # the day the sentence dates the claim to ("on Thursday"), if any
     entities: list[str]
 
 
@@ -216,6 +217,7 @@ class Library:
                     "increment": int(c.increment),
                     "attributed_to": c.attributed_to,
                     "stance": c.stance,
+                    "said_on": c.said_on.isoformat() if c.said_on else None,
                 }
                 for c in analysis.claims
             )
@@ -300,7 +302,7 @@ class Library:
             SELECT c.id, c.article_id, a.title AS article_title, a.source, a.published,
                    c.sentence, c.sentence_start AS start, c.sentence_end AS "end",
                    c.span_start, c.span_end, c.kind, c.value, c.low, c.high, c.unit, c.hedge,
-                   c.attributed_to, c.stance,
+                   c.attributed_to, c.stance, c.said_on,
                    (SELECT group_concat(name, :sep) FROM (
                         SELECT DISTINCT e.name FROM mentions m
                         JOIN entities e ON e.id = m.entity_id

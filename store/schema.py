@@ -11,7 +11,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What turns a library of version N-1 into version N, run in one transaction on open.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE claims ADD COLUMN said_on TEXT",),
+}
 _TABLES = {"articles", "claims", "mentions", "entities"}
 
 
@@ -55,7 +59,18 @@ def open_database(path: Path) -> sqlite_utils.Database:
     elif not tables >= _TABLES:
         db.close()
         raise LibraryError(f"{path}: the library is damaged (tables missing)")
+    elif version < SCHEMA_VERSION:
+        _migrate(db, version)
     return db
+
+
+def _migrate(db: sqlite_utils.Database, version: int) -> None:
+    """Bring an older library up to this version in place, all or nothing."""
+    with db.atomic():
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for sql in MIGRATIONS[step]:
+                db.execute(sql)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _create(db: sqlite_utils.Database) -> None:
@@ -75,7 +90,7 @@ def _create(db: sqlite_utils.Database) -> None:
             "id": int, "article_id": int, "kind": str, "sentence": str, "sentence_start": int,
             "sentence_end": int, "span_start": int, "span_end": int, "value": float,
             "low": float, "high": float, "unit": str, "concept": str, "hedge": str,
-            "increment": int, "attributed_to": str, "stance": str,
+            "increment": int, "attributed_to": str, "stance": str, "said_on": str,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from extract import parse_article
-from extract.dates import parse_date_line, relative_date
+from extract.dates import claim_date, parse_date_line, relative_date
 from extract.sentences import split_sentences
 from tests.conftest import ARTICLES, analyse
 
@@ -88,3 +90,40 @@ def test_sentences_carry_offsets_into_the_body():
 def test_abbreviations_do_not_end_sentences():
     texts = [s.text for s in split_sentences("Mr. Miller met U.S. officials. They left.")]
     assert texts == ["Mr. Miller met U.S. officials.", "They left."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("On Thursday, media reported 2,000 soldiers", date(2024, 10, 25), date(2024, 10, 24)),
+        ("Officials said on Friday that 500 left", date(2024, 10, 25), date(2024, 10, 25)),
+        ("Officials said last Friday that 500 left", date(2024, 10, 25), date(2024, 10, 18)),
+        ("In a Sunday night video message, he said", date(2024, 10, 16), date(2024, 10, 13)),
+        ("Yesterday the ministry said 40 died", date(2024, 10, 16), date(2024, 10, 15)),
+        ("On October 20 the agency said", date(2024, 10, 25), date(2024, 10, 20)),
+        ("On December 30 the agency said", date(2025, 1, 5), date(2024, 12, 30)),
+        ("On Monday a spokesperson said", None, None),
+        ("The agency said 500 left", date(2024, 10, 25), None),
+    ],
+)
+def test_claim_dates_are_read_backwards_from_publication(sentence, published, expected):
+    assert claim_date(sentence, published) == expected
+
+
+def test_a_claim_dated_by_its_weekday():
+    claim = next(c for c in analyse("002").claims if c.value == 2000)
+    assert claim.said_on == date(2024, 10, 24)  # "On Thursday", published Friday 25 October
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published: Monday 28 October 2024 10:02 BST", date(2024, 10, 28)),
+        ("2024-10-28T10:00:00Z", date(2024, 10, 28)),
+        ("28 October 2024", date(2024, 10, 28)),
+        ("Updated October 28, 2024, 6:15 a.m. ET", date(2024, 10, 28)),
+        ("10/28/2024", date(2024, 10, 28)),
+    ],
+)
+def test_common_date_lines(line, expected):
+    assert parse_date_line(line) == expected

@@ -202,3 +202,18 @@ def test_formula_cells_are_neutralised_and_numbers_stay_numbers(tmp_path: Path, 
     assert first["sentence"].startswith("'=HYPERLINK")
     assert first["article_title"].startswith("'=HYPERLINK")
     assert all(not r["sentence"].startswith(("=", "+", "-", "@")) for r in records)
+
+
+def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
+    library.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("ALTER TABLE claims DROP COLUMN said_on")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    reopened = Library(db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    assert reopened.counts()["claims"] > 0  # nothing lost
+    assert all(c.said_on is None for c in reopened.claims())  # the new field, empty

@@ -153,7 +153,9 @@ class ClaimTable(ListPane):
         else:
             style = "bold underline"
         return {
-            "date": cell(row.published or "—", "" if row.published else "dim"),
+            # The day the claim was made when the sentence says ("on Thursday"), else the
+            # article's date.
+            "date": cell(row.said_on or row.published or "—", "" if row.published else "dim"),
             "source": cell(row.source),
             "figure": cell(figure(row), style),
             "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
