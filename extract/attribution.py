@@ -127,12 +127,12 @@ def _subject(prefix: str, figure_before_verb: bool) -> str | None:
     return _tidy(", ".join(segments))
 
 
-_CUE = re.compile(rf"\b(?:according to|citing|{_VERBS}|{_VERBS_BEFORE_THAT})\b", re.I)
+_CUE = re.compile(rf"\b(?:according to|citing|{_VERBS}|{_VERBS_BEFORE_THAT})\b")
 
 
 def names_a_source(sentence: str) -> bool:
     """Cheap test: could this sentence name a source at all? Most sentences cannot."""
-    return bool(_CUE.search(sentence))
+    return bool(_CUE.search(sentence.lower()))
 
 
 def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | None:

@@ -37,6 +37,8 @@ _DEMONYM_COMPOUND = re.compile(
     r"^([A-Z]\w+)-(?:made|occupied|backed|led|born|based|controlled|held|allied|linked|style)$"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into)\s+$")
+_NON_SPACE = re.compile(r"\S+")
+_MIDSENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]*")
 _CONNECTORS = {"of", "for", "and", "the", "de", "al", "bin", "van", "von"}
 
 
@@ -77,7 +79,7 @@ def _type_of(tokens: list[str], after_title: bool) -> str:
 
 
 def _split_tokens(text: str, base: int) -> list[tuple[int, str]]:
-    return [(base + m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    return [(base + m.start(), m.group(0)) for m in _NON_SPACE.finditer(text)]
 
 
 def _emit(out: list[Mention], body: str, tokens: list[tuple[int, str]], after_title: bool) -> None:
@@ -134,7 +136,7 @@ def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     # Words the article capitalises somewhere other than a sentence start are names.
     midsentence: set[str] = set()
     for s in sentences:
-        for m in re.finditer(r"(?<=[\w,;:] )[A-Z][\w’'-]*", s.text):
+        for m in _MIDSENTENCE_CAPITAL.finditer(s.text):
             midsentence.add(_POSSESSIVE.sub("", m.group(0)))
     for s in sentences:
         for run in _RUN.finditer(s.text):
