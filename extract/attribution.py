@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from extract.text import trie
+
 _VERBS = (
     r"said|says|told|tells|reported|estimated|confirmed|confirms|stated|revealed|reveals"
     r"|noted|suggested|suggests|believes|believed|warned|warns|tracked|assessed|assesses"
@@ -127,7 +129,8 @@ def _subject(prefix: str, figure_before_verb: bool) -> str | None:
     return _tidy(", ".join(segments))
 
 
-_CUE = re.compile(rf"\b(?:according to|citing|{_VERBS}|{_VERBS_BEFORE_THAT})\b")
+_CUE_WORDS = f"according to|citing|{_VERBS}|{_VERBS_BEFORE_THAT}".split("|")
+_CUE = re.compile(rf"\b(?:{trie(_CUE_WORDS)})\b")
 
 
 def names_a_source(sentence: str) -> bool:

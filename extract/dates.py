@@ -95,7 +95,7 @@ def claim_date(sentence: str, published: date | None) -> date | None:
     before, if that would be after publication). Without a publication date, a weekday
     means nothing and the answer is None, never a guess.
     """
-    explicit = _MONTH_DAY.search(sentence)
+    explicit = _MONTH_DAY.search(sentence) if any(c.isdigit() for c in sentence) else None
     if explicit:
         month = _MONTH_NUMBER[(explicit.group("m1") or explicit.group("m2")).lower().rstrip(".")]
         day = int(explicit.group("d1") or explicit.group("d2"))

@@ -143,7 +143,7 @@ def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
             tokens: list[tuple[int, str]] = []
             split = _split_tokens(run.group(0), s.start + run.start())
             for index, (offset, word) in enumerate(split):
-                if hyphenated := _DEMONYM_COMPOUND.match(word):
+                if "-" in word and (hyphenated := _DEMONYM_COMPOUND.match(word)):
                     # "North Korean-made missiles": the place, not a name
                     tokens.append((offset, hyphenated.group(1)))
                     _emit_run(mentions, body, tokens, s, midsentence)
@@ -154,9 +154,9 @@ def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
                     tokens.append((offset, word))
                     continue
                 stripped = _POSSESSIVE.sub("", word) if word[-2:] in ("'s", "’s") else word
-                tokens.append(
-                    (offset, stripped.rstrip(".") if not _ACRONYM.match(stripped) else stripped)
-                )
+                if stripped.endswith(".") and not _ACRONYM.match(stripped):
+                    stripped = stripped.rstrip(".")
+                tokens.append((offset, stripped))
                 if stripped != word:  # a possessive ends the name: "Brookings Institution's Center"
                     _emit_run(mentions, body, tokens, s, midsentence)
                     tokens = []
