@@ -18,11 +18,13 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from extract import Analysis, analyse_article, resolve_entities
+from extract import Analysis, analyse_article, decode_bytes, resolve_entities
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "annotations" / "bundled.json"
+HELD_OUT = ROOT / "tests" / "annotations" / "bbc_heldout.json"
 ARTICLES = ROOT / "data" / "articles"
+CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 
 
 @dataclass
@@ -110,6 +112,8 @@ def score_article(name: str, gold: dict, analysis: Analysis, score: Score) -> No
             score.misses.append(
                 f"{name}: statement {g['at']!r} got {[(c.stance, c.attributed_to) for c in found]}"
             )
+    if "published" not in gold:
+        return
     score.dates += 1
     published = analysis.article.published.isoformat() if analysis.article.published else None
     right = published == gold["published"] and (
@@ -167,22 +171,46 @@ def run() -> Score:
     return score
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--verbose", action="store_true", help="list every miss")
-    args = parser.parse_args()
-    s = run()
+def run_held_out() -> Score | None:
+    """The same scoring on annotated corpus articles never tuned on; None without the corpus."""
+    if not CORPUS.is_dir():
+        return None
+    gold = json.loads(HELD_OUT.read_text(encoding="utf-8"))
+    score = Score()
+    for name, article in gold["articles"].items():
+        text = decode_bytes((CORPUS / f"{name}.txt").read_bytes())
+        score_article(name, article, analyse_article(text, name), score)
+    return score
+
+
+def report(title: str, s: Score, verbose: bool) -> None:
+    print(f"== {title}")
     print(f"quantity claims: recall {s.recall:.3f} ({s.found}/{s.gold}), "
           f"precision {s.precision:.3f} ({s.found}/{s.predicted})")  # fmt: skip
     for name in ("value", "hedge", "unit", "attribution"):
         print(f"  {name:<12} right on {s.field(name):.3f} of found claims")
-    print(f"statements:      {s.statements_right}/{s.statements_gold} with stance and actor")
-    print(f"dates:           {s.dates_right}/{s.dates} right")
-    print(f"entity types:    {s.types_right}/{s.types} right")
-    print(f"alias groups:    {s.groups_joined}/{s.groups} joined")
-    print(f"wrong joins:     {len(s.wrong_joins)} {s.wrong_joins or ''}")
-    if args.verbose:
+    if s.statements_gold:
+        print(f"statements:      {s.statements_right}/{s.statements_gold} with stance and actor")
+    if s.dates:
+        print(f"dates:           {s.dates_right}/{s.dates} right")
+    if s.types:
+        print(f"entity types:    {s.types_right}/{s.types} right")
+        print(f"alias groups:    {s.groups_joined}/{s.groups} joined")
+        print(f"wrong joins:     {len(s.wrong_joins)} {s.wrong_joins or ''}")
+    if verbose and s.misses:
         print("\n".join(s.misses))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    report("bundled story (tests/annotations/bundled.json)", run(), args.verbose)
+    held_out = run_held_out()
+    if held_out is None:
+        print(f"== held-out BBC articles: skipped, no corpus at {CORPUS}")
+    else:
+        report("held-out BBC articles (tests/annotations/bbc_heldout.json)", held_out, args.verbose)
 
 
 if __name__ == "__main__":

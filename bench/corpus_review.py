@@ -12,7 +12,7 @@ import argparse
 import random
 from pathlib import Path
 
-from extract import analyse_article
+from extract import analyse_article, decode_bytes
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
 
@@ -26,7 +26,7 @@ def main() -> None:
         raise SystemExit(f"no corpus at {CORPUS}")
     files = sorted(CORPUS.glob("*/*.txt"))
     for path in random.Random(args.seed).sample(files, args.articles):
-        analysis = analyse_article(path.read_bytes().decode("latin-1"), path.stem)
+        analysis = analyse_article(decode_bytes(path.read_bytes()), path.stem)
         body = analysis.article.body
         print(f"\n== {path.parent.name}/{path.name}: {analysis.article.title}")
         for c in analysis.claims:

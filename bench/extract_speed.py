@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from extract import analyse_article, clean_text
+from extract import analyse_article, clean_text, decode_bytes
 from extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 def texts(limit: int) -> tuple[str, list[str]]:
     if CORPUS.is_dir():
         files = sorted(CORPUS.glob("*/*.txt"))[:limit]
-        docs = [f.read_bytes().decode("latin-1") for f in files]
+        docs = [decode_bytes(f.read_bytes()) for f in files]
         return f"{len(files)} BBC articles from {CORPUS}", docs
     files = sorted((ROOT / "data" / "articles").glob("*.txt"))
     return f"{len(files)} bundled articles (corpus absent)", [f.read_text() for f in files]

@@ -20,7 +20,9 @@ _VERBS = (
     r"|noted|suggested|suggests|believes|believed|warned|warns|tracked|assessed|assesses"
     r"|added|adds|claimed|announced|announces|accused|accuses|suspects|suspected|denied"
     r"|denies|dismissed|acknowledged|admitted|indicated|indicates|showed|cited|wrote|writes"
+    r"|unveiled|proposed|pledged|promised|forecast|predicted|calculated"
 )
+_SPEECH = frozenset({"said", "says", "told", "tells"})
 # Words that are as often nouns ("EU states", "media reports"): verbs only before "that".
 _VERBS_BEFORE_THAT = r"reports|report|estimates|estimate|states|claims|notes|shows|say"
 _VERB = re.compile(
@@ -32,7 +34,7 @@ _CITING = re.compile(
     r"\bciting\s+(?:an?\s+|the\s+)?(?P<who>[^,.;:“”\"]{3,80}?)\s+(?:that|as saying)\b", re.I
 )
 _QUOTE_SPEAKER = re.compile(
-    rf"[,.!?]?[”\"]\s*,?\s*(?P<who>[^“”\"]{{2,120}}?)\s+(?:{_VERBS})\b", re.S
+    rf"(?:[,.!?][”\"]|”)\s*,?\s*(?P<who>[^“”\"]{{2,120}}?)\s+(?:{_VERBS})\b", re.S
 )
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:on|in|at|by|earlier|later|late|early|last|this|meanwhile|however|additionally|"
@@ -41,6 +43,10 @@ _LEADING_ADVERBIAL = re.compile(
     r"\w+ing)\b",
     re.I,
 )
+# A clause of its own between a verb and the figure: "officials said X, but Y is thought to
+# have £2bn" does not attribute the £2bn to the officials.
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though)\b|;")
+_CONJUNCTION = re.compile(r"^(?:but|and|yet|so)\s+", re.I)
 _NOUN_USE = re.compile(r"\b(?:amid|the|of|these|those|such|unconfirmed|recent)\s*$", re.I)
 _TRAILING_TIME = re.compile(
     r"\s+(?:(?:last|this|earlier|later|on|in)\s+)+(?:week|month|year|monday|tuesday|wednesday"
@@ -115,6 +121,10 @@ def _subject(prefix: str, figure_before_verb: bool) -> str | None:
     """The subject of a reporting verb from the text before it."""
     segments = [s.strip() for s in re.split(r",(?![^()]*\))", prefix)]
     while len(segments) > 1 and _LEADING_ADVERBIAL.match(segments[0]):
+        if conjunction := _CONJUNCTION.match(segments[0]):
+            segments[0] = segments[0][conjunction.end() :]  # "But Mr Brown's advisor Ed Balls"
+            if looks_like_source(segments[0]):
+                break
         segments.pop(0)
     segments = [s for s in segments if s]
     if not segments or (len(segments) == 1 and _LEADING_ADVERBIAL.match(segments[0])):
@@ -144,20 +154,34 @@ def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | Non
     if according:
         return _tidy(_ARTICLE.sub("", according.group("who")))
     quote = _QUOTE_SPEAKER.search(sentence) if ("”" in sentence or '"' in sentence) else None
-    if quote and len(quote.group("who").split()) <= _MAX_WORDS:
-        return _tidy(quote.group("who"))
+    if quote and (who := _tidy(quote.group("who"))):
+        return who
     citing = _CITING.search(sentence)
-    if citing and (figure_at is None or figure_at > citing.end()):
-        return _tidy(citing.group("who"))  # "a report citing an official that as many as 40"
+    # "a report citing an official that as many as 40"
+    if (
+        citing
+        and (figure_at is None or figure_at > citing.end())
+        and (who := _tidy(citing.group("who")))
+    ):
+        return who
     verbs = [
         v
         for v in _VERB.finditer(sentence)
         if not _NOUN_USE.search(sentence[max(0, v.start() - 20) : v.start()])
     ]
-    if figure_at is not None and any(v.start() < figure_at for v in verbs):
-        # The reporting verb nearest before the figure governs it.
-        nearest = max((v for v in verbs if v.start() < figure_at), key=lambda v: v.start())
-        verbs = [nearest, *(v for v in verbs if v is not nearest)]
+    if figure_at is not None:
+        # Verbs cut off from the figure by a clause of their own do not govern it.
+        verbs = [
+            v for v in verbs
+            if v.start() > figure_at or not _NEW_CLAUSE.search(sentence[v.end() : figure_at])
+        ]  # fmt: skip
+        before = [v for v in verbs if v.start() < figure_at]
+        if before:
+            # A speech verb before the figure governs it ("Balls said an examination showed
+            # £35bn": Balls is the claimant); else the reporting verb nearest before it.
+            speech = [v for v in before if v.group("verb") in _SPEECH]
+            chosen = speech[0] if speech else max(before, key=lambda v: v.start())
+            verbs = [chosen, *(v for v in verbs if v is not chosen)]
     for verb in verbs:
         clause_start = max((v.end() for v in verbs if v.end() <= verb.start()), default=0)
         prefix = sentence[clause_start : verb.start()]

@@ -48,6 +48,7 @@ _ELLIPTICAL = re.compile(
     r"^[\s,”\"]*(?:have|has|had|are|were|will|would|could|may|might|remain|are\s+now)\b", re.I
 )
 _UNIT_LOOKBACK = 2  # sentences
+_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 def _recent_unit(claims: list[Claim], since: int) -> str | None:
@@ -94,12 +95,21 @@ def extract_claims(
         if quantities or stance or names_a_source(sentence.text):
             own = attribute_sentence(sentence.text, quantities[0].start if quantities else None)
         since = sentences[max(0, index - _UNIT_LOOKBACK)].start
-        person = _last_person(people, starts, sentence.start, since)
+        pronoun = _HE_OR_SHE.search(sentence.text)  # "X said: '...,' he said": X, not before
+        person = _last_person(
+            people, starts, sentence.start + (pronoun.start() if pronoun else 0), since
+        )
         who = own
         if own and is_back_reference(own):
             who = resolve_back_reference(own, earlier, person)
-        if who is None and previous and "\n" not in body[previous.end : sentence.start]:
-            who = earlier[-1]  # attribution carries on within a paragraph
+        if (
+            who is None
+            and previous
+            and ("\n" not in body[previous.end : sentence.start] or sentence.text[:1] in '"“')
+        ):
+            # Attribution carries on within a paragraph, and into a paragraph that is only
+            # a quotation (the speaker of the paragraph before goes on).
+            who = earlier[-1]
         earlier.append(who)
         said_on = claim_date(sentence.text, published) if quantities or stance else None
         for q in quantities:

@@ -78,8 +78,9 @@ def _number(name: str) -> str:
         rf"(?P<{name}>(?:(?P<{name}_cur>US\$|[$€£¥₩])\s?)?(?P<{name}_num>{_DIGITS})"
         rf"(?P<{name}_scale>{_SCALE})?(?![A-Za-z0-9'’])"
         rf"|(?P<{name}_words>(?:{_WORD_NUM})"
-        rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion))*)\b"
-        rf"|(?P<{name}_dozen>a dozen)\b)"
+        rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion|trillion))*)\b"
+        rf"|(?P<{name}_dozen>a dozen)\b"
+        rf"|(?P<{name}_half>half an? (?:million|billion))\b)"
     )
 
 
@@ -123,6 +124,7 @@ _NAME_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][A-Za-z]+\s+$")  # "Radio 1", "Articl
 _SCORE_AFTER = re.compile(
     r"^\s+(?:win|wins|victory|defeat|loss|lead|draw|deficit|half-time|scoreline|down|up)\b", re.I
 )
+_AGO_AFTER = re.compile(r"^\s+\w+\s+ago\b", re.I)  # "Ten years ago": when, not how many
 _AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _WORD = re.compile(r"(?P<gap>[\s\"'“”‘’]*)(?P<w>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z]+)\b[^,.;]*$")
@@ -172,6 +174,8 @@ def _number_value(match: re.Match[str], prefix: str) -> tuple[float, str | None]
         return None
     if match.group(f"{prefix}_dozen"):
         return 12.0, None
+    if half := match.group(f"{prefix}_half"):
+        return _SCALES[half.split()[-1].lower()] / 2, None
     if match.group(f"{prefix}_words"):
         return _words_value(match.group(f"{prefix}_words")), None
     value = float(match.group(f"{prefix}_num").replace(",", ""))
@@ -267,7 +271,7 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
     digits = match.group("first_num") or ""
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
+    if _TIME_AFTER.match(after) or _AGE_AFTER.match(after) or _AGO_AFTER.match(after):
         return True
     if re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not match.group("first_cur"):
         return not sentence[match.end("first") :].startswith("%")  # a year, unless a share
@@ -280,8 +284,12 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
             return True  # "Radio 1", "Article 50", "Windows 95"
     if first[:1].isupper() and before.strip() and re.match(r"\s+[A-Z]", after):
         return True  # "Six Nations", "Big Four" inside a sentence
-    # Phone numbers and codes.
-    return bool(re.match(r"^-?\d", after) or re.search(r"[+(]\s*$", before))
+    # Phone numbers and codes: "+44 20", "(020) 7946", "555-1234".
+    return bool(
+        re.match(r"^-?\d", after)
+        or re.search(r"\+\s*$", before)
+        or (before.endswith("(") and re.match(r"\)\s*\d", after))
+    )
 
 
 def _figure(
@@ -337,7 +345,7 @@ def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> boo
     )
 
 
-_STARTS = [*_UNITS_WORDS, "a dozen", "a few", "hundreds", "thousands", "millions", "tens",
+_STARTS = [*_UNITS_WORDS, "a dozen", "a few", "half a", "hundreds", "thousands", "millions", "tens",
            "several", "dozens"]  # fmt: skip
 # Where a figure can start, matched on lower-cased text (case-insensitive matching is slow).
 _CANDIDATE = re.compile(rf"(?<![\w.,/-])(?:us\$|[$€£¥₩\d]|(?:{trie(_STARTS)})\b)")
@@ -391,7 +399,9 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         metres = _is_metres(match, currency, sentence)
         if metres:
             value /= 1_000_000  # "400m", "800m" without money: metres, not millions
-        is_word = bool(match.group("first_words") or match.group("first_dozen"))
+        is_word = bool(
+            match.group("first_words") or match.group("first_dozen") or match.group("first_half")
+        )
         second = _number_value(match, "second")
         connector = re.search(r"\s*(?:-|–|to|and)\s*", sentence[start:end])
         joiner = connector.group(0).strip() if connector else ""

@@ -107,3 +107,27 @@ def test_attribution_carries_on_within_a_paragraph_only():
 
 def test_a_figure_without_a_noun_takes_the_thing_counted_just_before():
     assert claim_for("003", "as many as 10,000").unit == "troops"
+
+
+def test_the_speaker_not_the_study_claims_the_figure():
+    (claim,) = claims_of(
+        "Headline\n\nBut Mr Brown's former advisor Ed Balls, now a parliamentary hopeful, said "
+        "an examination of Tory plans showed there would be a £35bn difference."
+    )
+    assert "Ed Balls" in claim.attributed_to
+
+
+def test_a_new_clause_cuts_the_figure_off_from_the_verb():
+    (claim,) = claims_of(
+        "Headline\n\nTreasury officials have said there will not be a giveaway, but Mr Brown "
+        "is thought to have about £2bn to spare."
+    )
+    assert claim.attributed_to is None
+
+
+def test_a_quotation_paragraph_continues_its_speaker():
+    claims = claims_of(
+        'Headline\n\nShadow chancellor George Osborne said: "There is a black hole," he said.\n\n'
+        '"There will be a tax increase of around £10bn."'
+    )
+    assert [c.attributed_to for c in claims] == ["George Osborne"]

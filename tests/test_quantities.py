@@ -142,3 +142,16 @@ def test_ages_names_scores_ordinals_and_times_are_not_claims(sentence):
 def test_the_counted_noun_is_the_head_of_its_phrase(sentence, value, unit):
     (q,) = extract_quantities(sentence)
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_conversions_in_brackets_and_fractions_of_millions():
+    found = extract_quantities("Air Jamaica, with debts of $560m (£291m), has been hit")
+    assert [(q.value, q.unit) for q in found] == [(560_000_000, "USD"), (291_000_000, "GBP")]
+    (q,) = extract_quantities("with close to half a million properties selling")
+    assert (q.value, q.unit, q.hedge) == (500_000, "properties", "approx")
+    (q,) = extract_quantities("capable of one trillion calculations per second")
+    assert q.value == 1_000_000_000_000
+
+
+def test_time_ago_is_when_not_how_many():
+    assert extract_quantities("Ten years ago, buyers had a much greater chance") == []
