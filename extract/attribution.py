@@ -46,6 +46,9 @@ _LEADING_ADVERBIAL = re.compile(
 # A clause of its own between a verb and the figure: "officials said X, but Y is thought to
 # have £2bn" does not attribute the £2bn to the officials.
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though)\b|;")
+_INVERTED_SPEAKER = re.compile(
+    r"[,”\"]\s+(?:said|says|added|adds|told reporters)\s+(?P<who>[^,.;“”\"]{2,80}?)[.;]?[”\"]?$"
+)
 _CONJUNCTION = re.compile(r"^(?:but|and|yet|so)\s+", re.I)
 _NOUN_USE = re.compile(r"\b(?:amid|the|of|these|those|such|unconfirmed|recent)\s*$", re.I)
 _TRAILING_TIME = re.compile(
@@ -131,7 +134,7 @@ def _subject(prefix: str, figure_before_verb: bool) -> str | None:
         return None
     last = segments[-1]
     if figure_before_verb or len(segments) == 1:
-        if len(segments) >= 2 and re.match(r"^(?:a|an|the)\s+\w+", last, re.I):
+        if len(segments) >= 2 and re.match(r"^(?:a|an|the)\s+[a-z]", last):
             # "Jeon Ha-kyou, a spokesperson for Seoul's defence ministry, told"
             return _tidy(f"{segments[-2]}, {last}")
         return _tidy(last)
@@ -156,6 +159,13 @@ def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | Non
     quote = _QUOTE_SPEAKER.search(sentence) if ("”" in sentence or '"' in sentence) else None
     if quote and (who := _tidy(quote.group("who"))):
         return who
+    inverted = _INVERTED_SPEAKER.search(sentence)
+    if (
+        inverted
+        and (figure_at is None or figure_at < inverted.start())
+        and (who := _tidy(inverted.group("who")))
+    ):
+        return who  # "..., said Mr Allard."
     citing = _CITING.search(sentence)
     # "a report citing an official that as many as 40"
     if (
@@ -190,7 +200,10 @@ def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | Non
         if sentence[: verb.start()].count('"') % 2:
             continue
         prefix = re.sub(r"\b(?:that|who|which)\s*$", "", prefix.rstrip())
-        before = figure_at is not None and figure_at < verb.start()
+        # "..., the Financial Times has reported." ends the sentence: its subject is the
+        # last clause, as when the figure comes before the verb.
+        at_end = not sentence[verb.end() :].strip(" .”\"'")
+        before = (figure_at is not None and figure_at < verb.start()) or at_end
         who = _subject(prefix, before)
         if who:
             return who

@@ -85,6 +85,7 @@ def extract_claims(
     """
     claims: list[Claim] = []
     earlier: list[str | None] = []  # attribution of each sentence so far, for "it said"
+    figures_sourced: list[bool] = []  # each sentence: has figures and names their source
     people = [m for m in mentions or [] if m.type == "person"]
     starts = [m.start for m in people]
     for index, sentence in enumerate(sentences):
@@ -102,15 +103,19 @@ def extract_claims(
         who = own
         if own and is_back_reference(own):
             who = resolve_back_reference(own, earlier, person)
+        same_paragraph = previous is not None and "\n" not in body[previous.end : sentence.start]
         if (
             who is None
-            and previous
-            and ("\n" not in body[previous.end : sentence.start] or sentence.text[:1] in '"“')
+            and previous is not None
+            and ((same_paragraph and figures_sourced[-1]) or sentence.text[:1] in '"“')
         ):
-            # Attribution carries on within a paragraph, and into a paragraph that is only
-            # a quotation (the speaker of the paragraph before goes on).
+            # A run of figures from one source goes on into the next sentence of the
+            # paragraph ("According to X, only 30% ... The largest share, 60%, ..."), and a
+            # paragraph that is only a quotation continues its speaker. Nothing else carries
+            # on: "Kechiche said he made the film ... The Chorus won two awards."
             who = earlier[-1]
         earlier.append(who)
+        figures_sourced.append(bool(quantities) and own is not None)
         said_on = claim_date(sentence.text, published) if quantities or stance else None
         for q in quantities:
             if q.unit is None and _ELLIPTICAL.match(sentence.text[q.end :]):

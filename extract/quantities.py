@@ -77,10 +77,10 @@ def _number(name: str) -> str:
     return (
         rf"(?P<{name}>(?:(?P<{name}_cur>US\$|[$€£¥₩])\s?)?(?P<{name}_num>{_DIGITS})"
         rf"(?P<{name}_scale>{_SCALE})?(?![A-Za-z0-9'’])"
+        rf"|(?P<{name}_half>(?:(?:{_WORD_NUM}) and a half|half an?) (?:thousand|million|billion))\b"
         rf"|(?P<{name}_words>(?:{_WORD_NUM})"
         rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion|trillion))*)\b"
-        rf"|(?P<{name}_dozen>a dozen)\b"
-        rf"|(?P<{name}_half>half an? (?:million|billion))\b)"
+        rf"|(?P<{name}_dozen>a dozen)\b)"
     )
 
 
@@ -124,7 +124,11 @@ _NAME_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][A-Za-z]+\s+$")  # "Radio 1", "Articl
 _SCORE_AFTER = re.compile(
     r"^\s+(?:win|wins|victory|defeat|loss|lead|draw|deficit|half-time|scoreline|down|up)\b", re.I
 )
-_AGO_AFTER = re.compile(r"^\s+\w+\s+ago\b", re.I)  # "Ten years ago": when, not how many
+# "Ten years ago", "three days before he meets": when, not how many.
+_AGO_AFTER = re.compile(
+    r"^\s+(?:second|minute|hour|day|week|month|year|decade)s?\s+(?:ago|before|after|later|earlier)\b",
+    re.I,
+)
 _AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _WORD = re.compile(r"(?P<gap>[\s\"'“”‘’]*)(?P<w>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z]+)\b[^,.;]*$")
@@ -174,8 +178,9 @@ def _number_value(match: re.Match[str], prefix: str) -> tuple[float, str | None]
         return None
     if match.group(f"{prefix}_dozen"):
         return 12.0, None
-    if half := match.group(f"{prefix}_half"):
-        return _SCALES[half.split()[-1].lower()] / 2, None
+    if half := match.group(f"{prefix}_half"):  # "half a million", "two and a half million"
+        whole = _UNITS_WORDS.get(half.split()[0].lower(), 0)  # "half" itself counts 0
+        return _SCALES[half.split()[-1].lower()] * (whole + 0.5), None
     if match.group(f"{prefix}_words"):
         return _words_value(match.group(f"{prefix}_words")), None
     value = float(match.group(f"{prefix}_num").replace(",", ""))

@@ -131,3 +131,27 @@ def test_a_quotation_paragraph_continues_its_speaker():
         '"There will be a tax increase of around £10bn."'
     )
     assert [c.attributed_to for c in claims] == ["George Osborne"]
+
+
+def test_a_speaker_after_the_verb_at_the_end():
+    (claim,) = claims_of(
+        "Headline\n\nThe Xbox will support the 10-20 million subscribers it aims for, "
+        "said Mr Allard."
+    )
+    assert claim.attributed_to == "Mr Allard"
+
+
+def test_an_outlet_named_at_the_end_of_a_sentence_is_its_source():
+    claims = claims_of(
+        "Headline\n\nFerrari could be listed on the stock market, the Financial Times has "
+        "reported. It said Fiat reached a $2bn settlement with GM."
+    )
+    assert [c.attributed_to for c in claims] == ["Financial Times"]
+
+
+def test_only_a_run_of_sourced_figures_carries_its_source_on():
+    claims = claims_of(
+        "Headline\n\nKechiche said he made the film for people we don't see. A Very Long "
+        "Engagement won five Cesar awards."
+    )
+    assert [c.attributed_to for c in claims] == [None]

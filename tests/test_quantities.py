@@ -155,3 +155,12 @@ def test_conversions_in_brackets_and_fractions_of_millions():
 
 def test_time_ago_is_when_not_how_many():
     assert extract_quantities("Ten years ago, buyers had a much greater chance") == []
+
+
+def test_and_a_half():
+    (q,) = extract_quantities("there are now two and a half million cars on the roads")
+    assert (q.value, q.unit) == (2_500_000, "cars")
+
+
+def test_a_duration_before_an_event_is_when_not_how_many():
+    assert extract_quantities("His comments come three days before he is due to meet") == []
