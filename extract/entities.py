@@ -10,6 +10,7 @@ capitalised elsewhere, or the gazetteer knows it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -188,12 +189,15 @@ def _emit_run(
 def _apply_acronyms(body: str, mentions: list[Mention]) -> list[Mention]:
     """Give an acronym defined in parentheses the name it stands for in this article."""
     defined: dict[str, str] = {}
+    starts = [m.start for m in mentions]  # mentions come in body order
     for match in _ACRONYM_DEF.finditer(body):
-        long_name = match.group("long")
-        for m in mentions:
-            if m.start >= match.start() and m.end <= match.end("long") and m.type == "org":
-                defined[match.group("short")] = m.name
-        defined.setdefault(match.group("short"), long_name)
+        short = match.group("short")
+        first = bisect.bisect_left(starts, match.start())
+        last = bisect.bisect_right(starts, match.end("long"))
+        for m in mentions[first:last]:
+            if m.end <= match.end("long") and m.type == "org":
+                defined[short] = m.name
+        defined.setdefault(short, match.group("long"))
     return [
         Mention(m.start, m.end, m.text, defined[m.name], "org") if m.name in defined else m
         for m in mentions
