@@ -179,7 +179,7 @@ def _emit_run(
             return
     if len(tokens) == 1 and _LOCATIVE.search(body[max(0, tokens[0][0] - 12) : tokens[0][0]]):
         word = tokens[0][1]
-        if word not in ORG_WORDS and word not in DEMONYMS and word not in ALIASES:
+        if not (word in ORG_WORDS or word in DEMONYMS or word in ALIASES or word in NOT_NAMES):
             offset = tokens[0][0]
             out.append(Mention(offset, offset + len(word), word, word, "place"))
             return  # "in Kurks": a place, even one the gazetteer does not know

@@ -96,3 +96,9 @@ def test_teams_parties_and_events_are_no_ones_names():
     assert kinds["Lib Dems"] == "org"
     assert kinds["Australian Open"] == "other"
     assert kinds["World Cup"] == "other"
+
+
+def test_in_august_is_a_month_not_a_place():
+    body = "The offensive took place in August. Soldiers died in Kurks."
+    kinds = {m.name: m.type for m in find_mentions(body, split_sentences(body))}
+    assert kinds == {"Kurks": "place"}
