@@ -104,6 +104,20 @@ class EntityRow:
     articles: int
 
 
+def _add_search(
+    where: list[str], params: dict[str, Any], query: str | None, id_column: str, fts: str
+) -> None:
+    """Narrow to rows whose text matches the user's search; unusable input matches nothing."""
+    if not query or not query.strip():
+        return
+    match = fts_query(query)
+    if match is None:
+        where.append("0")  # only punctuation: nothing matches, never everything
+        return
+    where.append(f"{id_column} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :match)")
+    params["match"] = match
+
+
 def _split(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
 
@@ -268,9 +282,6 @@ class Library:
             for table in ("articles", "claims", "entities", "mentions")
         }
 
-    def sources(self) -> list[str]:
-        return [r[0] for r in self._fetch("SELECT DISTINCT source FROM articles ORDER BY 1")]
-
     def _claim_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         where = ["1 = 1"]
         params: dict[str, Any] = {}
@@ -287,15 +298,10 @@ class Library:
                 "AND m.span_end <= c.sentence_end)"
             )
             params["entity_id"] = f.entity_id
-        match = fts_query(f.query or "")
-        if match:
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match)")
-            params["match"] = match
-        elif f.query and f.query.strip():
-            where.append("0")  # words the search cannot use match nothing, never everything
+        _add_search(where, params, f.query, "c.id", "claims_fts")
         return " AND ".join(where), params
 
-    def claims(self, f: ClaimFilter = ClaimFilter(), limit: int | None = None) -> list[ClaimRow]:
+    def claims(self, f: ClaimFilter = ClaimFilter()) -> list[ClaimRow]:
         """Claims matching the filter, by article date then position in the article."""
         where, params = self._claim_where(f)
         sql = f"""
@@ -313,9 +319,6 @@ class Library:
             ORDER BY a.published IS NULL, a.published, a.id, c.span_start, c.id
         """
         params["sep"] = LIST_SEPARATOR
-        if limit is not None:
-            sql += " LIMIT :limit"
-            params["limit"] = limit
         return [
             ClaimRow(**{**row, "entities": _split(row["entities"])})
             for row in self._rows(sql, params)
@@ -334,12 +337,7 @@ class Library:
                 "AND m.entity_id = :entity_id)"
             )
             params["entity_id"] = f.entity_id
-        match = fts_query(f.query or "")
-        if match:
-            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :m)")
-            params["m"] = match
-        elif f.query and f.query.strip():
-            where.append("0")
+        _add_search(where, params, f.query, "a.id", "articles_fts")
         sql = f"""
             SELECT a.id, a.title, a.source, a.published, a.published_raw,
                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
