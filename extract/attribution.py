@@ -27,7 +27,8 @@ _SPEECH = frozenset({"said", "says", "told", "tells"})
 _VERBS_BEFORE_THAT = r"reports|report|estimates|estimate|states|claims|notes|shows|say"
 _VERB = re.compile(
     rf"\b(?:has |have |had |also |previously |earlier )?"
-    rf"(?P<verb>{_VERBS}|(?:{_VERBS_BEFORE_THAT})(?=\s+that\b))\b(?!\s+(?:to)\b)"
+    rf"(?P<verb>(?:{trie(_VERBS.split('|'))})|(?:{trie(_VERBS_BEFORE_THAT.split('|'))})"
+    rf"(?=\s+that\b))\b(?!\s+(?:to)\b)"
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]+)", re.I)
 _CITING = re.compile(
@@ -153,7 +154,8 @@ def names_a_source(sentence: str) -> bool:
 
 def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | None:
     """The source named in this sentence alone, if any."""
-    according = _ACCORDING.search(sentence)
+    lower = sentence.lower()
+    according = _ACCORDING.search(sentence) if "according to" in lower else None
     if according:
         return _tidy(_ARTICLE.sub("", according.group("who")))
     quote = _QUOTE_SPEAKER.search(sentence) if ("”" in sentence or '"' in sentence) else None
@@ -166,7 +168,7 @@ def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | Non
         and (who := _tidy(inverted.group("who")))
     ):
         return who  # "..., said Mr Allard."
-    citing = _CITING.search(sentence)
+    citing = _CITING.search(sentence) if "citing" in lower else None
     # "a report citing an official that as many as 40"
     if (
         citing

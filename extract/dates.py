@@ -78,6 +78,7 @@ _MONTH_NUMBER = {
     for name in names
 }  # fmt: skip
 _WEEKDAY_REF = re.compile(rf"\b(?:(?P<last>last)\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b", re.I)
+_DIGIT = re.compile(r"\d")
 _DAY_REF = re.compile(r"\b(?P<word>yesterday|today)\b", re.I)
 _MONTH_DAY = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -95,7 +96,7 @@ def claim_date(sentence: str, published: date | None) -> date | None:
     before, if that would be after publication). Without a publication date, a weekday
     means nothing and the answer is None, never a guess.
     """
-    explicit = _MONTH_DAY.search(sentence) if any(c.isdigit() for c in sentence) else None
+    explicit = _MONTH_DAY.search(sentence) if _DIGIT.search(sentence) else None
     if explicit:
         month = _MONTH_NUMBER[(explicit.group("m1") or explicit.group("m2")).lower().rstrip(".")]
         day = int(explicit.group("d1") or explicit.group("d2"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.gazetteer import (
     ALIASES,
@@ -84,63 +85,70 @@ def _split_tokens(text: str, base: int) -> list[tuple[int, str]]:
 
 
 def _emit(out: list[Mention], body: str, tokens: list[tuple[int, str]], after_title: bool) -> None:
-    while tokens and (tokens[0][1] in NOT_NAMES or tokens[0][1] in _CONNECTORS):
-        tokens = tokens[1:]
-    while tokens and tokens[-1][1] in _CONNECTORS:
-        tokens = tokens[:-1]
-    if not tokens:
-        return
-    words = [t for _, t in tokens]
-    name = " ".join(words)
-    start, end = tokens[0][0], tokens[-1][0] + len(tokens[-1][1])
+    """Add the mentions a run of capitalised words holds, by the plan for its words."""
+    for first, stop, name, type_ in _plan(tuple(word for _, word in tokens), after_title):
+        start, end = tokens[first][0], tokens[stop - 1][0] + len(tokens[stop - 1][1])
+        out.append(Mention(start, end, body[start:end], name, type_))
+
+
+@lru_cache(maxsize=1 << 16)
+def _plan(words: tuple[str, ...], after_title: bool) -> tuple[tuple[int, int, str, str], ...]:
+    """How a run of words splits into mentions: (first word, past last word, name, type).
+
+    A pure function of the words, cached: the same names recur across a library.
+    """
+    return tuple(_segments(words, 0, len(words), after_title))
+
+
+def _segments(
+    words: tuple[str, ...], lo: int, hi: int, after_title: bool
+) -> list[tuple[int, int, str, str]]:
+    while lo < hi and (words[lo] in NOT_NAMES or words[lo] in _CONNECTORS):
+        lo += 1
+    while hi > lo and words[hi - 1] in _CONNECTORS:
+        hi -= 1
+    if lo >= hi:
+        return []
+    part = words[lo:hi]
+    name = " ".join(part)
     demonym = name[:-1] if name.endswith("s") and name[:-1] in DEMONYMS else name
     if demonym in DEMONYMS:  # "Ukrainian", "Ukrainians"
-        out.append(Mention(start, end, body[start:end], DEMONYMS[demonym], "place"))
-        return
-    if len(words) == 1 and words[0] in NOT_NAMES:
-        return
+        return [(lo, hi, DEMONYMS[demonym], "place")]
+    if len(part) == 1 and part[0] in NOT_NAMES:
+        return []
     for size in (2, 1):  # "Russian President Vladimir Putin": the demonym stands alone
-        if len(words) > size and " ".join(words[:size]) in DEMONYMS:
-            rest = words[size:]
+        if len(part) > size and " ".join(part[:size]) in DEMONYMS:
+            rest = list(part[size:])
             if rest[0] in PERSON_TITLES or _type_of(rest, False) == "person":
-                end_demonym = tokens[size - 1][0] + len(tokens[size - 1][1])
-                demonym = body[start:end_demonym]
-                out.append(
-                    Mention(start, end_demonym, demonym, DEMONYMS[" ".join(words[:size])], "place")
-                )
-                _emit(out, body, tokens[size:], after_title)
-                return
-    for i, (_, word) in enumerate(tokens):
-        rest = words[i + 1 :]
-        if word in PERSON_TITLES and not any(w in ORG_WORDS for w in rest):
-            if i > 0:
-                _emit(out, body, tokens[:i], False)
-            _emit(out, body, tokens[i + 1 :], True)
-            return
-    if "and" in words:
-        i = words.index("and")
-        left_is_modifier = not any(w in ORG_WORDS for w in words[:i]) and words[-1] in ORG_WORDS
-        if left_is_modifier:  # "National Security and Defense Council" is one name
-            out.append(Mention(start, end, body[start:end], name, "org"))
-            return
-        _emit(out, body, tokens[:i], after_title)
-        _emit(out, body, tokens[i + 1 :], after_title)
-        return
-    out.append(
-        Mention(start, end, body[start:end], ALIASES.get(name, name), _type_of(words, after_title))
-    )
+                place = (lo, lo + size, DEMONYMS[" ".join(part[:size])], "place")
+                return [place, *_segments(words, lo + size, hi, after_title)]
+    for i, word in enumerate(part):
+        if word in PERSON_TITLES and not any(w in ORG_WORDS for w in part[i + 1 :]):
+            # "NATO Secretary General Mark Rutte": NATO, then a person.
+            before = _segments(words, lo, lo + i, False) if i else []
+            return [*before, *_segments(words, lo + i + 1, hi, True)]
+    if "and" in part:
+        i = part.index("and")
+        if not any(w in ORG_WORDS for w in part[:i]) and part[-1] in ORG_WORDS:
+            return [(lo, hi, name, "org")]  # "National Security and Defense Council"
+        return [
+            *_segments(words, lo, lo + i, after_title),
+            *_segments(words, lo + i + 1, hi, after_title),
+        ]
+    return [(lo, hi, ALIASES.get(name, name), _type_of(list(part), after_title))]
 
 
 def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     """Every entity mention in the body, in order."""
     mentions: list[Mention] = []
     # Words the article capitalises somewhere other than a sentence start are names.
-    midsentence: set[str] = set()
-    for s in sentences:
-        for m in _MIDSENTENCE_CAPITAL.finditer(s.text):
-            midsentence.add(_POSSESSIVE.sub("", m.group(0)))
+    midsentence = {
+        _POSSESSIVE.sub("", m.group(0)) for m in _MIDSENTENCE_CAPITAL.finditer(body)
+    }  # a sentence never starts after a letter or a comma, so the whole body will do
     for s in sentences:
         for run in _RUN.finditer(s.text):
+            if run.group(0) in NOT_NAMES:
+                continue  # "The", "But", "He", "Monday": most runs, and never names
             tokens: list[tuple[int, str]] = []
             split = _split_tokens(run.group(0), s.start + run.start())
             for index, (offset, word) in enumerate(split):
