@@ -1,6 +1,14 @@
 """The claimdiff library in SQLite: schema, import, queries, export. Never imports Textual."""
 
-from store.export import CLAIM_FIELDS, ENTITY_FIELDS, FORMATS, export, neutralise
+from store.export import (
+    CLAIM_FIELDS,
+    DISCREPANCY_FIELDS,
+    ENTITY_FIELDS,
+    EXPORTS,
+    FORMATS,
+    export,
+    neutralise,
+)
 from store.importer import Failure, ImportCancelled, ImportReport, collect_files, import_paths
 from store.library import (
     ArticleDetail,
@@ -17,8 +25,10 @@ from store.schema import SCHEMA_VERSION, LibraryError
 __all__ = [
     "BUNDLED_ARTICLES",
     "CLAIM_FIELDS",
+    "DISCREPANCY_FIELDS",
     "ENTITY_FIELDS",
     "ENV_DB",
+    "EXPORTS",
     "FORMATS",
     "SCHEMA_VERSION",
     "ArticleDetail",

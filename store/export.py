@@ -1,4 +1,4 @@
-"""Export claims and entities as CSV or JSON Lines, with the fields PRODUCT.md promises.
+"""Export claims, entities and discrepancies as CSV or JSON Lines, as PRODUCT.md promises.
 
 Lists are JSON arrays in JSONL and "; "-joined in CSV; unknown values are empty (CSV) or null
 (JSONL). Every text cell a spreadsheet would run as a formula is neutralised in CSV.
@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from extract.compare import Group
 from store.library import ClaimFilter, ClaimRow, EntityRow, Library
 
 CLAIM_FIELDS = (
@@ -19,6 +20,10 @@ CLAIM_FIELDS = (
     "kind", "value", "low", "high", "unit", "hedge", "attributed_to", "entities",
 )  # fmt: skip
 ENTITY_FIELDS = ("id", "name", "type", "aliases", "mentions", "articles")
+DISCREPANCY_FIELDS = (
+    "group_id", "topic", "status", "claim_id", "article_title", "source", "published",
+    "value", "low", "high", "hedge", "unit", "attributed_to", "stance", "sentence",
+)  # fmt: skip
 FORMATS = ("csv", "jsonl")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -84,10 +89,29 @@ def entity_records(library: Library, f: ClaimFilter) -> Iterator[dict[str, Any]]
     return (entity_record(e) for e in library.entities(f))
 
 
+def discrepancy_records(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
+    """One row per claim of each group, the group's fields repeated on each."""
+    for group in groups:
+        for m in group.members:
+            yield {
+                "group_id": group.key, "topic": group.topic, "status": group.status,
+                "claim_id": m.id, "article_title": m.title, "source": m.source,
+                "published": m.published, "value": _number(m.value), "low": _number(m.low),
+                "high": _number(m.high), "hedge": m.hedge, "unit": m.unit,
+                "attributed_to": m.attributed_to, "stance": m.stance, "sentence": m.sentence,
+            }  # fmt: skip
+
+
+EXPORTS = ("claims", "entities", "discrepancies")
+
+
 def export(library: Library, what: str, f: ClaimFilter, fmt: str, out: TextIO) -> int:
-    """Export claims or entities matching the filter; returns the row count."""
+    """Export claims, entities or discrepancy groups matching the filter; returns rows."""
     if what == "claims":
         return write_records(claim_records(library, f), CLAIM_FIELDS, fmt, out)
     if what == "entities":
         return write_records(entity_records(library, f), ENTITY_FIELDS, fmt, out)
+    if what == "discrepancies":
+        records = discrepancy_records(library.discrepancies(f))
+        return write_records(records, DISCREPANCY_FIELDS, fmt, out)
     raise ValueError(f"unknown export {what!r}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from extract import Analysis, resolve_entities
+from extract.compare import Comparable, Group, Place, group_claims
 from store.schema import connect, open_database
 from store.search import fts_query
 
@@ -390,6 +392,45 @@ class Library:
             aliases = [a for a in _split(row["aliases"]) if a != row["name"]]
             out.append(EntityRow(**{**row, "aliases": aliases}))
         return out
+
+    def comparables(self) -> list[Comparable]:
+        """Every claim with the places its sentence names, as comparison needs them."""
+        places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for article, start, end, name in self._fetch(
+            "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'place' "
+            "ORDER BY m.article_id, m.span_start"
+        ):
+            places[article].append((start, end, name))
+        out = []
+        for row in self._rows(
+            "SELECT c.id, c.article_id, a.source, coalesce(c.said_on, a.published) AS date, "
+            "a.title, a.published, "
+            "c.kind, c.sentence, c.sentence_start, c.span_start, c.span_end, c.value, c.low, "
+            "c.high, c.hedge, c.unit, c.concept, c.increment, c.attributed_to, c.stance "
+            "FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+        ):
+            base = row.pop("sentence_start")
+            end = base + len(row["sentence"])
+            span = (row.pop("span_start") - base, row.pop("span_end") - base)
+            named = tuple(
+                Place(s - base, e - base, n)
+                for s, e, n in places[row["article_id"]]
+                if base <= s and e <= end
+            )
+            row["article"] = row.pop("article_id")
+            row["increment"] = bool(row["increment"])
+            out.append(Comparable(**row, span=span, places=named))
+        return out
+
+    def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
+        """Groups of the same quantity from several sources; with a filter, the groups
+        that hold at least one claim the filter keeps."""
+        groups = group_claims(self.comparables())
+        if f.is_empty:
+            return groups
+        keep = {c.id for c in self.claims(f)}
+        return [g for g in groups if any(m.id in keep for m in g.members)]
 
     def find_entity(self, name: str) -> int | None:
         """The entity a user means by a name or any of its spellings (case-insensitive)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -114,3 +115,23 @@ def test_a_file_that_is_not_a_library_is_refused(tmp_path: Path):
     assert "not a claimdiff library" in result.stderr
     assert "Traceback" not in result.stderr
     assert notes.read_text() == "not a database at all\n" * 50
+
+
+def test_export_discrepancies_as_jsonl(db_path: Path):
+    run("import", str(BUNDLED_ARTICLES), db=db_path)
+    result = run("export", "discrepancies", "--format", "jsonl", db=db_path)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(r["status"] == "conflict" and r["topic"] == "North Korean troops in Russia"
+               for r in rows)  # fmt: skip
+
+
+def test_a_closed_pipe_is_not_an_error(db_path: Path):
+    run("import", str(BUNDLED_ARTICLES), db=db_path)
+    env = {**os.environ, "CLAIMDIFF_DB": str(db_path)}
+    result = subprocess.run(
+        f"'{CLAIMDIFF}' export claims | head -1", shell=True, capture_output=True, text=True,
+        env=env, timeout=120,
+    )  # fmt: skip
+    assert result.stdout.startswith("id,article_id")
+    assert "Traceback" not in result.stderr

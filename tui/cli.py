@@ -3,7 +3,7 @@
     claimdiff [--db PATH]                      open the reader (first run: the sample story)
     claimdiff open PATH...                     import, then open the reader
     claimdiff import PATH...                   import only; progress on a terminal, a summary
-    claimdiff export claims|entities [...]     to a file (-o) or standard output
+    claimdiff export claims|entities|discrepancies [...]   to a file (-o) or stdout
 
 Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 130 Ctrl+C.
 """
@@ -19,6 +19,7 @@ from typing import TextIO
 
 from store import (
     BUNDLED_ARTICLES,
+    EXPORTS,
     FORMATS,
     ClaimFilter,
     ImportReport,
@@ -28,8 +29,6 @@ from store import (
     import_paths,
     library_path,
 )
-
-EXPORTS = ("claims", "entities")
 
 
 class UsageError(Exception):
@@ -52,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     op.add_argument("paths", nargs="+", metavar="PATH")
     im = commands.add_parser("import", parents=[common], help="import files or folders")
     im.add_argument("paths", nargs="+", metavar="PATH")
-    ex = commands.add_parser("export", parents=[common], help="export claims or entities")
+    ex = commands.add_parser(
+        "export", parents=[common], help="export claims, entities or discrepancies"
+    )
     ex.add_argument("what", choices=EXPORTS)
     ex.add_argument("--format", choices=FORMATS, default="csv")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
@@ -72,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # "claimdiff export claims | head": the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -1,0 +1,333 @@
+"""Which claims report the same quantity, and whether their sources agree.
+
+Two figures are the same quantity when they count the same thing, of the same subject, in the
+same scope, for the same kind of event. Each is read from the claim and its sentence:
+
+- concept: the unit's class (soldiers, troops, servicemen and personnel are one: "troops");
+- subject: whose things are counted, a place or demonym in the figure's phrase ("North Korean
+  soldiers"), else one after "from" ("soldiers from North Korea"), else inside a "number of"
+  phrase before the figure, else the subject that most claims of the same concept in the same
+  article name;
+- scope: the first place after the figure that follows "in", "into", "to", "at", "near" or
+  "across" ("in the Kursk region", "to Russia"); "Russia's Kursk" is Kursk. A claim with no
+  scope is only compared with others that have none. Scopes are compared exactly, so "10,000
+  in Kursk" and "12,000 in Russia" are two quantities that cannot conflict: Kursk lies in
+  Russia (PLACE_PARENT), and a place that narrows the scope separates two figures;
+- event: presence (deployed, in, sent, trained) unless the sentence says killed or wounded
+  (casualties) or transported (movement).
+
+Increments ("10,000 more"), percentages and durations are never grouped: without their base
+or their period they have no truth conditions to compare. Within a key, claims join a group
+only when their frames (the sentence with figures masked) reach FRAME_SCORE with some member,
+by rapidfuzz's token_set_ratio on processed text: a guard against two unrelated sentences
+that happen to share the key. Nothing is compared outside its key, so grouping is linear in
+the number of claims, plus the pairs inside each key.
+
+Status comes from the hedged intervals: `agree` when every two overlap, else `conflict`. A
+round figure written exactly carries its own tolerance, half a unit of its last significant
+digit ("12,000" is 11,500 to 12,500; "1.2 million" is 1,150,000 to 1,250,000). A conflict in
+which an upper-bound hedge ("as many as 10,000") is the only thing below a larger figure is
+soft: labelled, not hidden.
+
+Statements: an actor's side (its country, from GOVERNMENTS and LEADERS or a country named in
+the actor) with both a denial and a non-denial or confirmation is a `conflict` group.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from extract.gazetteer import COUNTRIES, DEMONYMS
+
+# Calibrated on the bundled story: every member of its groups links to another at 58 or
+# more; a sentence sharing only the key words ("cakes for the N soldiers near Russia's
+# border") scores 52-53.
+FRAME_SCORE = 55
+_LOCATIVE = re.compile(r"\b(?:in|into|to|at|near|across|inside|within)\b[^.;]{0,25}$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|inside|within)\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_NUMBER_OF = re.compile(r"\bnumber of\b[^,.;]*$", re.I)
+_CASUALTIES = re.compile(r"\b(?:killed|dead|died|deaths|wounded|injured|casualties)\b", re.I)
+_MOVEMENT = re.compile(r"\b(?:transported|transporting|transferred|moved by|shipped)\b", re.I)
+_MASK = re.compile(r"\d[\d,.]*")
+SKIPPED_UNITS = frozenset({"%", "month", "months", "year", "years", "day", "days", "week", "weeks"})
+
+# Contained in: for choosing the narrower scope and explaining why two figures differ.
+PLACE_PARENT = {
+    "Kursk": "Russia", "Belgorod": "Russia", "Bryansk": "Russia", "Moscow": "Russia",
+    "Far East": "Russia", "Russian Far East": "Russia", "Vladivostok": "Russian Far East",
+    "Ussuriysk": "Russian Far East", "Khabarovsk": "Russian Far East",
+    "Blagoveshchensk": "Russian Far East", "Siberia": "Russia", "St Petersburg": "Russia",
+    "Crimea": "Ukraine", "Donetsk": "Ukraine", "Luhansk": "Ukraine", "Kharkiv": "Ukraine",
+    "Kyiv": "Ukraine", "Odesa": "Ukraine", "Mariupol": "Ukraine", "Bakhmut": "Ukraine",
+    "Pyongyang": "North Korea", "Seoul": "South Korea", "Busan": "South Korea",
+}  # fmt: skip
+# Who speaks for a country when they deny or confirm.
+GOVERNMENTS = {
+    "Kremlin": "Russia", "Moscow": "Russia", "Pyongyang": "North Korea", "Seoul": "South Korea",
+    "Kyiv": "Ukraine", "Washington": "United States", "White House": "United States",
+    "Pentagon": "United States", "Beijing": "China", "Tehran": "Iran",
+}  # fmt: skip
+LEADERS = {
+    "Putin": "Russia", "Kim Jong Un": "North Korea", "Kim Jong-un": "North Korea",
+    "Zelensky": "Ukraine", "Biden": "United States", "Xi Jinping": "China",
+}  # fmt: skip
+_DEMONYM_OF = {place: word for word, place in DEMONYMS.items() if not word.endswith("s")}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in a claim's sentence: its offsets in the sentence and resolved name."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Comparable:
+    """What comparison needs to know of one claim."""
+
+    id: int
+    article: int
+    source: str
+    date: str | None  # the claim's day, else its article's, as YYYY-MM-DD
+    kind: str
+    sentence: str
+    span: tuple[int, int]  # the figure (or stance verb) in the sentence
+    title: str = ""
+    published: str | None = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    hedge: str | None = None
+    unit: str | None = None
+    concept: str | None = None
+    increment: bool = False
+    attributed_to: str | None = None
+    stance: str | None = None
+    places: tuple[Place, ...] = ()
+
+
+@dataclass
+class Group:
+    key: str
+    topic: str
+    status: str  # "agree" or "conflict"
+    soft: bool
+    explanation: str
+    members: list[Comparable] = field(default_factory=list)
+
+    @property
+    def sources(self) -> int:
+        return len({m.source for m in self.members})
+
+
+def tolerance_interval(claim: Comparable) -> tuple[float, float]:
+    """The interval a claim commits to, with a round exact figure's own tolerance."""
+    low = claim.low if claim.low is not None else -math.inf
+    high = claim.high if claim.high is not None else math.inf
+    if claim.hedge == "exact" and claim.value is not None and claim.value >= 100:
+        digits = f"{claim.value:.0f}".rstrip("0")
+        zeros = len(f"{claim.value:.0f}") - len(digits)
+        if zeros >= 2:
+            half = 10**zeros / 2
+            low, high = claim.value - half, claim.value + half
+    return low, high
+
+
+def _subject(claim: Comparable) -> str | None:
+    inside = [p for p in claim.places if claim.span[0] <= p.start < claim.span[1]]
+    if inside:
+        return _as_country(inside[0].name)
+    counted = _NUMBER_OF.search(claim.sentence[: claim.span[0]])
+    for place in (p for p in claim.places if p.end <= claim.span[0]):
+        if counted and place.start >= counted.start():
+            return _as_country(place.name)  # "the number of North Korean soldiers ..."
+    for place in (p for p in claim.places if claim.span[1] <= p.start < claim.span[1] + 60):
+        if _FROM.search(claim.sentence[max(0, place.start - 12) : place.start]):
+            return _as_country(place.name)  # "... three generals from North Korea"
+    return None
+
+
+def _as_country(name: str) -> str:
+    return GOVERNMENTS.get(name, name) if name not in COUNTRIES else name
+
+
+def _scope(claim: Comparable) -> str | None:
+    after = [p for p in claim.places if p.start >= claim.span[1]]
+    for index, place in enumerate(after):
+        if _LOCATIVE.search(claim.sentence[claim.span[1] : place.start]):
+            following = after[index + 1] if index + 1 < len(after) else None
+            if following and following.start - place.end <= 4:  # "Russia's Kursk"
+                return following.name
+            return place.name
+    # "soldiers deployed in the Russian army exceeded 10,000": the nearest place before.
+    for place in reversed([p for p in claim.places if p.end <= claim.span[0]]):
+        if _LOCATIVE_BEFORE.search(claim.sentence[max(0, place.start - 12) : place.start]):
+            return place.name
+    return None
+
+
+def _event(claim: Comparable) -> str:
+    if _CASUALTIES.search(claim.sentence):
+        return "casualties"
+    if _MOVEMENT.search(claim.sentence):
+        return "movement"
+    return "presence"
+
+
+def _frame(claim: Comparable) -> str:
+    return _MASK.sub("#", claim.sentence)
+
+
+def _topic(concept: str, subject: str | None, scope: str | None, event: str) -> str:
+    who = _DEMONYM_OF.get(subject or "", subject or "")
+    thing = f"{who} {concept}".strip()
+    if event == "casualties":
+        return f"{thing} killed or wounded" + (f" in {scope}" if scope else "")
+    if event == "movement":
+        return f"{thing} moved" + (f" to {scope}" if scope else "")
+    return f"{thing} in {scope}" if scope else thing
+
+
+def describe(claim: Comparable) -> str:
+    """A figure in words, with its source and day: "about 12,000 (NIS, 2024-10-28)"."""
+    words = {"approx": "about ", "at_least": "at least ", "more_than": "more than ",
+             "at_most": "at most ", "up_to": "up to "}.get(claim.hedge or "", "")  # fmt: skip
+    if claim.hedge == "vague":
+        figure = " ".join(re.sub(r"[\"“”]", "", claim.sentence[slice(*claim.span)]).split())
+    elif claim.hedge == "range":
+        figure = f"{claim.low:,.0f}-{claim.high:,.0f}"
+    else:
+        figure = f"{words}{claim.value:,.0f}" if claim.value is not None else "?"
+    who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
+    return f"{figure} ({who})"
+
+
+def _status(members: list[Comparable]) -> tuple[str, bool, str]:
+    worst: tuple[float, Comparable, Comparable] | None = None
+    soft = True
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            (alo, ahi), (blo, bhi) = tolerance_interval(a), tolerance_interval(b)
+            gap = max(alo - bhi, blo - ahi)
+            if gap <= 0:
+                continue
+            lower = a if ahi < blo else b
+            soft = soft and lower.hedge in ("at_most", "up_to")
+            if worst is None or gap > worst[0]:
+                worst = (gap, lower, b if lower is a else a)
+    if worst is None:
+        return "agree", False, f"all {len(members)} figures overlap"
+    _, lower, upper = worst
+    kind = "soft conflict: an upper bound below a larger figure" if soft else "no overlap"
+    return "conflict", soft, f"{describe(lower)} vs {describe(upper)}: {kind}"
+
+
+def _side(actor: str) -> str | None:
+    for name, country in {**GOVERNMENTS, **LEADERS}.items():
+        if name in actor:
+            return country
+    for word, country in DEMONYMS.items():
+        if re.search(rf"\b{re.escape(word)}\b", actor):
+            return country
+    for country in COUNTRIES:
+        if country in actor:
+            return country
+    return None
+
+
+def group_claims(claims: Iterable[Comparable]) -> list[Group]:
+    """Groups of claims from at least two sources, conflicts first, then by sources."""
+    quantities: dict[str, list[Comparable]] = defaultdict(list)
+    statements: dict[str, list[Comparable]] = defaultdict(list)
+    claims = list(claims)
+    subjects: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    read: list[tuple[Comparable, str | None]] = []
+    for claim in claims:
+        if claim.kind == "statement":
+            side = _side(claim.attributed_to or "")
+            if side:
+                statements[side].append(claim)
+            continue
+        if (claim.increment or claim.concept is None or claim.unit in SKIPPED_UNITS
+                or (claim.low is None and claim.high is None)):  # fmt: skip
+            continue
+        subject = _subject(claim)
+        if subject:
+            subjects[(claim.article, claim.concept)][subject] += 1
+            subjects[(claim.article, "")][subject] += 1
+        read.append((claim, subject))
+    for claim, subject in read:
+        # Unnamed, the subject is what the article's other figures count, of this concept
+        # first: "500 officers" in a story of North Korean troops are North Korean.
+        for named in (
+            subjects[(claim.article, claim.concept or "")],
+            subjects[(claim.article, "")],
+        ):
+            if subject is None and named:
+                subject = named.most_common(1)[0][0]
+        scope, event = _scope(claim), _event(claim)
+        key = "|".join([claim.concept or "", subject or "", scope or "", event])
+        quantities[key].append(claim)
+
+    groups = [g for key, members in quantities.items() for g in _quantity_groups(key, members)]
+    for side, members in statements.items():
+        stances = {m.stance for m in members}
+        if "deny" in stances and stances & {"not_deny", "confirm", "acknowledge"}:
+            members.sort(key=_order)
+            denial = next(m for m in members if m.stance == "deny")
+            other = next(m for m in members if m.stance != "deny")
+            groups.append(Group(f"stance|{side}", f"Did {side} deny the reports?", "conflict",
+                                False, f"{_said(denial)} vs {_said(other)}", members))  # fmt: skip
+    groups.sort(key=lambda g: (g.status != "conflict", -g.sources, g.topic))
+    return groups
+
+
+def _said(claim: Comparable) -> str:
+    verb = (claim.stance or "").replace("_", " ")
+    who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
+    return f"{verb} ({who})"
+
+
+def _order(claim: Comparable) -> tuple[bool, str, str]:
+    return (claim.date is None, claim.date or "", claim.source)
+
+
+def _quantity_groups(key: str, members: list[Comparable]) -> list[Group]:
+    """Cluster one key's claims by frame similarity; keep clusters with two sources."""
+    clusters: list[list[Comparable]] = []
+    frames: list[list[str]] = []
+    for claim in members:
+        frame = _frame(claim)
+        for cluster, cluster_frames in zip(clusters, frames, strict=True):
+            if any(
+                fuzz.token_set_ratio(frame, other, processor=default_process) >= FRAME_SCORE
+                for other in cluster_frames
+            ):
+                cluster.append(claim)
+                cluster_frames.append(frame)
+                break
+        else:
+            clusters.append([claim])
+            frames.append([frame])
+    concept, subject, scope, event = key.split("|")
+    out = []
+    for index, cluster in enumerate(clusters):
+        if len({c.article for c in cluster}) < 2:
+            continue
+        cluster.sort(key=_order)
+        status, soft, why = _status(cluster)
+        unit = Counter(c.unit for c in cluster).most_common(1)[0][0] or concept
+        topic = _topic(concept if concept == "troops" else unit, subject or None, scope or None,
+                       event)  # fmt: skip
+        out.append(Group(f"{key}|{index}", topic, status, soft, why, cluster))
+    return out

@@ -1,0 +1,113 @@
+"""Grouping the same quantity across sources, and agree/conflict, on the bundled story."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from extract.compare import Comparable, Place, group_claims, tolerance_interval
+from store import DISCREPANCY_FIELDS, ClaimFilter, Library, export
+
+
+def groups_by_topic(library: Library):
+    return {g.topic: g for g in library.discrepancies()}
+
+
+def test_troops_in_russia_stand_together_and_conflict(library: Library):
+    group = groups_by_topic(library)["North Korean troops in Russia"]
+    assert group.status == "conflict"
+    assert group.sources >= 4
+    figures = {(m.hedge, m.value) for m in group.members}
+    assert {("exact", 12_000), ("approx", 12_000), ("more_than", 10_000)} <= figures
+    assert ("vague", None) in figures  # "several thousand", mid-October
+    assert "no overlap" in group.explanation
+    assert group.members[0].date == "2024-10-16"  # ordered by date, undated last
+
+
+def test_a_narrower_place_is_another_quantity(library: Library):
+    topics = groups_by_topic(library)
+    kursk = topics["North Korean troops in Kursk"]
+    assert kursk.status == "agree"
+    assert {m.value for m in kursk.members} == {10_000}
+    russia = topics["North Korean troops in Russia"]
+    assert not {m.id for m in kursk.members} & {m.id for m in russia.members}
+
+
+def test_increments_and_other_events_are_not_grouped(library: Library):
+    grouped = {m.id for g in library.discrepancies() for m in g.members}
+    claims = library.claims()
+    more = next(c for c in claims if c.value == 10_000 and "more troops" in c.sentence)
+    killed = next(c for c in claims if c.value == 40)
+    assert more.id not in grouped and killed.id not in grouped
+
+
+def test_denial_against_not_denying_is_a_conflict(library: Library):
+    group = groups_by_topic(library)["Did Russia deny the reports?"]
+    stances = {m.stance for m in group.members}
+    assert "deny" in stances and "not_deny" in stances
+    assert any("Kremlin" in (m.attributed_to or "") for m in group.members)
+
+
+def test_conflicts_come_first(library: Library):
+    statuses = [g.status for g in library.discrepancies()]
+    assert statuses == sorted(statuses, key=lambda s: s != "conflict")
+
+
+def claim(id_: int, article: int, value: float, hedge: str = "exact", **kw) -> Comparable:
+    """A claim of troops in Russia; the figure sits at N in the sentence."""
+    sentence = kw.pop("sentence", "Officials said there were N soldiers in Russia.")
+    low, high = kw.pop("low", value), kw.pop("high", value)
+    at = sentence.index("N ")
+    russia = sentence.index("Russia")
+    return Comparable(
+        id=id_, article=article, source=f"s{article}", date=None, kind="quantity",
+        sentence=sentence.replace("N ", "9 ", 1), span=(at, at + len("N soldiers")),
+        value=value, low=low, high=high, hedge=hedge, unit="soldiers", concept="troops",
+        places=(Place(russia, russia + 6, "Russia"),), **kw,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(12_000, (11_500, 12_500)), (1_200_000, (1_150_000, 1_250_000)), (3_765, (3_765, 3_765))],
+)
+def test_round_figures_carry_their_own_tolerance(value, expected):
+    assert tolerance_interval(claim(1, 1, value)) == expected
+
+
+def test_an_upper_bound_below_a_larger_figure_is_a_soft_conflict():
+    (group,) = group_claims(
+        [claim(1, 1, 8_000, "at_most", low=None), claim(2, 2, 12_000, "approx", low=10_800,
+                                                            high=13_200)]
+    )  # fmt: skip
+    assert (group.status, group.soft) == ("conflict", True)
+    assert "soft conflict" in group.explanation
+
+
+def test_one_source_alone_is_no_group():
+    assert group_claims([claim(1, 1, 12_000), claim(2, 1, 12_000)]) == []
+
+
+def test_frames_must_resemble_each_other_to_group():
+    said = claim(1, 1, 12_000)
+    paraphrase = claim(2, 2, 12_000, sentence="Kyiv says there are N soldiers in Russia now.")
+    unrelated = claim(
+        3, 3, 12_000,
+        sentence="A charity will mail cakes to the N soldiers stationed near Russia's border "
+        "before the winter festival begins.",
+    )  # fmt: skip
+    (group,) = group_claims([said, paraphrase, unrelated])
+    assert {m.id for m in group.members} == {1, 2}
+
+
+def test_discrepancies_export_has_the_product_header(library: Library):
+    out = io.StringIO()
+    rows = export(library, "discrepancies", ClaimFilter(), "csv", out)
+    records = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(records[0]) == DISCREPANCY_FIELDS
+    assert rows == len(records)
+    assert {r["status"] for r in records} == {"agree", "conflict"}
+    stance_rows = [r for r in records if r["stance"]]
+    assert stance_rows and all(r["value"] == "" for r in stance_rows)
