@@ -16,12 +16,19 @@ same scope, for the same kind of event. Each is read from the claim and its sent
 - event: presence (deployed, in, sent, trained) unless the sentence says killed or wounded
   (casualties) or transported (movement).
 
-Increments ("10,000 more"), percentages and durations are never grouped: without their base
-or their period they have no truth conditions to compare. Within a key, claims join a group
+Increments ("10,000 more"), percentages, sums of money, distances and durations are never
+grouped: without their base, their period or what the money pays for they have no truth
+conditions to compare; nor is a figure with neither a
+subject nor a scope ("£5bn", "300 people" with no place), which across a library of many
+stories grouped unrelated sums. Within a key, claims join a group
 only when their frames (the sentence with figures masked) reach FRAME_SCORE with some member,
 by rapidfuzz's token_set_ratio on processed text: a guard against two unrelated sentences
 that happen to share the key. Nothing is compared outside its key, so grouping is linear in
 the number of claims, plus the pairs inside each key.
+
+In a library of many stories, figures are compared only between articles of one story: two
+articles that share SAME_STORY entities each names twice or more, leaving out, in a large
+library, names so common they tell no story apart ("United States").
 
 Status comes from the hedged intervals: `agree` when every two overlap, else `conflict`. A
 round figure written exactly carries its own tolerance, half a unit of its last significant
@@ -38,7 +45,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -50,6 +57,10 @@ from extract.gazetteer import COUNTRIES, DEMONYMS
 # more; a sentence sharing only the key words ("cakes for the N soldiers near Russia's
 # border") scores 52-53.
 FRAME_SCORE = 55
+# Articles are on one story when they share this many story entities (story_signatures).
+SAME_STORY = 2
+COMMON_AFTER = 20  # articles: from this size on, a library may hold many stories
+COMMON_SHARE = 0.10  # of articles: a name this common tells no story apart
 _LOCATIVE = re.compile(r"\b(?:in|into|to|at|near|across|inside|within)\b[^.;]{0,25}$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|inside|within)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -57,7 +68,17 @@ _NUMBER_OF = re.compile(r"\bnumber of\b[^,.;]*$", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|dead|died|deaths|wounded|injured|casualties)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:transported|transporting|transferred|moved by|shipped)\b", re.I)
 _MASK = re.compile(r"\d[\d,.]*")
-SKIPPED_UNITS = frozenset({"%", "month", "months", "year", "years", "day", "days", "week", "weeks"})
+# Shares, periods and distances (race names: "the 100 metres") are not counts of anything.
+SKIPPED_UNITS = frozenset(
+    """% month months year years day days week weeks hour hours minute minutes metres
+    kilometres miles""".split()
+)
+
+
+def _countable(unit: str | None) -> bool:
+    """A unit figures can be compared under: not a share, period, distance or currency."""
+    return bool(unit) and unit not in SKIPPED_UNITS and not unit.isupper()
+
 
 # Contained in: for choosing the narrower scope and explaining why two figures differ.
 PLACE_PARENT = {
@@ -104,6 +125,7 @@ class Comparable:
     span: tuple[int, int]  # the figure (or stance verb) in the sentence
     title: str = ""
     published: str | None = None
+    offset: int = 0  # where the sentence starts in the article body
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -232,21 +254,26 @@ def _status(members: list[Comparable]) -> tuple[str, bool, str]:
     return "conflict", soft, f"{describe(lower)} vs {describe(upper)}: {kind}"
 
 
-def _side(actor: str) -> str | None:
-    for name, country in {**GOVERNMENTS, **LEADERS}.items():
-        if name in actor:
-            return country
-    for word, country in DEMONYMS.items():
-        if re.search(rf"\b{re.escape(word)}\b", actor):
-            return country
-    for country in COUNTRIES:
-        if country in actor:
-            return country
-    return None
+def _sides(actor: str) -> set[str]:
+    """Every country an actor speaks for: "Moscow and Pyongyang" is Russia and North Korea."""
+    sides = {country for name, country in {**GOVERNMENTS, **LEADERS}.items() if name in actor}
+    sides |= {
+        country for word, country in DEMONYMS.items() if re.search(rf"\b{re.escape(word)}\b", actor)
+    }
+    sides |= {country for country in COUNTRIES if re.search(rf"\b{re.escape(country)}\b", actor)}
+    # "South Korea" also contains "Korea"; keep the longer name only.
+    return {s for s in sides if not any(s != o and s in o for o in sides)}
 
 
-def group_claims(claims: Iterable[Comparable]) -> list[Group]:
-    """Groups of claims from at least two sources, conflicts first, then by sources."""
+def group_claims(
+    claims: Iterable[Comparable], stories: Mapping[int, frozenset[str]] | None = None
+) -> list[Group]:
+    """Groups of claims from at least two sources, conflicts first, then by sources.
+
+    `stories` maps an article to its story entities (see story_signatures): only figures of
+    articles that share SAME_STORY of them are compared. Without it, every article counts
+    as one story, as in a library gathered for a single story.
+    """
     quantities: dict[str, list[Comparable]] = defaultdict(list)
     statements: dict[str, list[Comparable]] = defaultdict(list)
     claims = list(claims)
@@ -254,12 +281,10 @@ def group_claims(claims: Iterable[Comparable]) -> list[Group]:
     read: list[tuple[Comparable, str | None]] = []
     for claim in claims:
         if claim.kind == "statement":
-            side = _side(claim.attributed_to or "")
-            if side:
+            for side in _sides(claim.attributed_to or ""):
                 statements[side].append(claim)
             continue
-        if (claim.increment or claim.concept is None or claim.unit in SKIPPED_UNITS
-                or (claim.low is None and claim.high is None)):  # fmt: skip
+        if claim.increment or not _countable(claim.unit) or claim.low is claim.high is None:
             continue
         subject = _subject(claim)
         if subject:
@@ -276,10 +301,14 @@ def group_claims(claims: Iterable[Comparable]) -> list[Group]:
             if subject is None and named:
                 subject = named.most_common(1)[0][0]
         scope, event = _scope(claim), _event(claim)
+        if subject is None and scope is None:
+            continue  # counts nobody's things nowhere in particular: nothing to compare
         key = "|".join([claim.concept or "", subject or "", scope or "", event])
         quantities[key].append(claim)
 
-    groups = [g for key, members in quantities.items() for g in _quantity_groups(key, members)]
+    groups = [
+        g for key, members in quantities.items() for g in _quantity_groups(key, members, stories)
+    ]
     for side, members in statements.items():
         stances = {m.stance for m in members}
         if "deny" in stances and stances & {"not_deny", "confirm", "acknowledge"}:
@@ -302,23 +331,53 @@ def _order(claim: Comparable) -> tuple[bool, str, str]:
     return (claim.date is None, claim.date or "", claim.source)
 
 
-def _quantity_groups(key: str, members: list[Comparable]) -> list[Group]:
-    """Cluster one key's claims by frame similarity; keep clusters with two sources."""
-    clusters: list[list[Comparable]] = []
-    frames: list[list[str]] = []
-    for claim in members:
-        frame = _frame(claim)
-        for cluster, cluster_frames in zip(clusters, frames, strict=True):
-            if any(
-                fuzz.token_set_ratio(frame, other, processor=default_process) >= FRAME_SCORE
-                for other in cluster_frames
+def story_signatures(counts: Mapping[int, Mapping[str, int]]) -> dict[int, frozenset[str]]:
+    """Each article's story entities: those it names at least twice, less, in a library of
+    COMMON_AFTER articles or more, those named by over COMMON_SHARE of all articles (in a
+    library of many stories "United States" says nothing about which story; in a small one
+    gathered for one story every shared name counts).
+    """
+    total = len(counts)
+    df: Counter[str] = Counter(name for names in counts.values() for name in names)
+    common = {n for n, d in df.items() if total >= COMMON_AFTER and d / total > COMMON_SHARE}
+    return {
+        article: frozenset(n for n, c in names.items() if c >= 2 and n not in common)
+        for article, names in counts.items()
+    }
+
+
+def _one_story(a: int, b: int, stories: Mapping[int, frozenset[str]] | None) -> bool:
+    if stories is None or a == b:
+        return True
+    return len(stories.get(a, frozenset()) & stories.get(b, frozenset())) >= SAME_STORY
+
+
+def _quantity_groups(
+    key: str, members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
+) -> list[Group]:
+    """Cluster one key's claims by frame similarity (single link); keep two-source ones."""
+    frames = [_frame(c) for c in members]
+    parent = list(range(len(members)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            if (
+                root(i) != root(j)
+                and _one_story(members[i].article, members[j].article, stories)
+                and fuzz.token_set_ratio(frames[i], frames[j], processor=default_process)
+                >= FRAME_SCORE
             ):
-                cluster.append(claim)
-                cluster_frames.append(frame)
-                break
-        else:
-            clusters.append([claim])
-            frames.append([frame])
+                parent[root(j)] = root(i)
+    by_root: dict[int, list[Comparable]] = defaultdict(list)
+    for i, claim in enumerate(members):
+        by_root[root(i)].append(claim)
+    clusters = list(by_root.values())
     concept, subject, scope, event = key.split("|")
     out = []
     for index, cluster in enumerate(clusters):

@@ -1,5 +1,6 @@
 """The claimdiff library in SQLite: schema, import, queries, export. Never imports Textual."""
 
+from extract.compare import Comparable, Group, tolerance_interval
 from store.export import (
     CLAIM_FIELDS,
     DISCREPANCY_FIELDS,
@@ -7,6 +8,7 @@ from store.export import (
     EXPORTS,
     FORMATS,
     export,
+    export_groups,
     neutralise,
 )
 from store.importer import Failure, ImportCancelled, ImportReport, collect_files, import_paths
@@ -35,8 +37,10 @@ __all__ = [
     "ArticleRow",
     "ClaimFilter",
     "ClaimRow",
+    "Comparable",
     "EntityRow",
     "Failure",
+    "Group",
     "ImportCancelled",
     "ImportReport",
     "Library",
@@ -44,7 +48,9 @@ __all__ = [
     "Span",
     "collect_files",
     "export",
+    "export_groups",
     "import_paths",
     "library_path",
     "neutralise",
+    "tolerance_interval",
 ]

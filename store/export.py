@@ -102,6 +102,11 @@ def discrepancy_records(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
             }  # fmt: skip
 
 
+def export_groups(groups: Iterable[Group], fmt: str, out: TextIO) -> int:
+    """Write discrepancy groups (all, or those a user picked); returns the row count."""
+    return write_records(discrepancy_records(groups), DISCREPANCY_FIELDS, fmt, out)
+
+
 EXPORTS = ("claims", "entities", "discrepancies")
 
 
@@ -112,6 +117,5 @@ def export(library: Library, what: str, f: ClaimFilter, fmt: str, out: TextIO) -
     if what == "entities":
         return write_records(entity_records(library, f), ENTITY_FIELDS, fmt, out)
     if what == "discrepancies":
-        records = discrepancy_records(library.discrepancies(f))
-        return write_records(records, DISCREPANCY_FIELDS, fmt, out)
+        return export_groups(library.discrepancies(f), fmt, out)
     raise ValueError(f"unknown export {what!r}")

@@ -20,7 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from extract import Analysis, resolve_entities
-from extract.compare import Comparable, Group, Place, group_claims
+from extract.compare import Comparable, Group, Place, group_claims, story_signatures
 from store.schema import connect, open_database
 from store.search import fts_query
 
@@ -419,14 +419,25 @@ class Library:
                 if base <= s and e <= end
             )
             row["article"] = row.pop("article_id")
+            row["offset"] = base
             row["increment"] = bool(row["increment"])
             out.append(Comparable(**row, span=span, places=named))
         return out
 
+    def stories(self) -> dict[int, frozenset[str]]:
+        """Each article's salient entities, which tell the articles of one story."""
+        counts: dict[int, dict[str, int]] = defaultdict(dict)
+        for article, name, mentions in self._fetch(
+            "SELECT m.article_id, e.name, count(*) FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id GROUP BY m.article_id, e.id"
+        ):
+            counts[article][name] = mentions
+        return story_signatures(counts)
+
     def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
         """Groups of the same quantity from several sources; with a filter, the groups
         that hold at least one claim the filter keeps."""
-        groups = group_claims(self.comparables())
+        groups = group_claims(self.comparables(), self.stories())
         if f.is_empty:
             return groups
         keep = {c.id for c in self.claims(f)}

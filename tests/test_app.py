@@ -212,3 +212,55 @@ async def test_an_empty_library_says_how_to_fill_it(db_path: Path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "claimdiff import PATH" in app.screen.query_one(ArticleView)._text.plain
+
+
+async def test_discrepancy_view_sets_sources_side_by_side(library: Library, tmp_path: Path):
+    from tui.screens.discrepancies import ClaimCard, DiscrepancyScreen, GroupList
+    from tui.widgets.range_plot import RangePlot
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, DiscrepancyScreen)
+        groups = screen.query_one(GroupList)
+        assert groups.row_count >= 3
+        first = screen.chosen
+        assert first is not None and first.status == "conflict"
+        cards = list(screen.query(ClaimCard))
+        assert len(cards) == len(first.members)
+        assert [c.claim.date for c in cards] == [m.date for m in first.members]
+        plot = screen.query_one(RangePlot).render().plain
+        assert plot.count("\n") == len(first.members)  # one row per claim, then the axis
+
+        await pilot.press("enter")  # to the first card
+        await pilot.press("l")
+        await pilot.pause()
+        chosen = screen.focused.claim
+        await pilot.press("enter")  # open it in its article
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.article.id == chosen.article
+        start = chosen.offset
+        assert view.selected == (start, start + len(chosen.sentence))
+
+
+async def test_discrepancy_export_writes_the_group(library: Library, tmp_path: Path):
+    app = ClaimdiffApp(library)
+    target = tmp_path / "group.csv"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        group = app.screen.chosen
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        with target.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert {r["group_id"] for r in rows} == {group.key}
+        assert len(rows) == len(group.members)

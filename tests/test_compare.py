@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from extract.compare import Comparable, Place, group_claims, tolerance_interval
+from extract.compare import Comparable, Place, group_claims, story_signatures, tolerance_interval
 from store import DISCREPANCY_FIELDS, ClaimFilter, Library, export
 
 
@@ -64,8 +64,8 @@ def claim(id_: int, article: int, value: float, hedge: str = "exact", **kw) -> C
     return Comparable(
         id=id_, article=article, source=f"s{article}", date=None, kind="quantity",
         sentence=sentence.replace("N ", "9 ", 1), span=(at, at + len("N soldiers")),
-        value=value, low=low, high=high, hedge=hedge, unit="soldiers", concept="troops",
-        places=(Place(russia, russia + 6, "Russia"),), **kw,
+        value=value, low=low, high=high, hedge=hedge, unit=kw.pop("unit", "soldiers"),
+        concept=kw.pop("concept", "troops"), places=(Place(russia, russia + 6, "Russia"),), **kw,
     )  # fmt: skip
 
 
@@ -111,3 +111,27 @@ def test_discrepancies_export_has_the_product_header(library: Library):
     assert {r["status"] for r in records} == {"agree", "conflict"}
     stance_rows = [r for r in records if r["stance"]]
     assert stance_rows and all(r["value"] == "" for r in stance_rows)
+
+
+def test_only_articles_of_one_story_are_compared():
+    a, b = claim(1, 1, 12_000), claim(2, 2, 3_000)
+    same = {1: frozenset({"North Korea", "Kursk"}), 2: frozenset({"North Korea", "Kursk", "Seoul"})}
+    apart = {1: frozenset({"North Korea", "Kursk"}), 2: frozenset({"Chelsea", "Kursk"})}
+    assert group_claims([a, b], same)
+    assert group_claims([a, b], apart) == []
+
+
+def test_names_every_article_uses_tell_no_story_apart_in_a_large_library():
+    counts = {i: {"United States": 3, f"Company {i}": 2} for i in range(30)}
+    counts[0]["Circuit City"] = counts[1]["Circuit City"] = 4
+    stories = story_signatures(counts)
+    assert "United States" not in stories[0]
+    assert "Circuit City" in stories[0] and "Circuit City" in stories[1]
+    small = story_signatures({1: {"North Korea": 9, "Russia": 4}, 2: {"North Korea": 3}})
+    assert small[2] == {"North Korea"}  # a small library: one story, every name counts
+
+
+def test_money_shares_and_distances_are_not_grouped():
+    money = [claim(i, i, 5e9, unit="USD", concept="USD") for i in (1, 2)]
+    race = [claim(i, i, 100, unit="metres", concept="metres") for i in (3, 4)]
+    assert group_claims([*money, *race]) == []

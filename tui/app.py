@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
 
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from store import Library
+from tui.messages import Exported
 from tui.screens.main import MainScreen
 
 
@@ -30,6 +35,33 @@ class ClaimdiffApp(App[None]):
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
 
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_to(self, path: Path, write: Callable[[TextIO], int], noun: str) -> None:
+        """Write an export beside its target, then move it into place: never half a file."""
+        tmp = path.with_name(f".{path.name}.part")
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                rows = write(out)
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            self.post_message(Exported(str(path), 0, noun, exc.strerror or str(exc)))
+            return
+        self.post_message(Exported(str(path.resolve()), rows, noun))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        if message.error:
+            self.notify(f"Could not write {message.path}: {message.error}", severity="error",
+                        markup=False)  # fmt: skip
+        else:
+            self.notify(f"Exported {message.rows} {message.noun} to {message.path}", markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.notify(f"{event.worker.group}: {event.worker.error}",
+                        title="Something went wrong", severity="error", markup=False)  # fmt: skip
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):
@@ -42,4 +74,6 @@ class ClaimdiffApp(App[None]):
             yield SystemCommand(
                 "Export claims", "Export the claims on screen as CSV (x)", screen.action_export
             )
+            yield SystemCommand("Discrepancies", "Where sources disagree (d)",
+                                screen.action_discrepancies)  # fmt: skip
             yield SystemCommand("Help", "Show every key (?)", screen.action_help)

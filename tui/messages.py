@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from store import ArticleDetail, ArticleRow, ClaimFilter, ClaimRow, EntityRow
+from store import ArticleDetail, ArticleRow, ClaimFilter, ClaimRow, EntityRow, Group
 
 
 @dataclass
@@ -35,4 +35,10 @@ class EntitiesLoaded(Message):
 class Exported(Message):
     path: str
     rows: int
+    noun: str  # what the rows are: "claims", "rows"
     error: str | None = None
+
+
+@dataclass
+class GroupsLoaded(Message):
+    groups: list[Group]

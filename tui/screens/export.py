@@ -24,15 +24,15 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen #export-warning { color: $warning; height: auto; }
     """
 
-    def __init__(self, rows: int, default: Path) -> None:
+    def __init__(self, what: str, default: Path) -> None:
         super().__init__()
-        self.rows = rows
+        self.what = what  # "12 claims", "1 group of 8 claims"
         self.default = default
         self._confirmed_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Export {self.rows} claim{'s' * (self.rows != 1)} as CSV to:")
+            yield Label(Text(f"Export {self.what} as CSV to:"))
             yield Input(str(self.default), id="export-path", select_on_focus=False)
             yield Label("Enter to export, Esc to cancel", id="export-warning")
 

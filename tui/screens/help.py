@@ -14,6 +14,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("tab / shift+tab", "next / previous pane"),
         ("1 2 3 4", "articles, article text, claims, entities"),
         ("/", "search claims and article text"),
+        ("d", "discrepancies: where sources disagree"),
         ("escape", "clear the last filter (search, then entity)"),
         ("x", "export the claims on screen as CSV"),
         ("ctrl+p", "command palette"),
@@ -25,6 +26,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("g / G", "first / last row"),
         ("enter on a claim", "show its sentence in the article"),
         ("enter on an entity", "show only claims that mention it"),
+    )),
+    ("Discrepancies", (
+        ("j / k", "move between groups (conflicts first)"),
+        ("enter, h / l", "to the group's cards, and between them"),
+        ("enter on a card", "open that sentence in its article"),
+        ("x / X", "export this group / every group as CSV"),
+        ("escape", "back to the reader"),
     )),
     ("Article text", (
         ("j / k", "scroll a line"),

@@ -21,10 +21,10 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.worker import Worker, WorkerState
 
-from store import ClaimFilter, Library, export
-from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded, Exported
+from store import ClaimFilter, Comparable, Library, export
+from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded
+from tui.screens.discrepancies import DiscrepancyScreen
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleView
@@ -45,6 +45,7 @@ class MainScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Pane", id="main.next_pane"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
+        Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies"),
         Binding("x", "export", "Export", id="main.export"),
         Binding("question_mark", "help", "Help", id="main.help"),
         Binding("q", "app.quit", "Quit", id="main.quit"),
@@ -62,6 +63,8 @@ class MainScreen(Screen[None]):
         self.library = library
         self.entity_name: str | None = None
         self._claim_to_show: int | None = None
+        # The claim to mark when its article arrives: (article, sentence, figure) offsets.
+        self._pending: tuple[int, tuple[int, int], tuple[int, int]] | None = None
         self.claims_total = 0
 
     def compose(self) -> ComposeResult:
@@ -105,25 +108,6 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def load_entities(self) -> None:
         self.post_message(EntitiesLoaded(self.library.entities()))
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def write_export(self, f: ClaimFilter, path: Path) -> None:
-        tmp = path.with_name(f".{path.name}.part")
-        try:
-            with tmp.open("w", encoding="utf-8", newline="") as out:
-                rows = export(self.library, "claims", f, "csv", out)
-            tmp.replace(path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            self.post_message(Exported(str(path), 0, exc.strerror or str(exc)))
-            return
-        self.post_message(Exported(str(path.resolve()), rows))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            self.notify(f"{event.worker.group}: {error}", title="Something went wrong",
-                        severity="error", markup=False)  # fmt: skip
 
     # ---- state -> panes ------------------------------------------------------------------
 
@@ -196,14 +180,6 @@ class MainScreen(Screen[None]):
         table.show(message.rows[:SHOWN], keep=self.filter.entity_id)
         table.border_title = counted("Entities", table.row_count, len(message.rows))
 
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
-        if message.error:
-            self.notify(f"Could not write {message.path}: {message.error}", severity="error",
-                        markup=False)  # fmt: skip
-        else:
-            self.notify(f"Exported {message.rows} claims to {message.path}", markup=False)
-
     # ---- panes -> state ------------------------------------------------------------------
 
     @on(DataTable.RowHighlighted, "#articles")
@@ -219,6 +195,8 @@ class MainScreen(Screen[None]):
         if claim is None:
             return
         self._claim_to_show = claim.id
+        self._pending = (claim.article_id, (claim.start, claim.end),
+                         (claim.span_start, claim.span_end))  # fmt: skip
         if claim.article_id != self.article_id:
             self.article_id = claim.article_id
             self.query_one(ArticleList).move_to(claim.article_id)
@@ -230,10 +208,24 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleView).focus()
 
     def _show_pending_claim(self) -> None:
-        claim = self.query_one(ClaimTable).claims.get(self._claim_to_show or -1)
+        """Mark the claim chosen last once its article is on screen."""
         view = self.query_one(ArticleView)
-        if claim and view.article and view.article.id == claim.article_id:
-            view.show_claim((claim.start, claim.end), (claim.span_start, claim.span_end))
+        if self._pending and view.article and view.article.id == self._pending[0]:
+            view.show_claim(self._pending[1], self._pending[2])
+
+    def show_claim_in_article(self, claim: Comparable) -> None:
+        """Open a claim's article at its sentence (from the discrepancy view)."""
+        start = claim.offset
+        sentence = (start, start + len(claim.sentence))
+        figure = (start + claim.span[0], start + claim.span[1])
+        self._pending = (claim.article, sentence, figure)
+        self._claim_to_show = claim.id
+        self.query_one(ArticleView).focus()
+        if claim.article != self.article_id:
+            self.article_id = claim.article
+            self.query_one(ArticleList).move_to(claim.article)
+        else:
+            self._show_pending_claim()
 
     @on(DataTable.RowSelected, "#entities")
     def _entity_selected(self, event: DataTable.RowSelected) -> None:
@@ -282,13 +274,19 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         f = self.claims_filter()
-        rows = self.claims_total
+        total = self.claims_total
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.write_export(f, path)
+                self.app.export_to(
+                    path, lambda out: export(self.library, "claims", f, "csv", out), "claims"
+                )
 
-        self.app.push_screen(ExportScreen(rows, Path.cwd() / "claimdiff-claims.csv"), chosen)
+        what = f"{total} claim{'s' * (total != 1)}"
+        self.app.push_screen(ExportScreen(what, Path.cwd() / "claimdiff-claims.csv"), chosen)
+
+    def action_discrepancies(self) -> None:
+        self.app.push_screen(DiscrepancyScreen(self.library, self.filter))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

@@ -64,6 +64,10 @@ class ListPane(DataTable[Text]):
     def cells(self, row: Any) -> dict[str, Text]:
         raise NotImplementedError
 
+    def key_of(self, row: Any) -> str:
+        """The row key: the row's id, unless a table keys its rows otherwise."""
+        return str(row.id)
+
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
         """The columns worth showing for the current rows (all, unless a table says)."""
         return list(self.COLUMNS)
@@ -74,8 +78,8 @@ class ListPane(DataTable[Text]):
             return None
         return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or 0)
 
-    def move_to(self, row_id: int | None) -> None:
-        """Put the cursor on a row by id, if it is listed."""
+    def move_to(self, row_id: int | str | None) -> None:
+        """Put the cursor on a row by its key, if it is listed."""
         if row_id is None:
             return
         try:
@@ -104,7 +108,7 @@ class ListPane(DataTable[Text]):
                 self.add_column(label, key=key, width=width or fill)
         for row in self.rows_shown:
             cells = self.cells(row)
-            self.add_row(*(cells[key] for key in keys), key=str(row.id))
+            self.add_row(*(cells[key] for key in keys), key=self.key_of(row))
         self.move_to(keep)
 
     def on_resize(self) -> None:

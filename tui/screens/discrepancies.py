@@ -1,0 +1,202 @@
+"""Where sources disagree: each quantity several sources report, side by side.
+
+Left, the groups, conflicts first. Right, one card per claim of the chosen group, in date
+order (source, date, the figure in words, who it is attributed to, the sentence with the
+figure marked), and below them the range plot. Enter on a card opens its sentence in the
+article; x exports the chosen group, X every group.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from store import ClaimFilter, Comparable, Group, Library, export_groups
+from tui.messages import GroupsLoaded
+from tui.screens.export import ExportScreen
+from tui.widgets.article_view import inert
+from tui.widgets.range_plot import RangePlot
+from tui.widgets.tables import ListPane, cell
+
+_HEDGE_WORDS = {
+    "approx": "about", "at_least": "at least", "more_than": "more than", "at_most": "at most",
+    "up_to": "up to", "exact": "", "range": "between",
+}  # fmt: skip
+
+
+def figure_in_words(claim: Comparable) -> str:
+    """ "about 12,000 soldiers", "several thousand infantry soldiers", "did not deny"."""
+    if claim.kind == "statement":
+        return (claim.stance or "").replace("_", " ").replace("not ", "did not ")
+    if claim.hedge == "vague":
+        return " ".join(inert(claim.sentence[slice(*claim.span)]).replace('"', "").split())
+    if claim.hedge == "range" and claim.low is not None and claim.high is not None:
+        amount = f"{claim.low:,.0f}-{claim.high:,.0f}"
+    else:
+        amount = f"{_HEDGE_WORDS.get(claim.hedge or '', '')} {claim.value:,.0f}".strip()
+    return f"{amount} {claim.unit or ''}".strip()
+
+
+class GroupList(ListPane):
+    COLUMNS = (("Status", "status", 9, 0), ("Topic", "topic", None, 0),
+               ("Sources", "sources", 7, 1))  # fmt: skip
+
+    def key_of(self, group: Group) -> str:
+        return group.key
+
+    def cells(self, group: Group) -> dict[str, Text]:
+        status = "soft" if group.soft else group.status
+        style = {"conflict": "bold red", "soft": "yellow", "agree": "green"}[status]
+        return {"status": cell(status, style), "topic": cell(group.topic),
+                "sources": Text(str(group.sources), justify="right")}  # fmt: skip
+
+
+class ClaimCard(Static, can_focus=True):
+    """One claim of a group: who, when, what, and the sentence with the figure marked."""
+
+    DEFAULT_CSS = """
+    ClaimCard { width: 34; height: auto; padding: 0 1; margin: 0 1 0 0;
+                border: round $panel-lighten-2; }
+    ClaimCard:focus { border: round $accent; }
+    """
+
+    def __init__(self, claim: Comparable) -> None:
+        super().__init__()
+        self.claim = claim
+
+    def on_mount(self) -> None:
+        c = self.claim
+        text = Text()
+        text.append(inert(c.source) + "\n", style="bold")
+        text.append((c.date or "undated") + "\n", style="dim")
+        text.append(inert(figure_in_words(c)) + "\n", style="bold yellow")
+        text.append("by " + inert(c.attributed_to or "no named source") + "\n\n", style="italic")
+        sentence = Text(inert(c.sentence))
+        sentence.stylize("bold underline", *c.span)
+        text.append_text(sentence)
+        self.update(text)
+
+
+class DiscrepancyScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", id="discrepancies.back"),
+        Binding("enter", "open_claim", "Open in article", id="discrepancies.open"),
+        Binding("h,left", "card(-1)", "Previous card", show=False, id="discrepancies.left"),
+        Binding("l,right", "card(1)", "Next card", show=False, id="discrepancies.right"),
+        Binding("x", "export_group", "Export group", id="discrepancies.export_group"),
+        Binding("X", "export_all", "Export all", id="discrepancies.export_all"),
+    ]
+    DEFAULT_CSS = """
+    DiscrepancyScreen #groups { width: 40%; min-width: 36; max-width: 70; height: 1fr;
+                                border: round $panel-lighten-2; }
+    DiscrepancyScreen #groups:focus { border: round $accent; }
+    DiscrepancyScreen #why { height: auto; padding: 0 1; color: $text-muted; }
+    DiscrepancyScreen #cards { height: 1fr; }
+    DiscrepancyScreen #plot { height: auto; max-height: 14; padding: 0 1;
+                              border: round $panel-lighten-2; }
+    """
+
+    def __init__(self, library: Library, f: ClaimFilter) -> None:
+        super().__init__()
+        self.library = library
+        self.filter = f
+        self.groups: dict[str, Group] = {}
+        self.chosen: Group | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield GroupList(id="groups")
+            with Vertical():
+                yield Static(id="why")
+                yield HorizontalScroll(id="cards")
+                yield RangePlot(id="plot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#groups").border_title = "Groups"
+        self.query_one("#plot").border_title = "Range, by date"
+        self.query_one("#groups").focus()
+        self.load_groups()
+
+    @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
+    def load_groups(self) -> None:
+        self.post_message(GroupsLoaded(self.library.discrepancies(self.filter)))
+
+    @on(GroupsLoaded)
+    def _groups_loaded(self, message: GroupsLoaded) -> None:
+        self.groups = {g.key: g for g in message.groups}
+        table = self.query_one(GroupList)
+        table.show(message.groups, keep=None)
+        conflicts = sum(g.status == "conflict" for g in message.groups)
+        table.border_title = Text(f"Groups ({len(message.groups)}, {conflicts} in conflict)")
+        if not message.groups:
+            self.query_one("#why", Static).update(
+                Text(
+                    "No quantity is reported by two sources yet. Import more articles on "
+                    "the story, or clear the filter."
+                )
+            )
+
+    @on(DataTable.RowHighlighted, "#groups")
+    def _group_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        group = self.groups.get(event.row_key.value or "")
+        if group is not None:
+            self.show_group(group)
+
+    @on(DataTable.RowSelected, "#groups")
+    def _group_selected(self) -> None:
+        self.action_card(1)  # enter on a group: to its first card
+
+    def show_group(self, group: Group) -> None:
+        self.chosen = group
+        self.query_one("#why", Static).update(
+            Text(f"{group.topic}: {group.status}. {group.explanation}")
+        )
+        cards = self.query_one("#cards", HorizontalScroll)
+        cards.remove_children()
+        cards.mount_all(ClaimCard(m) for m in group.members)
+        self.query_one(RangePlot).plot(group.members)
+
+    def action_card(self, step: int) -> None:
+        cards = list(self.query(ClaimCard))
+        if not cards:
+            return
+        current = cards.index(self.focused) if self.focused in cards else -1
+        cards[(current + step) % len(cards)].focus()
+
+    def action_open_claim(self) -> None:
+        if isinstance(self.focused, ClaimCard):
+            claim = self.focused.claim
+        elif self.chosen is not None and self.chosen.members:
+            claim = self.chosen.members[0]
+        else:
+            return
+        self.app.pop_screen()
+        self.app.screen.show_claim_in_article(claim)  # type: ignore[attr-defined]
+
+    def action_export_group(self) -> None:
+        if self.chosen is not None:
+            self._export([self.chosen], "claimdiff-group.csv")
+
+    def action_export_all(self) -> None:
+        self._export(list(self.groups.values()), "claimdiff-discrepancies.csv")
+
+    def _export(self, groups: list[Group], name: str) -> None:
+        rows = sum(len(g.members) for g in groups)
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.app.export_to(  # type: ignore[attr-defined]
+                    path, lambda out: export_groups(groups, "csv", out), "rows"
+                )
+
+        what = f"{len(groups)} group{'s' * (len(groups) != 1)} ({rows} claims)"
+        self.app.push_screen(ExportScreen(what, Path.cwd() / name), chosen)
