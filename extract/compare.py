@@ -352,6 +352,20 @@ def _one_story(a: int, b: int, stories: Mapping[int, frozenset[str]] | None) -> 
     return len(stories.get(a, frozenset()) & stories.get(b, frozenset())) >= SAME_STORY
 
 
+def _candidate_pairs(
+    members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
+) -> Iterable[tuple[int, int]]:
+    """Pairs worth comparing: all of them in one story, else those sharing a story name."""
+    if stories is None:
+        return ((i, j) for i in range(len(members)) for j in range(i + 1, len(members)))
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(members):
+        for name in stories.get(claim.article, ()):
+            by_name[name].append(i)
+    pairs = {(i, j) for ids in by_name.values() for a, i in enumerate(ids) for j in ids[a + 1 :]}
+    return sorted(pairs)
+
+
 def _quantity_groups(
     key: str, members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
 ) -> list[Group]:
@@ -365,15 +379,13 @@ def _quantity_groups(
             i = parent[i]
         return i
 
-    for i in range(len(members)):
-        for j in range(i + 1, len(members)):
-            if (
-                root(i) != root(j)
-                and _one_story(members[i].article, members[j].article, stories)
-                and fuzz.token_set_ratio(frames[i], frames[j], processor=default_process)
-                >= FRAME_SCORE
-            ):
-                parent[root(j)] = root(i)
+    for i, j in _candidate_pairs(members, stories):
+        if (
+            root(i) != root(j)
+            and _one_story(members[i].article, members[j].article, stories)
+            and fuzz.token_set_ratio(frames[i], frames[j], processor=default_process) >= FRAME_SCORE
+        ):
+            parent[root(j)] = root(i)
     by_root: dict[int, list[Comparable]] = defaultdict(list)
     for i, claim in enumerate(members):
         by_root[root(i)].append(claim)
