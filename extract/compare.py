@@ -9,7 +9,8 @@ same scope, for the same kind of event. Each is read from the claim and its sent
   phrase before the figure, else the subject that most claims of the same concept in the same
   article name;
 - scope: the first place after the figure that follows "in", "into", "to", "at", "near" or
-  "across" ("in the Kursk region", "to Russia"); "Russia's Kursk" is Kursk. A claim with no
+  "across" ("in the Kursk region", "to Russia"), or the next place if it lies within it
+  ("Russia's Kursk", "in Russia, mostly in Kursk": Kursk, by PLACE_PARENT). A claim with no
   scope is only compared with others that have none. Scopes are compared exactly, so "10,000
   in Kursk" and "12,000 in Russia" are two quantities that cannot conflict: Kursk lies in
   Russia (PLACE_PARENT), and a place that narrows the scope separates two figures;
@@ -183,13 +184,24 @@ def _as_country(name: str) -> str:
     return GOVERNMENTS.get(name, name) if name not in COUNTRIES else name
 
 
+def within(place: str, region: str) -> bool:
+    """Whether place lies in region, by PLACE_PARENT: Vladivostok lies in Russia."""
+    while place in PLACE_PARENT:
+        place = PLACE_PARENT[place]
+        if place == region:
+            return True
+    return False
+
+
 def _scope(claim: Comparable) -> str | None:
     after = [p for p in claim.places if p.start >= claim.span[1]]
     for index, place in enumerate(after):
         if _LOCATIVE.search(claim.sentence[claim.span[1] : place.start]):
             following = after[index + 1] if index + 1 < len(after) else None
-            if following and following.start - place.end <= 4:  # "Russia's Kursk"
-                return following.name
+            if following and (
+                following.start - place.end <= 4 or within(following.name, place.name)
+            ):
+                return following.name  # "in Russia's Kursk", "in Russia, in Kursk": Kursk
             return place.name
     # "soldiers deployed in the Russian army exceeded 10,000": the nearest place before.
     for place in reversed([p for p in claim.places if p.end <= claim.span[0]]):

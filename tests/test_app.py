@@ -215,7 +215,7 @@ async def test_an_empty_library_says_how_to_fill_it(db_path: Path):
 
 
 async def test_discrepancy_view_sets_sources_side_by_side(library: Library, tmp_path: Path):
-    from tui.screens.discrepancies import ClaimCard, DiscrepancyScreen, GroupList
+    from tui.screens.discrepancies import ClaimCard, DiscrepancyScreen, GroupList, SourceColumn
     from tui.widgets.range_plot import RangePlot
 
     app = ClaimdiffApp(library)
@@ -231,7 +231,8 @@ async def test_discrepancy_view_sets_sources_side_by_side(library: Library, tmp_
         assert first is not None and first.status == "conflict"
         cards = list(screen.query(ClaimCard))
         assert len(cards) == len(first.members)
-        assert [c.claim.date for c in cards] == [m.date for m in first.members]
+        columns = list(screen.query(SourceColumn))
+        assert [c.source for c in columns] == list(dict.fromkeys(m.source for m in first.members))
         plot = screen.query_one(RangePlot).render().plain
         assert plot.count("\n") == len(first.members)  # one row per claim, then the axis
 

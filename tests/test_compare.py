@@ -135,3 +135,18 @@ def test_money_shares_and_distances_are_not_grouped():
     money = [claim(i, i, 5e9, unit="USD", concept="USD") for i in (1, 2)]
     race = [claim(i, i, 100, unit="metres", concept="metres") for i in (3, 4)]
     assert group_claims([*money, *race]) == []
+
+
+def test_a_place_within_the_first_narrows_the_scope():
+    from extract.compare import _scope, within
+
+    assert within("Vladivostok", "Russia") and not within("Russia", "Kursk")
+    sentence = "About 9 soldiers are in Russia, most of them in Kursk."
+    russia, kursk = sentence.index("Russia"), sentence.index("Kursk")
+    claim_ = Comparable(
+        id=1, article=1, source="s", date=None, kind="quantity", sentence=sentence,
+        span=(0, 15), value=9, low=9, high=9, hedge="exact", unit="soldiers",
+        concept="troops", places=(Place(russia, russia + 6, "Russia"),
+                                  Place(kursk, kursk + 5, "Kursk")),
+    )  # fmt: skip
+    assert _scope(claim_) == "Kursk"

@@ -1,9 +1,9 @@
 """Where sources disagree: each quantity several sources report, side by side.
 
-Left, the groups, conflicts first. Right, one card per claim of the chosen group, in date
-order (source, date, the figure in words, who it is attributed to, the sentence with the
-figure marked), and below them the range plot. Enter on a card opens its sentence in the
-article; x exports the chosen group, X every group.
+Left, the groups, conflicts first. Right, one column per source, in the order of their first
+claim, holding a card per claim (date, the figure in words, who it is attributed to, the
+sentence with the figure marked), and below them the range plot. Enter on a card opens its
+sentence in the article; x exports the chosen group, X every group.
 """
 
 from __future__ import annotations
@@ -74,7 +74,6 @@ class ClaimCard(Static, can_focus=True):
     def on_mount(self) -> None:
         c = self.claim
         text = Text()
-        text.append(inert(c.source) + "\n", style="bold")
         text.append((c.date or "undated") + "\n", style="dim")
         text.append(inert(figure_in_words(c)) + "\n", style="bold yellow")
         text.append("by " + inert(c.attributed_to or "no named source") + "\n\n", style="italic")
@@ -82,6 +81,23 @@ class ClaimCard(Static, can_focus=True):
         sentence.stylize("bold underline", *c.span)
         text.append_text(sentence)
         self.update(text)
+
+
+class SourceColumn(Vertical):
+    """One source's claims in a group, stacked under its name."""
+
+    DEFAULT_CSS = "SourceColumn { width: 36; height: auto; }"
+
+    def __init__(self, source: str, claims: list[Comparable]) -> None:
+        super().__init__()
+        self.source = source
+        self.claims = claims
+
+    def compose(self) -> ComposeResult:
+        count = f" · {len(self.claims)} claims" if len(self.claims) > 1 else ""
+        yield Static(Text(inert(self.source) + count, style="bold reverse"))
+        for claim in self.claims:
+            yield ClaimCard(claim)
 
 
 class DiscrepancyScreen(Screen[None]):
@@ -99,7 +115,7 @@ class DiscrepancyScreen(Screen[None]):
     DiscrepancyScreen #groups:focus { border: round $accent; }
     DiscrepancyScreen #why { height: auto; padding: 0 1; color: $text-muted; }
     DiscrepancyScreen #cards { height: 1fr; }
-    DiscrepancyScreen #plot { height: auto; max-height: 14; padding: 0 1;
+    DiscrepancyScreen #plot { height: auto; max-height: 50%; padding: 0 1;
                               border: round $panel-lighten-2; }
     """
 
@@ -162,7 +178,10 @@ class DiscrepancyScreen(Screen[None]):
         )
         cards = self.query_one("#cards", HorizontalScroll)
         cards.remove_children()
-        cards.mount_all(ClaimCard(m) for m in group.members)
+        by_source: dict[str, list[Comparable]] = {}
+        for member in group.members:  # in date order, so sources come in order of first word
+            by_source.setdefault(member.source, []).append(member)
+        cards.mount_all(SourceColumn(source, claims) for source, claims in by_source.items())
         self.query_one(RangePlot).plot(group.members)
 
     def action_card(self, step: int) -> None:
