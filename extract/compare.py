@@ -37,8 +37,10 @@ digit ("12,000" is 11,500 to 12,500; "1.2 million" is 1,150,000 to 1,250,000). A
 which an upper-bound hedge ("as many as 10,000") is the only thing below a larger figure is
 soft: labelled, not hidden.
 
-Statements: an actor's side (its country, from GOVERNMENTS and LEADERS or a country named in
-the actor) with both a denial and a non-denial or confirmation is a `conflict` group.
+Statements: the denials and confirmations of one story form one group, a `conflict` when a
+denial meets a non-denial or a confirmation; the explanation prefers one side's own
+contradiction (an actor's side is its country, from GOVERNMENTS and LEADERS or a country
+named in the actor: the Kremlin and Putin are both Russia).
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ def _countable(unit: str | None) -> bool:
     return bool(unit) and unit not in SKIPPED_UNITS and not unit.isupper()
 
 
+# Vast parts of a country where troops arrive or train: a figure there counts for the country.
+MACRO_REGIONS = frozenset({"Far East", "Russian Far East", "Siberia"})
 # Contained in: for choosing the narrower scope and explaining why two figures differ.
 PLACE_PARENT = {
     "Kursk": "Russia", "Belgorod": "Russia", "Bryansk": "Russia", "Moscow": "Russia",
@@ -184,6 +188,10 @@ def _as_country(name: str) -> str:
     return GOVERNMENTS.get(name, name) if name not in COUNTRIES else name
 
 
+def _same_clause(gap: str) -> bool:
+    return len(gap) <= 20 and " and " not in gap and ";" not in gap
+
+
 def within(place: str, region: str) -> bool:
     """Whether place lies in region, by PLACE_PARENT: Vladivostok lies in Russia."""
     while place in PLACE_PARENT:
@@ -198,10 +206,15 @@ def _scope(claim: Comparable) -> str | None:
     for index, place in enumerate(after):
         if _LOCATIVE.search(claim.sentence[claim.span[1] : place.start]):
             following = after[index + 1] if index + 1 < len(after) else None
+            gap = claim.sentence[place.end : following.start] if following else ""
             if following and (
-                following.start - place.end <= 4 or within(following.name, place.name)
+                len(gap) <= 4 or (within(following.name, place.name) and _same_clause(gap))
             ):
-                return following.name  # "in Russia's Kursk", "in Russia, in Kursk": Kursk
+                place = following  # "in Russia's Kursk", "in Russia, in Kursk": Kursk
+            if place.name in MACRO_REGIONS:
+                return PLACE_PARENT.get(place.name, place.name).replace(
+                    "Russian Far East", "Russia"
+                )
             return place.name
     # "soldiers deployed in the Russian army exceeded 10,000": the nearest place before.
     for place in reversed([p for p in claim.places if p.end <= claim.span[0]]):
@@ -287,14 +300,14 @@ def group_claims(
     as one story, as in a library gathered for a single story.
     """
     quantities: dict[str, list[Comparable]] = defaultdict(list)
-    statements: dict[str, list[Comparable]] = defaultdict(list)
+    statements_of_story: list[Comparable] = []
     claims = list(claims)
     subjects: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
     read: list[tuple[Comparable, str | None]] = []
     for claim in claims:
         if claim.kind == "statement":
-            for side in _sides(claim.attributed_to or ""):
-                statements[side].append(claim)
+            if _sides(claim.attributed_to or ""):
+                statements_of_story.append(claim)
             continue
         if claim.increment or not _countable(claim.unit) or claim.low is claim.high is None:
             continue
@@ -321,16 +334,64 @@ def group_claims(
     groups = [
         g for key, members in quantities.items() for g in _quantity_groups(key, members, stories)
     ]
-    for side, members in statements.items():
-        stances = {m.stance for m in members}
-        if "deny" in stances and stances & {"not_deny", "confirm", "acknowledge"}:
-            members.sort(key=_order)
-            denial = next(m for m in members if m.stance == "deny")
-            other = next(m for m in members if m.stance != "deny")
-            groups.append(Group(f"stance|{side}", f"Did {side} deny the reports?", "conflict",
-                                False, f"{_said(denial)} vs {_said(other)}", members))  # fmt: skip
-    groups.sort(key=lambda g: (g.status != "conflict", -g.sources, g.topic))
+    groups += _statement_groups(statements_of_story, stories, groups)
+    # Conflicts first; figures before statements; then the most sources.
+    groups.sort(key=lambda g: (g.status != "conflict", g.key.startswith("stance"), -g.sources,
+                               g.topic))  # fmt: skip
     return groups
+
+
+def _statement_groups(
+    statements: list[Comparable],
+    stories: Mapping[int, frozenset[str]] | None,
+    quantity_groups: list[Group],
+) -> list[Group]:
+    """One group per story of what its actors said; a conflict when a denial meets a
+    non-denial, explained by one side's own contradiction where there is one ("dismissed
+    as a hoax (Kremlin)" against "did not deny (Putin)", both Russia)."""
+    parent = list(range(len(statements)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidate_pairs(statements, stories):
+        if _one_story(statements[i].article, statements[j].article, stories):
+            parent[root(j)] = root(i)
+    clusters: dict[int, list[Comparable]] = defaultdict(list)
+    for i, statement in enumerate(statements):
+        clusters[root(i)].append(statement)
+    out = []
+    for index, members in enumerate(clusters.values()):
+        stances = {m.stance for m in members}
+        if len({m.source for m in members}) < 2 or "deny" not in stances:
+            continue
+        if not stances & {"not_deny", "confirm", "acknowledge"}:
+            continue
+        members.sort(key=_order)
+        denial, other = _contradiction(members)
+        articles = {m.article for m in members}
+        about = next(
+            (g.topic for g in quantity_groups if articles & {m.article for m in g.members}),
+            "the reports",
+        )
+        out.append(Group(f"stance|{index}", f"Denials: {about}", "conflict", False,
+                         f"{_said(denial)} vs {_said(other)}", members))  # fmt: skip
+    return out
+
+
+def _contradiction(members: list[Comparable]) -> tuple[Comparable, Comparable]:
+    """A denial and a non-denial, from one side if any side has both."""
+    denials = [m for m in members if m.stance == "deny"]
+    rank = {"not_deny": 0, "confirm": 1, "acknowledge": 2}
+    others = sorted((m for m in members if m.stance != "deny"), key=lambda m: rank.get(m.stance, 3))
+    for denial in denials:
+        for other in others:
+            if _sides(denial.attributed_to or "") & _sides(other.attributed_to or ""):
+                return denial, other
+    return denials[0], others[0]
 
 
 def _said(claim: Comparable) -> str:
@@ -343,19 +404,27 @@ def _order(claim: Comparable) -> tuple[bool, str, str]:
     return (claim.date is None, claim.date or "", claim.source)
 
 
-def story_signatures(counts: Mapping[int, Mapping[str, int]]) -> dict[int, frozenset[str]]:
-    """Each article's story entities: those it names at least twice, less, in a library of
-    COMMON_AFTER articles or more, those named by over COMMON_SHARE of all articles (in a
-    library of many stories "United States" says nothing about which story; in a small one
-    gathered for one story every shared name counts).
+def story_signatures(
+    counts: Mapping[int, Mapping[str, int]],
+) -> dict[int, frozenset[str]] | None:
+    """Which articles are on one story, as each article's story names; None for "all".
+
+    A library under COMMON_AFTER articles is taken as gathered for one story. In a larger
+    one, an article's story names are those it uses twice or more (all of them, in an
+    article too short for that), less names used by over COMMON_SHARE of the articles:
+    "United States" tells no story apart.
     """
     total = len(counts)
+    if total < COMMON_AFTER:
+        return None
     df: Counter[str] = Counter(name for names in counts.values() for name in names)
-    common = {n for n, d in df.items() if total >= COMMON_AFTER and d / total > COMMON_SHARE}
-    return {
-        article: frozenset(n for n, c in names.items() if c >= 2 and n not in common)
-        for article, names in counts.items()
-    }
+    common = {n for n, d in df.items() if d / total > COMMON_SHARE}
+    signatures = {}
+    for article, names in counts.items():
+        named = {n for n in names if n not in common}
+        repeated = {n for n in named if names[n] >= 2}
+        signatures[article] = frozenset(repeated if len(repeated) >= SAME_STORY else named)
+    return signatures
 
 
 def _one_story(a: int, b: int, stories: Mapping[int, frozenset[str]] | None) -> bool:

@@ -424,7 +424,7 @@ class Library:
             out.append(Comparable(**row, span=span, places=named))
         return out
 
-    def stories(self) -> dict[int, frozenset[str]]:
+    def stories(self) -> dict[int, frozenset[str]] | None:
         """Each article's salient entities, which tell the articles of one story."""
         counts: dict[int, dict[str, int]] = defaultdict(dict)
         for article, name, mentions in self._fetch(
