@@ -334,6 +334,7 @@ def group_claims(
     groups = [
         g for key, members in quantities.items() for g in _quantity_groups(key, members, stories)
     ]
+    groups.sort(key=lambda g: (g.status != "conflict", -g.sources, g.topic))
     groups += _statement_groups(statements_of_story, stories, groups)
     # Conflicts first; figures before statements; then the most sources.
     groups.sort(key=lambda g: (g.status != "conflict", g.key.startswith("stance"), -g.sources,
@@ -363,6 +364,10 @@ def _statement_groups(
     clusters: dict[int, list[Comparable]] = defaultdict(list)
     for i, statement in enumerate(statements):
         clusters[root(i)].append(statement)
+    topic_of: dict[int, str] = {}  # an article's first figure group (they come sorted)
+    for group in quantity_groups:
+        for member in group.members:
+            topic_of.setdefault(member.article, group.topic)
     out = []
     for index, members in enumerate(clusters.values()):
         stances = {m.stance for m in members}
@@ -372,11 +377,7 @@ def _statement_groups(
             continue
         members.sort(key=_order)
         denial, other = _contradiction(members)
-        articles = {m.article for m in members}
-        about = next(
-            (g.topic for g in quantity_groups if articles & {m.article for m in g.members}),
-            "the reports",
-        )
+        about = next((topic_of[m.article] for m in members if m.article in topic_of), "the reports")
         out.append(Group(f"stance|{index}", f"Denials: {about}", "conflict", False,
                          f"{_said(denial)} vs {_said(other)}", members))  # fmt: skip
     return out
