@@ -112,6 +112,7 @@ def import_paths(
     finally:
         if report.imported:
             library.refresh_entities()
+            library.refresh_groups()
     return report
 
 

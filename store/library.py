@@ -6,11 +6,12 @@ the reader keeps reading while an import writes. Every query takes its values as
 
 from __future__ import annotations
 
+import json
 import queue
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -393,8 +394,8 @@ class Library:
             out.append(EntityRow(**{**row, "aliases": aliases}))
         return out
 
-    def comparables(self) -> list[Comparable]:
-        """Every claim with the places its sentence names, as comparison needs them."""
+    def comparables(self, ids: Iterable[int] | None = None) -> list[Comparable]:
+        """Claims (all, or those ids) with the places their sentences name, for comparison."""
         places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for article, start, end, name in self._fetch(
             "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
@@ -408,7 +409,10 @@ class Library:
             "a.title, a.published, "
             "c.kind, c.sentence, c.sentence_start, c.span_start, c.span_end, c.value, c.low, "
             "c.high, c.hedge, c.unit, c.concept, c.increment, c.attributed_to, c.stance "
-            "FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+            "FROM claims c JOIN articles a ON a.id = c.article_id "
+            + ("" if ids is None else "WHERE c.id IN (SELECT value FROM json_each(:ids)) ")
+            + "ORDER BY c.id",
+            {} if ids is None else {"ids": json.dumps(sorted(ids))},
         ):
             base = row.pop("sentence_start")
             end = base + len(row["sentence"])
@@ -434,10 +438,42 @@ class Library:
             counts[article][name] = mentions
         return story_signatures(counts)
 
-    def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
-        """Groups of the same quantity from several sources; with a filter, the groups
-        that hold at least one claim the filter keeps."""
+    def refresh_groups(self) -> int:
+        """Regroup every claim and keep the groups, so the view opens without waiting."""
         groups = group_claims(self.comparables(), self.stories())
+        with self._lease() as db, db.atomic():
+            db.execute("DELETE FROM claim_group_members")
+            db.execute("DELETE FROM claim_groups")
+            db.conn.executemany(
+                "INSERT INTO claim_groups (key, position, topic, status, soft, explanation) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(g.key, i, g.topic, g.status, int(g.soft), g.explanation)
+                 for i, g in enumerate(groups)],
+            )  # fmt: skip
+            db.conn.executemany(
+                "INSERT INTO claim_group_members (group_key, claim_id, position) VALUES (?, ?, ?)",
+                [(g.key, m.id, i) for g in groups for i, m in enumerate(g.members)],
+            )
+        return len(groups)
+
+    def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
+        """Groups of the same quantity from several sources, as of the last import; with a
+        filter, the groups that hold at least one claim the filter keeps."""
+        rows = self._rows("SELECT * FROM claim_groups ORDER BY position")
+        if not rows and self.counts()["articles"] > 1:
+            self.refresh_groups()  # a library from before groups were kept
+            rows = self._rows("SELECT * FROM claim_groups ORDER BY position")
+        members: dict[str, list[int]] = defaultdict(list)
+        for key, claim_id in self._fetch(
+            "SELECT group_key, claim_id FROM claim_group_members ORDER BY group_key, position"
+        ):
+            members[key].append(claim_id)
+        claims = {c.id: c for c in self.comparables({i for ids in members.values() for i in ids})}
+        groups = [
+            Group(r["key"], r["topic"], r["status"], bool(r["soft"]), r["explanation"] or "",
+                  [claims[i] for i in members[r["key"]] if i in claims])
+            for r in rows
+        ]  # fmt: skip
         if f.is_empty:
             return groups
         keep = {c.id for c in self.claims(f)}

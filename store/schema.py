@@ -11,12 +11,22 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+_GROUP_TABLES = (
+    "CREATE TABLE IF NOT EXISTS claim_groups (key TEXT PRIMARY KEY, position INTEGER NOT NULL, "
+    "topic TEXT NOT NULL, status TEXT NOT NULL, soft INTEGER NOT NULL, explanation TEXT)",
+    "CREATE TABLE IF NOT EXISTS claim_group_members ("
+    "group_key TEXT NOT NULL REFERENCES claim_groups(key), "
+    "claim_id INTEGER NOT NULL REFERENCES claims(id), position INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS idx_claim_group_members_group "
+    "ON claim_group_members (group_key, position)",
+)
 # What turns a library of version N-1 into version N, run in one transaction on open.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE claims ADD COLUMN said_on TEXT",),
+    3: _GROUP_TABLES,  # discrepancy groups, kept from the last import
 }
-_TABLES = {"articles", "claims", "mentions", "entities"}
+_TABLES = {"articles", "claims", "mentions", "entities"}  # present since version 1
 
 
 class LibraryError(Exception):
@@ -115,5 +125,7 @@ def _create(db: sqlite_utils.Database) -> None:
     )  # fmt: skip
     db["mentions"].create_index(["article_id", "span_start"])
     db["mentions"].create_index(["entity_id"])
+    for sql in _GROUP_TABLES:
+        db.execute(sql)
     db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
     db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="porter")

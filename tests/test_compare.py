@@ -191,3 +191,23 @@ def test_articles_written_here_group_by_scope_and_date(tmp_path, db_path):
     assert [m.source for m in group.members] == ["Alpha", "Gamma", "Beta"]  # by date
     assert group.status == "conflict" and not group.soft  # about 5,000 vs more than 9,000
     assert all(m.value != 700 for m in group.members)  # the killed are another quantity
+
+
+def test_groups_are_kept_after_each_import(library: Library, db_path, tmp_path):
+    import sqlite3
+
+    from store import import_paths
+
+    conn = sqlite3.connect(db_path)
+    kept = conn.execute("SELECT count(*) FROM claim_groups").fetchone()[0]
+    assert kept == len(library.discrepancies()) > 0
+    extra = tmp_path / "extra.txt"
+    extra.write_text(
+        "Source: Extra\nPublished: 1 November 2024\nMore troops\n\n"
+        "Some 11,000 North Korean soldiers are in the Kursk region, officials said.",
+        encoding="utf-8",
+    )
+    import_paths(library, [extra])
+    kursk = next(g for g in library.discrepancies() if g.topic == "North Korean troops in Kursk")
+    assert "Extra" in {m.source for m in kursk.members}
+    conn.close()
