@@ -451,7 +451,9 @@ def _candidate_pairs(
 def _quantity_groups(
     key: str, members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
 ) -> list[Group]:
-    """Cluster one key's claims by frame similarity (single link); keep two-source ones."""
+    """Cluster one key's claims by frame similarity (single link); keep those with two
+    claimants. The claimant is not the outlet: "Ukraine says 12,000" and "the Pentagon says
+    10,000" in one article are two."""
     frames = [_frame(c) for c in members]
     parent = list(range(len(members)))
 
@@ -475,8 +477,8 @@ def _quantity_groups(
     concept, subject, scope, event = key.split("|")
     out = []
     for index, cluster in enumerate(clusters):
-        if len({c.article for c in cluster}) < 2:
-            continue
+        if len({(c.article, c.attributed_to or c.source) for c in cluster}) < 2:
+            continue  # one claimant alone: nobody to agree or disagree with
         cluster.sort(key=_order)
         status, soft, why = _status(cluster)
         unit = Counter(c.unit for c in cluster).most_common(1)[0][0] or concept

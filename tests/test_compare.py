@@ -211,3 +211,12 @@ def test_groups_are_kept_after_each_import(library: Library, db_path, tmp_path):
     kursk = next(g for g in library.discrepancies() if g.topic == "North Korean troops in Kursk")
     assert "Extra" in {m.source for m in kursk.members}
     conn.close()
+
+
+def test_two_claimants_in_one_article_are_compared():
+    ukraine = claim(1, 1, 12_000, attributed_to="Ukraine")
+    pentagon = claim(2, 1, 3_000, attributed_to="the Pentagon",
+                     sentence="The Pentagon said there were N soldiers in Russia.")  # fmt: skip
+    (group,) = group_claims([ukraine, pentagon])
+    assert group.status == "conflict"
+    assert group_claims([ukraine, claim(3, 1, 12_000, attributed_to="Ukraine")]) == []
