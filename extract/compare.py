@@ -211,7 +211,9 @@ def _scope(claim: Comparable) -> str | None:
                 len(gap) <= 4 or (within(following.name, place.name) and _same_clause(gap))
             ):
                 place = following  # "in Russia's Kursk", "in Russia, in Kursk": Kursk
-            if place.name in MACRO_REGIONS:
+            if place.name in MACRO_REGIONS and _event(claim) == "presence":
+                # Troops in a vast region count for its country; moved within the country,
+                # from one region to another, they are another movement.
                 return PLACE_PARENT.get(place.name, place.name).replace(
                     "Russian Far East", "Russia"
                 )

@@ -220,3 +220,9 @@ def test_two_claimants_in_one_article_are_compared():
     (group,) = group_claims([ukraine, pentagon])
     assert group.status == "conflict"
     assert group_claims([ukraine, claim(3, 1, 12_000, attributed_to="Ukraine")]) == []
+
+
+def test_moves_between_regions_of_one_country_are_not_moves_to_it(library: Library):
+    # "at least 3,000 ... transported from North Korea to Russia" and "approximately 2,000
+    # ... in the Russian Far East ... transported by train to the European part of Russia"
+    assert not [g for g in library.discrepancies() if "moved" in g.topic]
