@@ -15,7 +15,9 @@ same scope, for the same kind of event. Each is read from the claim and its sent
   in Kursk" and "12,000 in Russia" are two quantities that cannot conflict: Kursk lies in
   Russia (PLACE_PARENT), and a place that narrows the scope separates two figures;
 - event: presence (deployed, in, sent, trained) unless the sentence says killed or wounded
-  (casualties) or transported (movement).
+  (casualties) or transported (movement);
+- period: a time near the figure that narrows it ("sent in October", "this year"); a figure
+  with one is another quantity than a figure without.
 
 Increments ("10,000 more"), percentages, sums of money, distances and durations are never
 grouped: without their base, their period or what the money pays for they have no truth
@@ -50,11 +52,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from extract.gazetteer import COUNTRIES, DEMONYMS
+from extract.text import trie
 
 # Calibrated on the bundled story: every member of its groups links to another at 58 or
 # more; a sentence sharing only the key words ("cakes for the N soldiers near Russia's
@@ -225,6 +229,23 @@ def _scope(claim: Comparable) -> str | None:
     return None
 
 
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_PERIOD = re.compile(
+    rf"\b(?:in|during|since|by the end of)\s+(?:(?:early|mid|late)[- ])?(?P<p>{_MONTH_NAMES}"
+    r"|(?:19|20)\d\d)\b|\b(?P<q>(?:this|last|next) (?:week|month|year)|so far this year)\b",
+    re.I,
+)
+
+
+def _period(claim: Comparable) -> str:
+    """A time that narrows the figure ("sent in October"), near it in its sentence."""
+    near = claim.sentence[max(0, claim.span[0] - 40) : claim.span[1] + 40]
+    match = _PERIOD.search(near)
+    return (match.group("p") or match.group("q")).lower() if match else ""
+
+
 def _event(claim: Comparable) -> str:
     if _CASUALTIES.search(claim.sentence):
         return "casualties"
@@ -281,15 +302,21 @@ def _status(members: list[Comparable]) -> tuple[str, bool, str]:
     return "conflict", soft, f"{describe(lower)} vs {describe(upper)}: {kind}"
 
 
-def _sides(actor: str) -> set[str]:
+_SIDE_OF = {
+    **{word: country for word, country in DEMONYMS.items()},
+    **{country: country for country in COUNTRIES},
+    **GOVERNMENTS,
+    **LEADERS,
+}
+_SIDE_WORDS = re.compile(rf"\b(?:{trie(list(_SIDE_OF))})\b")
+
+
+@lru_cache(maxsize=4096)
+def _sides(actor: str) -> frozenset[str]:
     """Every country an actor speaks for: "Moscow and Pyongyang" is Russia and North Korea."""
-    sides = {country for name, country in {**GOVERNMENTS, **LEADERS}.items() if name in actor}
-    sides |= {
-        country for word, country in DEMONYMS.items() if re.search(rf"\b{re.escape(word)}\b", actor)
-    }
-    sides |= {country for country in COUNTRIES if re.search(rf"\b{re.escape(country)}\b", actor)}
+    sides = {_SIDE_OF[m.group(0)] for m in _SIDE_WORDS.finditer(actor)}
     # "South Korea" also contains "Korea"; keep the longer name only.
-    return {s for s in sides if not any(s != o and s in o for o in sides)}
+    return frozenset(s for s in sides if not any(s != o and s in o for o in sides))
 
 
 def group_claims(
@@ -330,7 +357,7 @@ def group_claims(
         scope, event = _scope(claim), _event(claim)
         if subject is None and scope is None:
             continue  # counts nobody's things nowhere in particular: nothing to compare
-        key = "|".join([claim.concept or "", subject or "", scope or "", event])
+        key = "|".join([claim.concept or "", subject or "", scope or "", event, _period(claim)])
         quantities[key].append(claim)
 
     groups = [
@@ -476,7 +503,7 @@ def _quantity_groups(
     for i, claim in enumerate(members):
         by_root[root(i)].append(claim)
     clusters = list(by_root.values())
-    concept, subject, scope, event = key.split("|")
+    concept, subject, scope, event, period = key.split("|")
     out = []
     for index, cluster in enumerate(clusters):
         if len({(c.article, c.attributed_to or c.source) for c in cluster}) < 2:
@@ -486,5 +513,7 @@ def _quantity_groups(
         unit = Counter(c.unit for c in cluster).most_common(1)[0][0] or concept
         topic = _topic(concept if concept == "troops" else unit, subject or None, scope or None,
                        event)  # fmt: skip
+        if period:
+            topic += f" ({period})"
         out.append(Group(f"{key}|{index}", topic, status, soft, why, cluster))
     return out

@@ -226,3 +226,14 @@ def test_moves_between_regions_of_one_country_are_not_moves_to_it(library: Libra
     # "at least 3,000 ... transported from North Korea to Russia" and "approximately 2,000
     # ... in the Russian Far East ... transported by train to the European part of Russia"
     assert not [g for g in library.discrepancies() if "moved" in g.topic]
+
+
+def test_a_narrowing_time_is_another_quantity():
+    overall = claim(1, 1, 12_000)
+    october = claim(
+        2, 2, 3_000, sentence="Officials said N soldiers were sent to Russia in October."
+    )
+    other = claim(3, 3, 12_500, sentence="Kyiv says there are N soldiers in Russia now.")
+    (group,) = group_claims([overall, october, other])
+    assert {m.id for m in group.members} == {1, 3}
+    assert group.status == "agree"
