@@ -33,6 +33,7 @@ _RUN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:of|for|and|the|de|al|bin|van|von)\s+)*{
 _ACRONYM_DEF = re.compile(
     rf"(?P<long>{_TOKEN}(?:\s+(?:of|for|and|the)?\s*{_TOKEN})+)\s+\((?P<short>[A-Z]{{2,6}})\)"
 )
+_SHORT_FORM = re.compile(r"\([A-Z]{2,6}\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _DEMONYM_COMPOUND = re.compile(
@@ -138,12 +139,19 @@ def _segments(
     return [(lo, hi, ALIASES.get(name, name), _type_of(list(part), after_title))]
 
 
+def _strip_possessive(word: str) -> str:
+    """ "Putin's" -> "Putin", "Brussels'" -> "Brussels" (what _POSSESSIVE removes)."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
+
+
 def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     """Every entity mention in the body, in order."""
     mentions: list[Mention] = []
     # Words the article capitalises somewhere other than a sentence start are names.
     midsentence = {
-        _POSSESSIVE.sub("", m.group(0)) for m in _MIDSENTENCE_CAPITAL.finditer(body)
+        _strip_possessive(m.group(0)) for m in _MIDSENTENCE_CAPITAL.finditer(body)
     }  # a sentence never starts after a letter or a comma, so the whole body will do
     for s in sentences:
         for run in _RUN.finditer(s.text):
@@ -198,7 +206,12 @@ def _apply_acronyms(body: str, mentions: list[Mention]) -> list[Mention]:
     """Give an acronym defined in parentheses the name it stands for in this article."""
     defined: dict[str, str] = {}
     starts = [m.start for m in mentions]  # mentions come in body order
-    for match in _ACRONYM_DEF.finditer(body):
+    for short_form in _SHORT_FORM.finditer(body):
+        # The long pattern is slow over a whole body; try it only before each "(ABC)".
+        window = max(0, short_form.start() - 120)
+        match = _ACRONYM_DEF.search(body, window, short_form.end())
+        if match is None or match.end() != short_form.end():
+            continue
         short = match.group("short")
         first = bisect.bisect_left(starts, match.start())
         last = bisect.bisect_right(starts, match.end("long"))
