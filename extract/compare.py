@@ -57,6 +57,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from extract.clusters import UnionFind
 from extract.gazetteer import COUNTRIES, DEMONYMS
 from extract.text import trie
 
@@ -379,26 +380,17 @@ def _statement_groups(
     """One group per story of what its actors said; a conflict when a denial meets a
     non-denial, explained by one side's own contradiction where there is one ("dismissed
     as a hoax (Kremlin)" against "did not deny (Putin)", both Russia)."""
-    parent = list(range(len(statements)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = UnionFind(range(len(statements)))
     for i, j in _candidate_pairs(statements, stories):
         if _one_story(statements[i].article, statements[j].article, stories):
-            parent[root(j)] = root(i)
-    clusters: dict[int, list[Comparable]] = defaultdict(list)
-    for i, statement in enumerate(statements):
-        clusters[root(i)].append(statement)
+            joined.union(i, j)
+    clusters = [[statements[i] for i in ids] for ids in joined.clusters()]
     topic_of: dict[int, str] = {}  # an article's first figure group (they come sorted)
     for group in quantity_groups:
         for member in group.members:
             topic_of.setdefault(member.article, group.topic)
     out = []
-    for index, members in enumerate(clusters.values()):
+    for index, members in enumerate(clusters):
         stances = {m.stance for m in members}
         if len({m.source for m in members}) < 2 or "deny" not in stances:
             continue
@@ -484,25 +476,15 @@ def _quantity_groups(
     claimants. The claimant is not the outlet: "Ukraine says 12,000" and "the Pentagon says
     10,000" in one article are two."""
     frames = [_frame(c) for c in members]
-    parent = list(range(len(members)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = UnionFind(range(len(members)))
     for i, j in _candidate_pairs(members, stories):
         if (
-            root(i) != root(j)
+            joined.find(i) != joined.find(j)
             and _one_story(members[i].article, members[j].article, stories)
             and fuzz.token_set_ratio(frames[i], frames[j], processor=default_process) >= FRAME_SCORE
         ):
-            parent[root(j)] = root(i)
-    by_root: dict[int, list[Comparable]] = defaultdict(list)
-    for i, claim in enumerate(members):
-        by_root[root(i)].append(claim)
-    clusters = list(by_root.values())
+            joined.union(i, j)
+    clusters = [[members[i] for i in ids] for ids in joined.clusters()]
     concept, subject, scope, event, period = key.split("|")
     out = []
     for index, cluster in enumerate(clusters):

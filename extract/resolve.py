@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
+from extract.clusters import UnionFind
 from extract.gazetteer import ALIASES, PLACES
 
 WORD_SCORE = 80
@@ -53,23 +54,6 @@ def normalise(name: str) -> str:
     name = name.replace("’", "'").replace(".", "")
     name = re.sub(r"['-]", " ", name)
     return " ".join(default_process(name).split())
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _variants(a: str, b: str) -> bool:
@@ -100,7 +84,7 @@ def resolve_entities(
 
     Returns the entities and a map from (article, name) to the entity key.
     """
-    uf = _UnionFind()
+    uf: UnionFind[str] = UnionFind()
     types: dict[str, Counter[str]] = defaultdict(Counter)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     by_article: dict[str, set[str]] = defaultdict(set)
