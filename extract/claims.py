@@ -96,13 +96,16 @@ def extract_claims(
         if quantities or stance or names_a_source(sentence.text):
             own = attribute_sentence(sentence.text, quantities[0].start if quantities else None)
         since = sentences[max(0, index - _UNIT_LOOKBACK)].start
-        pronoun = _HE_OR_SHE.search(sentence.text)  # "X said: '...,' he said": X, not before
-        person = _last_person(
-            people, starts, sentence.start + (pronoun.start() if pronoun else 0), since
-        )
+
+        def person(sentence: Sentence = sentence, since: int = since) -> str | None:
+            """The person "he" or "she" in this sentence stands for, looked up if needed."""
+            pronoun = _HE_OR_SHE.search(sentence.text)  # "X said: '...,' he said": X
+            at = sentence.start + (pronoun.start() if pronoun else 0)
+            return _last_person(people, starts, at, since)
+
         who = own
         if own and is_back_reference(own):
-            who = resolve_back_reference(own, earlier, person)
+            who = resolve_back_reference(own, earlier, person())
         same_paragraph = previous is not None and "\n" not in body[previous.end : sentence.start]
         if (
             who is None
@@ -145,7 +148,7 @@ def extract_claims(
         if stance is not None:
             kind, actor, start, end = stance
             if is_back_reference(actor):
-                actor = resolve_back_reference(actor, earlier, person)
+                actor = resolve_back_reference(actor, earlier, person())
             if actor is None:
                 continue  # "He denied it" with nobody named before: no actor to show
             claims.append(
