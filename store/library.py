@@ -36,10 +36,13 @@ class ClaimFilter:
     entity_id: int | None = None
     source: str | None = None
     query: str | None = None
+    ids: frozenset[int] | None = None  # claims picked by hand (marked in the reader)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.article_id or self.entity_id or self.source or self.query)
+        return not (
+            self.article_id or self.entity_id or self.source or self.query or self.ids is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -301,6 +304,9 @@ class Library:
                 "AND m.span_end <= c.sentence_end)"
             )
             params["entity_id"] = f.entity_id
+        if f.ids is not None:
+            where.append("c.id IN (SELECT value FROM json_each(:ids))")
+            params["ids"] = json.dumps(sorted(f.ids))
         _add_search(where, params, f.query, "c.id", "claims_fts")
         return " AND ".join(where), params
 

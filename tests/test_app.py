@@ -265,3 +265,48 @@ async def test_discrepancy_export_writes_the_group(library: Library, tmp_path: P
             rows = list(csv.DictReader(handle))
         assert {r["group_id"] for r in rows} == {group.key}
         assert len(rows) == len(group.members)
+
+
+async def test_marked_claims_are_what_export_writes(library: Library, tmp_path: Path):
+    app = ClaimdiffApp(library)
+    target = tmp_path / "marked.csv"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        articles.move_to(max(articles.rows_shown, key=lambda r: r.claims).id)
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        claims.focus()
+        await pilot.press("space", "space", "j", "space")  # mark 1st, 2nd and 4th
+        await pilot.pause()
+        picked = set(claims.marked)
+        assert len(picked) == 3
+        assert "3 marked" in claims.border_title
+        await pilot.press("x")
+        await pilot.pause()
+        assert "3 marked claims" in str(app.screen.query_one("Label").render())
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        with target.open(encoding="utf-8") as handle:
+            assert {int(r["id"]) for r in csv.DictReader(handle)} == picked
+
+
+async def test_next_claim_and_copy_with_source(library: Library):
+    app = ClaimdiffApp(library)
+    copied: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.copy_to_clipboard = copied.append  # the terminal's clipboard is not ours to test
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        first = claims.current_id
+        await pilot.press("2", "n")  # from the article text, the next claim
+        await settle(app, pilot)
+        assert claims.current_id != first
+        claim = claims.claims[claims.current_id]
+        assert app.screen.query_one(ArticleView).selected == (claim.start, claim.end)
+        await pilot.press("N", "c")
+        await pilot.pause()
+        assert claims.current_id == first
+        assert copied and claims.claims[first].sentence in copied[0]
+        assert claims.claims[first].source in copied[0]

@@ -16,7 +16,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("/", "search claims and article text"),
         ("d", "discrepancies: where sources disagree"),
         ("escape", "clear the last filter (search, then entity)"),
-        ("x", "export the claims on screen as CSV"),
+        ("x", "export the marked claims, or all on screen, as CSV"),
+        ("n / N", "next / previous claim, shown in its article"),
+        ("c", "copy the claim's sentence with its source and date"),
         ("ctrl+p", "command palette"),
         ("?", "this help"),
         ("q", "quit"),
@@ -25,6 +27,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("j / k, ↓ / ↑", "move"),
         ("g / G", "first / last row"),
         ("enter on a claim", "show its sentence in the article"),
+        ("space on a claim", "mark it (x then exports the marked ones)"),
         ("enter on an entity", "show only claims that mention it"),
     )),
     ("Discrepancies", (

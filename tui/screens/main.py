@@ -47,6 +47,9 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
         Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies"),
         Binding("x", "export", "Export", id="main.export"),
+        Binding("n", "next_claim(1)", "Next claim", show=False, id="main.next_claim"),
+        Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim"),
+        Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim"),
         Binding("question_mark", "help", "Help", id="main.help"),
         Binding("q", "app.quit", "Quit", id="main.quit"),
         Binding("1", "focus('articles')", "Articles", show=False, id="main.focus_articles"),
@@ -66,6 +69,7 @@ class MainScreen(Screen[None]):
         # The claim to mark when its article arrives: (article, sentence, figure) offsets.
         self._pending: tuple[int, tuple[int, int], tuple[int, int]] | None = None
         self.claims_total = 0
+        self._claims_title = Text("Claims")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,7 +176,8 @@ class MainScreen(Screen[None]):
         sources = len({r.source for r in message.rows})
         title = counted(f"Claims · {scope}", table.row_count, len(message.rows))
         title.append(f" · {sources} source{'s' * (sources != 1)}")
-        table.border_title = title
+        self._claims_title = title
+        self._title_claims()
 
     @on(EntitiesLoaded)
     def _entities_loaded(self, message: EntitiesLoaded) -> None:
@@ -273,8 +278,10 @@ class MainScreen(Screen[None]):
             self._set_entity(None)
 
     def action_export(self) -> None:
-        f = self.claims_filter()
-        total = self.claims_total
+        """Export the marked claims, or every claim the view holds when none is marked."""
+        marked = self.query_one(ClaimTable).marked
+        f = ClaimFilter(ids=frozenset(marked)) if marked else self.claims_filter()
+        total = len(marked) if marked else self.claims_total
 
         def chosen(path: Path | None) -> None:
             if path is not None:
@@ -282,8 +289,37 @@ class MainScreen(Screen[None]):
                     path, lambda out: export(self.library, "claims", f, "csv", out), "claims"
                 )
 
-        what = f"{total} claim{'s' * (total != 1)}"
+        what = f"{total} {'marked ' if marked else ''}claim{'s' * (total != 1)}"
         self.app.push_screen(ExportScreen(what, Path.cwd() / "claimdiff-claims.csv"), chosen)
+
+    def action_next_claim(self, step: int) -> None:
+        """n / N: the next or previous claim, shown in its article."""
+        table = self.query_one(ClaimTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
+
+    def action_copy_claim(self) -> None:
+        """Copy the current claim's sentence with its source and date (OSC 52: works over SSH)."""
+        table = self.query_one(ClaimTable)
+        claim = table.claims.get(table.current_id or -1)
+        if claim is None:
+            return
+        date = claim.said_on or claim.published or "undated"
+        self.app.copy_to_clipboard(f"\u201c{claim.sentence}\u201d ({claim.source}, {date})")
+        self.notify("Copied the sentence with its source and date", markup=False)
+
+    @on(ClaimTable.MarksChanged)
+    def _marks_changed(self) -> None:
+        self._title_claims()
+
+    def _title_claims(self) -> None:
+        table = self.query_one(ClaimTable)
+        title = self._claims_title.copy()
+        if table.marked:
+            title.append(f" · {len(table.marked)} marked (x exports them)", style="bold yellow")
+        table.border_title = title
 
     def action_discrepancies(self) -> None:
         self.app.push_screen(DiscrepancyScreen(self.library, self.filter))

@@ -8,10 +8,12 @@ table (None width) takes the room the others leave.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -132,24 +134,40 @@ class ArticleList(ListPane):
 
 
 class ClaimTable(ListPane):
-    COLUMNS = (("Date", "date", 10, 3), ("Source", "source", 12, 2),
+    """Claims, with marks (space) that survive filtering, for exporting a hand-picked set."""
+
+    COLUMNS = (("", "mark", 1, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 2),
                ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 1),
                ("Sentence", "sentence", None, 0))  # fmt: skip
+    BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.claims: dict[int, ClaimRow] = {}
+        self.marked: set[int] = set()
 
     def show(self, rows: Sequence[ClaimRow], keep: int | None) -> None:
         self.claims = {r.id: r for r in rows}
         super().show(rows, keep)
 
-    def columns_wanted(self) -> list[tuple[str, str, int | None, bool]]:
-        if (
-            len({r.article_id for r in self.rows_shown}) <= 1
-        ):  # one article: its date and source are in its title
+    def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
+        if len({r.article_id for r in self.rows_shown}) <= 1:
+            # One article: its date and source are in the article's title.
             return [c for c in self.COLUMNS if c[1] not in ("date", "source")]
         return list(self.COLUMNS)
+
+    def action_toggle_mark(self) -> None:
+        claim_id = self.current_id
+        if claim_id is None:
+            return
+        self.marked.symmetric_difference_update({claim_id})
+        self.update_cell(str(claim_id), "mark", _mark(claim_id in self.marked))
+        self.post_message(self.MarksChanged(len(self.marked)))
+        self.action_cursor_down()
+
+    @dataclass
+    class MarksChanged(Message):
+        count: int
 
     def cells(self, row: ClaimRow) -> dict[str, Text]:
         if row.kind == "quantity":
@@ -157,6 +175,7 @@ class ClaimTable(ListPane):
         else:
             style = "bold underline"
         return {
+            "mark": _mark(row.id in self.marked),
             # The day the claim was made when the sentence says ("on Thursday"), else the
             # article's date.
             "date": cell(row.said_on or row.published or "—", "" if row.published else "dim"),
@@ -165,6 +184,10 @@ class ClaimTable(ListPane):
             "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
             "sentence": cell(row.sentence),
         }
+
+
+def _mark(on: bool) -> Text:
+    return Text("●" if on else " ", style="bold yellow")
 
 
 class EntityList(ListPane):
