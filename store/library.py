@@ -34,15 +34,20 @@ class ClaimFilter:
 
     article_id: int | None = None
     entity_id: int | None = None
-    source: str | None = None
+    sources: frozenset[str] = frozenset()
     query: str | None = None
     ids: frozenset[int] | None = None  # claims picked by hand (marked in the reader)
+    kinds: frozenset[str] = frozenset()  # "quantity", "statement"
+    hedges: frozenset[str] = frozenset()
+    since: str | None = None  # publication dates, YYYY-MM-DD, both ends included
+    until: str | None = None
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.article_id or self.entity_id or self.source or self.query or self.ids is not None
-        )
+            self.article_id or self.entity_id or self.sources or self.query or self.kinds
+            or self.hedges or self.since or self.until or self.ids is not None
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,21 @@ class EntityRow:
     aliases: list[str]
     mentions: int
     articles: int
+
+
+def _add_article_conditions(
+    where: list[str], params: dict[str, Any], f: ClaimFilter, alias: str
+) -> None:
+    """Narrow to articles of the chosen sources and publication dates."""
+    if f.sources:
+        where.append(f"{alias}.source IN (SELECT value FROM json_each(:sources))")
+        params["sources"] = json.dumps(sorted(f.sources))
+    if f.since:
+        where.append(f"{alias}.published >= :since")
+        params["since"] = f.since
+    if f.until:
+        where.append(f"{alias}.published <= :until")
+        params["until"] = f.until
 
 
 def _add_search(
@@ -288,15 +308,23 @@ class Library:
             for table in ("articles", "claims", "entities", "mentions")
         }
 
+    def sources(self) -> list[str]:
+        """Every source in the library, for choosing among them."""
+        return [r[0] for r in self._fetch("SELECT DISTINCT source FROM articles ORDER BY 1")]
+
     def _claim_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         where = ["1 = 1"]
         params: dict[str, Any] = {}
         if f.article_id:
             where.append("c.article_id = :article_id")
             params["article_id"] = f.article_id
-        if f.source:
-            where.append("a.source = :source")
-            params["source"] = f.source
+        _add_article_conditions(where, params, f, "a")
+        if f.kinds:
+            where.append("c.kind IN (SELECT value FROM json_each(:kinds))")
+            params["kinds"] = json.dumps(sorted(f.kinds))
+        if f.hedges:
+            where.append("c.hedge IN (SELECT value FROM json_each(:hedges))")
+            params["hedges"] = json.dumps(sorted(f.hedges))
         if f.entity_id:
             where.append(
                 "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id "
@@ -337,9 +365,7 @@ class Library:
         """Articles matching the filter (an entity or text filter keeps those that match)."""
         where = ["1 = 1"]
         params: dict[str, Any] = {}
-        if f.source:
-            where.append("a.source = :source")
-            params["source"] = f.source
+        _add_article_conditions(where, params, f, "a")
         if f.entity_id:
             where.append(
                 "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id "
@@ -382,9 +408,12 @@ class Library:
         if f.article_id:
             where.append("m.article_id = :article_id")
             params["article_id"] = f.article_id
-        if f.source:
-            where.append("m.article_id IN (SELECT id FROM articles WHERE source = :source)")
-            params["source"] = f.source
+        if f.sources or f.since or f.until:
+            inner: list[str] = []
+            _add_article_conditions(inner, params, f, "a")
+            where.append(
+                f"m.article_id IN (SELECT a.id FROM articles a WHERE {' AND '.join(inner)})"
+            )
         sql = f"""
             SELECT e.id, e.name, e.type,
                    (SELECT group_concat(name, :sep) FROM (

@@ -310,3 +310,48 @@ async def test_next_claim_and_copy_with_source(library: Library):
         assert claims.current_id == first
         assert copied and claims.claims[first].sentence in copied[0]
         assert claims.claims[first].source in copied[0]
+
+
+async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
+    from tui.screens.filters import FilterScreen
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        await pilot.press("end", "space")  # the last source: Newser
+        await pilot.press("tab", "space")  # kind: quantity
+        await pilot.press("enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).claims.values()
+        assert claims and {c.source for c in claims} == {"Newser"}
+        assert {c.kind for c in claims} == {"quantity"}
+        assert {r.source for r in app.screen.query_one(ArticleList).rows_shown} == {"Newser"}
+        bar = app.screen.query_one("#filters").render()
+        assert "source: Newser" in str(bar) and "kind: quantity" in str(bar)
+        await pilot.press("escape")  # the kind, set last, goes first
+        await settle(app, pilot)
+        assert {c.kind for c in app.screen.query_one(ClaimTable).claims.values()} == {
+            "quantity",
+            "statement",
+        }
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not app.screen.query_one("#filters").display
+
+
+async def test_a_bad_date_is_refused_in_the_filter_dialog(library: Library):
+    from tui.screens.filters import FilterScreen
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#filter-since").value = "last Tuesday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        assert "YYYY-MM-DD" in str(app.screen.query_one("#filter-error").render())

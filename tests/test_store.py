@@ -220,3 +220,18 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
     assert reopened.counts()["claims"] > 0  # nothing lost
     assert all(c.said_on is None for c in reopened.claims())  # the new field, empty
     assert reopened.discrepancies()  # groups are worked out on first use
+
+
+def test_filters_by_sources_kinds_hedges_and_dates(library: Library):
+    newser = library.claims(ClaimFilter(sources=frozenset({"Newser"})))
+    assert newser and {c.source for c in newser} == {"Newser"}
+    statements = library.claims(ClaimFilter(kinds=frozenset({"statement"})))
+    assert statements and {c.kind for c in statements} == {"statement"}
+    approx = library.claims(ClaimFilter(hedges=frozenset({"approx"})))
+    assert approx and {c.hedge for c in approx} == {"approx"}
+    october = library.claims(ClaimFilter(since="2024-10-20", until="2024-10-31"))
+    assert october and {c.published for c in october} == {"2024-10-25"}
+    assert {a.source for a in library.articles(ClaimFilter(since="2024-10-20"))} == {
+        "002_0d673e60a079814f"
+    }
+    assert library.entities(ClaimFilter(sources=frozenset({"Newser"})))

@@ -142,7 +142,8 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         entity_id = library.find_entity(args.entity)
         if entity_id is None:
             raise UsageError(f"no entity named {args.entity!r} in {library.path}")
-    f = ClaimFilter(entity_id=entity_id, source=args.source, query=args.query)
+    sources = frozenset({args.source}) if args.source else frozenset()
+    f = ClaimFilter(entity_id=entity_id, sources=sources, query=args.query)
     if not args.output:
         _write(library, args, f, sys.stdout)
         return 0

@@ -14,6 +14,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("tab / shift+tab", "next / previous pane"),
         ("1 2 3 4", "articles, article text, claims, entities"),
         ("/", "search claims and article text"),
+        ("f", "filter by source, kind, hedge, publication dates"),
         ("d", "discrepancies: where sources disagree"),
         ("escape", "clear the last filter (search, then entity)"),
         ("x", "export the marked claims, or all on screen, as CSV"),

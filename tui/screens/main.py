@@ -26,6 +26,7 @@ from store import ClaimFilter, Comparable, Library, export
 from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded
 from tui.screens.discrepancies import DiscrepancyScreen
 from tui.screens.export import ExportScreen
+from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList
@@ -44,6 +45,7 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Pane", id="main.next_pane"),
         Binding("slash", "search", "Search", id="main.search"),
+        Binding("f", "filters", "Filter", id="main.filters"),
         Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
         Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies"),
         Binding("x", "export", "Export", id="main.export"),
@@ -70,6 +72,7 @@ class MainScreen(Screen[None]):
         self._pending: tuple[int, tuple[int, int], tuple[int, int]] | None = None
         self.claims_total = 0
         self._claims_title = Text("Claims")
+        self._filter_order: list[str] = []  # names of the filters set, oldest first
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,13 +136,30 @@ class MainScreen(Screen[None]):
 
     def _show_filters(self) -> None:
         bar = self.query_one("#filters", Static)
+        f = self.filter
         parts: list[str] = []
-        if self.filter.entity_id:
-            parts.append(f"entity: {self.entity_name}")
-        if self.filter.query:
-            parts.append(f"search: {self.filter.query}")
+        for name in self._filter_order:
+            if name == "entity" and f.entity_id:
+                parts.append(f"entity: {self.entity_name}")
+            elif name == "query" and f.query:
+                parts.append(f"search: {f.query}")
+            elif name == "sources" and f.sources:
+                parts.append("source: " + ", ".join(sorted(f.sources)))
+            elif name == "kinds" and f.kinds:
+                parts.append("kind: " + ", ".join(sorted(f.kinds)))
+            elif name == "hedges" and f.hedges:
+                parts.append("hedge: " + ", ".join(h.replace("_", " ") for h in sorted(f.hedges)))
+            elif name == "dates" and (f.since or f.until):
+                parts.append(f"published: {f.since or '…'} to {f.until or '…'}")
         bar.display = bool(parts)
         bar.update(Text("Filter  " + "  ·  ".join(parts) + "    (esc clears the last)"))
+
+    def _applied(self, name: str, active: bool) -> None:
+        """Keep the order filters were set in, so escape takes off the last one."""
+        if name in self._filter_order:
+            self._filter_order.remove(name)
+        if active:
+            self._filter_order.append(name)
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
@@ -248,6 +268,7 @@ class MainScreen(Screen[None]):
         if entity_id is not None:
             row = table.get_row(str(entity_id))
             self.entity_name = row[0].plain if row else str(entity_id)
+        self._applied("entity", entity_id is not None)
         self.filter = replace(self.filter, entity_id=entity_id)
 
     # ---- actions -------------------------------------------------------------------------
@@ -264,18 +285,41 @@ class MainScreen(Screen[None]):
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.input.display = False
-        self.filter = replace(self.filter, query=event.value.strip() or None)
+        query = event.value.strip() or None
+        self._applied("query", query is not None)
+        self.filter = replace(self.filter, query=query)
         self.query_one(ClaimTable).focus()
 
     def action_clear_filter(self) -> None:
+        """Escape: close the search box, else take off the filter set last."""
         search = self.query_one("#search", Input)
         if search.display:
             search.display = False
             self.query_one(ClaimTable).focus()
-        elif self.filter.query:
-            self.filter = replace(self.filter, query=None)
-        elif self.filter.entity_id:
-            self._set_entity(None)
+            return
+        if not self._filter_order:
+            return
+        last = self._filter_order.pop()
+        cleared = {
+            "entity": {"entity_id": None}, "query": {"query": None},
+            "sources": {"sources": frozenset()}, "kinds": {"kinds": frozenset()},
+            "hedges": {"hedges": frozenset()}, "dates": {"since": None, "until": None},
+        }[last]  # fmt: skip
+        if last == "entity":
+            self.entity_name = None
+        self.filter = replace(self.filter, **cleared)
+
+    def action_filters(self) -> None:
+        def chosen(f: ClaimFilter | None) -> None:
+            if f is None:
+                return
+            self._applied("sources", bool(f.sources))
+            self._applied("kinds", bool(f.kinds))
+            self._applied("hedges", bool(f.hedges))
+            self._applied("dates", bool(f.since or f.until))
+            self.filter = f
+
+        self.app.push_screen(FilterScreen(self.filter, self.library.sources()), chosen)
 
     def action_export(self) -> None:
         """Export the marked claims, or every claim the view holds when none is marked."""

@@ -1,0 +1,104 @@
+"""Narrow every pane at once: by source, claim kind, hedge and publication dates.
+
+Space ticks a choice, tab moves between the lists and the dates, enter applies, escape
+leaves the filters as they were. Source names are shown as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+from store import ClaimFilter
+from tui.widgets.article_view import inert
+
+KINDS = ("quantity", "statement")
+HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
+
+
+class FilterScreen(ModalScreen[ClaimFilter | None]):
+    """Returns the filter with the chosen sources, kinds, hedges and dates, or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="filters.cancel"),
+        Binding("enter", "apply", "Apply", id="filters.apply", priority=True),
+    ]
+    DEFAULT_CSS = """
+    FilterScreen { align: center middle; }
+    FilterScreen > Vertical {
+        width: 90%; max-width: 110; height: auto; max-height: 90%; padding: 1 2;
+        border: thick $accent; background: $surface;
+    }
+    FilterScreen SelectionList { height: auto; max-height: 12; width: 1fr; }
+    FilterScreen Horizontal { height: auto; }
+    FilterScreen Input { width: 1fr; }
+    FilterScreen #filter-error { color: $error; height: auto; }
+    """
+
+    def __init__(self, current: ClaimFilter, sources: list[str]) -> None:
+        super().__init__()
+        self.current = current
+        self.sources = sources
+
+    def compose(self) -> ComposeResult:
+        f = self.current
+        with Vertical():
+            yield Label("Filter every pane. Space ticks, tab moves, enter applies, esc cancels.")
+            with Horizontal():
+                yield SelectionList[str](
+                    *(Selection(Text(inert(s)), s, s in f.sources) for s in self.sources),
+                    id="filter-sources",
+                )
+                yield SelectionList[str](
+                    *(Selection(Text(k), k, k in f.kinds) for k in KINDS), id="filter-kinds"
+                )
+                yield SelectionList[str](
+                    *(Selection(Text(h.replace("_", " ")), h, h in f.hedges) for h in HEDGES),
+                    id="filter-hedges",
+                )
+            with Horizontal():
+                yield Input(f.since or "", placeholder="published from (YYYY-MM-DD)",
+                            id="filter-since")  # fmt: skip
+                yield Input(f.until or "", placeholder="published until (YYYY-MM-DD)",
+                            id="filter-until")  # fmt: skip
+            yield Label("", id="filter-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter-sources").border_title = "Sources"
+        self.query_one("#filter-kinds").border_title = "Kind"
+        self.query_one("#filter-hedges").border_title = "Hedge"
+        self.query_one("#filter-sources").focus()
+
+    def _date(self, field: str) -> str | None:
+        raw = self.query_one(f"#filter-{field}", Input).value.strip()
+        if not raw:
+            return None
+        return date.fromisoformat(raw).isoformat()  # raises ValueError with a reason
+
+    def action_apply(self) -> None:
+        try:
+            since, until = self._date("since"), self._date("until")
+        except ValueError:
+            self.query_one("#filter-error", Label).update("Dates are written YYYY-MM-DD.")
+            return
+        self.dismiss(
+            replace(
+                self.current,
+                sources=frozenset(self.query_one("#filter-sources", SelectionList).selected),
+                kinds=frozenset(self.query_one("#filter-kinds", SelectionList).selected),
+                hedges=frozenset(self.query_one("#filter-hedges", SelectionList).selected),
+                since=since,
+                until=until,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
