@@ -37,11 +37,12 @@ class ImportReport:
     imported: list[Path] = field(default_factory=list)
     present: list[Path] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    stopped: bool = False  # by the user, before the last file
 
     def summary(self) -> str:
         return (
             f"{len(self.imported)} imported, {len(self.present)} already present, "
-            f"{len(self.failed)} failed"
+            f"{len(self.failed)} failed" + (" (stopped)" if self.stopped else "")
         )
 
 

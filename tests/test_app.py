@@ -355,3 +355,75 @@ async def test_a_bad_date_is_refused_in_the_filter_dialog(library: Library):
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
         assert "YYYY-MM-DD" in str(app.screen.query_one("#filter-error").render())
+
+
+async def test_import_from_inside_the_reader(library: Library, tmp_path: Path):
+    from tui.screens.importing import ImportScreen
+
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "extra.txt").write_text(
+        "Source: Extra\nPublished: 1 November 2024\nMore troops\n\n"
+        "Some 11,000 North Korean soldiers are in the Kursk region, officials said.",
+        encoding="utf-8",
+    )
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one("#import-path").value = str(folder)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ImportScreen)
+        assert app.screen.query_one(ArticleList).row_count == 6
+        messages = [n.message for n in app._notifications]
+        assert any("1 imported, 0 already present, 1 failed" in m and "broken.txt" in m
+                   for m in messages)  # fmt: skip
+
+
+async def test_path_completion_suggests_what_the_folder_holds(tmp_path: Path):
+    from tui.screens.importing import PathSuggester
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "notes.txt").write_text("x")
+    suggest = PathSuggester().get_suggestion
+    assert await suggest(str(tmp_path / "art")) == str(tmp_path / "articles") + "/"
+    assert await suggest(str(tmp_path / "no")) == str(tmp_path / "notes.txt")
+    assert await suggest(str(tmp_path / "zzz")) is None
+
+
+async def test_an_import_can_be_stopped_between_files(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    import tui.screens.importing as importing
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"a{n}.txt").write_text(f"Title {n}\n\nAbout {n + 1},000 troops arrived.")
+    real = importing.import_paths
+
+    def slow_import(library, paths, progress=None, report=None):
+        def stop_after_first(done, total, path):
+            app.call_from_thread(app.screen.action_stop)  # escape, pressed during the import
+            progress(done, total, path)
+
+        return real(library, paths, progress=stop_after_first, report=report)
+
+    monkeypatch.setattr(importing, "import_paths", slow_import)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#import-path").value = str(folder)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("1 imported" in m and "(stopped)" in m for m in messages), messages
+        assert library.counts()["articles"] == 6

@@ -112,9 +112,10 @@ def _import(library: Library, paths: list[str]) -> int:
             import_paths(library, paths, report=report)
     except KeyboardInterrupt:
         interrupted = True
+    report.stopped = interrupted
     for failure in report.failed:
         print(f"failed: {failure}", file=sys.stderr)
-    print(report.summary() + (" (interrupted)" if interrupted else ""))
+    print(report.summary())
     if interrupted:
         return 130
     return 1 if report.failed else 0

@@ -15,6 +15,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("1 2 3 4", "articles, article text, claims, entities"),
         ("/", "search claims and article text"),
         ("f", "filter by source, kind, hedge, publication dates"),
+        ("i", "import files or folders (esc stops between files)"),
         ("d", "discrepancies: where sources disagree"),
         ("escape", "clear the last filter (search, then entity)"),
         ("x", "export the marked claims, or all on screen, as CSV"),

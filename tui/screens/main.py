@@ -22,12 +22,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from store import ClaimFilter, Comparable, Library, export
+from store import ClaimFilter, Comparable, ImportReport, Library, export
 from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded
 from tui.screens.discrepancies import DiscrepancyScreen
 from tui.screens.export import ExportScreen
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen
+from tui.screens.importing import ImportScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList
 
@@ -46,6 +47,7 @@ class MainScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Pane", id="main.next_pane"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("f", "filters", "Filter", id="main.filters"),
+        Binding("i", "import", "Import", id="main.import"),
         Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
         Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies"),
         Binding("x", "export", "Export", id="main.export"),
@@ -364,6 +366,25 @@ class MainScreen(Screen[None]):
         if table.marked:
             title.append(f" · {len(table.marked)} marked (x exports them)", style="bold yellow")
         table.border_title = title
+
+    def action_import(self) -> None:
+        def done(report: ImportReport | None) -> None:
+            if report is None:
+                return
+            severity = "warning" if report.failed else "information"
+            lines = [f"Import: {report.summary()}", *(f"failed: {f}" for f in report.failed[:8])]
+            if len(report.failed) > 8:
+                lines.append(f"and {len(report.failed) - 8} more")
+            self.notify("\n".join(lines), severity=severity, markup=False, timeout=10)
+            self.refresh_panes()
+
+        self.app.push_screen(ImportScreen(self.library, Path.cwd()), done)
+
+    def refresh_panes(self) -> None:
+        """Read everything again: after an import, or another process's."""
+        self.load_articles(self.filter)
+        self.load_entities()
+        self.load_claims(self.claims_filter())
 
     def action_discrepancies(self) -> None:
         self.app.push_screen(DiscrepancyScreen(self.library, self.filter))

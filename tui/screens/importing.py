@@ -1,0 +1,124 @@
+"""Import files or folders from inside the reader, with progress and a way to stop.
+
+The path field completes from the file system (right arrow or end accepts). The import runs
+in a thread worker that reports progress; escape stops it between two files, keeping every
+article already in (each is stored whole or not at all). The summary names each failure.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, ProgressBar
+
+from store import ImportCancelled, ImportReport, Library, import_paths
+
+
+class PathSuggester(Suggester):
+    """Completes a path from what the folder it names holds."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        path = Path(value).expanduser()
+        folder, stem = (path, "") if value.endswith("/") else (path.parent, path.name)
+        try:
+            names = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir())
+        except OSError:
+            return None
+        match = next((n for n in names if n.startswith(stem) and n != stem), None)
+        return value + match[len(stem) :] if match else None
+
+
+class ImportScreen(ModalScreen[ImportReport | None]):
+    """Asks for a path, imports it, and returns the report (None if never started)."""
+
+    BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop")]
+    DEFAULT_CSS = """
+    ImportScreen { align: center middle; }
+    ImportScreen > Vertical {
+        width: 80; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+    }
+    ImportScreen ProgressBar { display: none; }
+    ImportScreen #import-status { height: auto; }
+    """
+
+    class Progress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class Finished(Message):
+        def __init__(self, report: ImportReport) -> None:
+            super().__init__()
+            self.report = report
+
+    def __init__(self, library: Library, start: Path) -> None:
+        super().__init__()
+        self.library = library
+        self.start = start
+        self._stop = threading.Event()
+        self._running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Import files or folders (.txt, .md) into the library:")
+            yield Input(str(self.start), id="import-path", suggester=PathSuggester())
+            yield ProgressBar(id="import-progress", show_eta=True)
+            yield Label("Enter to import, Esc to cancel", id="import-status")
+
+    @on(Input.Submitted, "#import-path")
+    def _start(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        if not path.exists():
+            self.query_one("#import-status", Label).update(Text(f"{path}: no such file or folder"))
+            return
+        event.input.disabled = True
+        self.query_one(ProgressBar).display = True
+        self.query_one("#import-status", Label).update("Importing… Esc stops after this file.")
+        self._running = True
+        self.run_import(path)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def run_import(self, path: Path) -> None:
+        report = ImportReport()
+
+        def progress(done: int, total: int, _path: Path) -> None:
+            self.post_message(self.Progress(done, total))
+            if self._stop.is_set():
+                raise ImportCancelled
+
+        try:
+            import_paths(self.library, [path], progress=progress, report=report)
+        except ImportCancelled:
+            report.stopped = True
+        self.post_message(self.Finished(report))
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
+        self._running = False
+        self.dismiss(message.report)
+
+    def action_stop(self) -> None:
+        if self._running:
+            self._stop.set()
+            self.query_one("#import-status", Label).update("Stopping after this file…")
+        else:
+            self.dismiss(None)
