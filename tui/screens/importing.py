@@ -1,8 +1,9 @@
 """Import files or folders from inside the reader, with progress and a way to stop.
 
-The path field completes from the file system (right arrow or end accepts). The import runs
-in a thread worker that reports progress; escape stops it between two files, keeping every
-article already in (each is stored whole or not at all). The summary names each failure.
+The path field completes from the file system (the right arrow accepts a completion). The
+import runs in a thread worker that reports progress; escape stops it between two files,
+keeping every article already in (each is stored whole or not at all). The summary names
+each failure.
 """
 
 from __future__ import annotations
