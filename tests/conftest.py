@@ -24,6 +24,7 @@ def _private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("CLAIMDIFF_DB", str(home / "default.db"))
+    monkeypatch.setenv("CLAIMDIFF_CONFIG", str(home / "config" / "claimdiff.json"))
 
 
 @pytest.fixture

@@ -427,3 +427,50 @@ async def test_an_import_can_be_stopped_between_files(
         messages = [n.message for n in app._notifications]
         assert any("1 imported" in m and "(stopped)" in m for m in messages), messages
         assert library.counts()["articles"] == 6
+
+
+async def test_theme_and_filters_persist_and_a_damaged_config_is_a_notice(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    import json
+
+    config = tmp_path / "config.json"
+    monkeypatch.setenv("CLAIMDIFF_CONFIG", str(config))
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.theme = "gruvbox"
+        await pilot.press("slash", *"generals", "enter")
+        await settle(app, pilot)
+    saved = json.loads(config.read_text())
+    assert saved["theme"] == "gruvbox" and saved["filters"] == {"query": "generals"}
+
+    again = ClaimdiffApp(library)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert again.theme == "gruvbox"
+        assert again.screen.filter.query == "generals"
+        assert again.screen.query_one("#filters").display
+
+    config.write_text("{not json")
+    damaged = ClaimdiffApp(library)
+    async with damaged.run_test(size=SIZE) as pilot:
+        await settle(damaged, pilot)
+        assert any("were ignored" in n.message for n in damaged._notifications)
+        assert damaged.screen.query_one(ArticleList).row_count == 5
+
+
+async def test_keys_can_be_remapped_from_the_config(library: Library, tmp_path, monkeypatch):
+    import json
+
+    from tui.screens.help import HelpScreen
+
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"keymap": {"main.help": "h"}}))
+    monkeypatch.setenv("CLAIMDIFF_CONFIG", str(config))
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

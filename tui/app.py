@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store import Library
+from tui.config import config_path, load_config, save_config
 from tui.messages import Exported
 from tui.screens.main import MainScreen
 
@@ -28,12 +29,33 @@ class ClaimdiffApp(App[None]):
         super().__init__()
         self.library = library
         self.notices = list(notices)
+        self.config_file = config_path()
+        self.config, problem = load_config(self.config_file)
+        if problem:
+            self.notices.append(problem)
 
     def on_mount(self) -> None:
         self.sub_title = str(self.library.path)
-        self.push_screen(MainScreen(self.library))
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(MainScreen(self.library, self.config.claim_filter()))
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
+
+    def _theme_changed(self, theme: object) -> None:
+        self.config.theme = self.theme
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        """Keep the theme and filters for next time; a problem is a notice, not a crash."""
+        try:
+            save_config(self.config_file, self.config)
+        except OSError as exc:
+            self.notify(f"Could not save settings to {self.config_file}: {exc.strerror}",
+                        severity="warning", markup=False)  # fmt: skip
 
     @work(thread=True, group="export", exit_on_error=False)
     def export_to(self, path: Path, write: Callable[[TextIO], int], noun: str) -> None:

@@ -65,9 +65,10 @@ class MainScreen(Screen[None]):
     article_id: reactive[int | None] = reactive(None, init=False)
     filter: reactive[ClaimFilter] = reactive(ClaimFilter, init=False)
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, initial: ClaimFilter | None = None) -> None:
         super().__init__()
         self.library = library
+        self.initial = initial or ClaimFilter()  # the filters saved last time
         self.entity_name: str | None = None
         self._claim_to_show: int | None = None
         # The claim to mark when its article arrives: (article, sentence, figure) offsets.
@@ -96,8 +97,16 @@ class MainScreen(Screen[None]):
         self.query_one("#claims").border_title = "Claims"
         self.query_one("#entities").border_title = "Entities"
         self.query_one("#articles").focus()
-        self.load_articles(self.filter)
         self.load_entities()
+        if self.initial.is_empty:
+            self.load_articles(self.filter)
+        else:
+            for name, active in (("sources", self.initial.sources), ("kinds", self.initial.kinds),
+                                 ("hedges", self.initial.hedges),
+                                 ("dates", self.initial.since or self.initial.until),
+                                 ("query", self.initial.query)):  # fmt: skip
+                self._applied(name, bool(active))
+            self.filter = self.initial
 
     # ---- workers: read the library, post the result ---------------------------------------
 
@@ -135,6 +144,10 @@ class MainScreen(Screen[None]):
         self.load_articles(f)
         self.load_claims(self.claims_filter())
         self._show_filters()
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            config.remember(f)
+            self.app.save_settings()  # type: ignore[attr-defined]
 
     def _show_filters(self) -> None:
         bar = self.query_one("#filters", Static)

@@ -1,0 +1,90 @@
+"""The reader's settings: theme, key remaps and the last filters, in a small JSON file.
+
+The file is `$CLAIMDIFF_CONFIG`, else `claimdiff/config.json` in the user's config folder.
+A damaged file is ignored with a notice, never a crash, and is not overwritten until the
+user changes a setting.
+
+    {"theme": "gruvbox", "keymap": {"main.search": "s"}, "filters": {"query": "troops"}}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from store import ClaimFilter
+
+ENV_CONFIG = "CLAIMDIFF_CONFIG"
+_FILTER_FIELDS = ("query", "sources", "kinds", "hedges", "since", "until")
+
+
+def config_path() -> Path:
+    if os.environ.get(ENV_CONFIG):
+        return Path(os.environ[ENV_CONFIG]).expanduser()
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    elif os.name == "nt":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "claimdiff" / "config.json"
+
+
+@dataclass
+class Config:
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    def claim_filter(self) -> ClaimFilter:
+        """The filters saved last time, as far as they still make sense."""
+        f = self.filters
+        return ClaimFilter(
+            query=f.get("query") or None,
+            sources=frozenset(f.get("sources") or ()),
+            kinds=frozenset(f.get("kinds") or ()),
+            hedges=frozenset(f.get("hedges") or ()),
+            since=f.get("since") or None,
+            until=f.get("until") or None,
+        )
+
+    def remember(self, f: ClaimFilter) -> None:
+        values = {
+            "query": f.query, "sources": sorted(f.sources), "kinds": sorted(f.kinds),
+            "hedges": sorted(f.hedges), "since": f.since, "until": f.until,
+        }  # fmt: skip
+        self.filters = {k: v for k, v in values.items() if v}
+
+
+def load_config(path: Path) -> tuple[Config, str | None]:
+    """The settings, and a notice for the user when the file could not be used."""
+    if not path.exists():
+        return Config(), None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not a JSON object")
+        keymap = raw.get("keymap") or {}
+        filters = raw.get("filters") or {}
+        if not isinstance(keymap, dict) or not isinstance(filters, dict):
+            raise ValueError("keymap and filters must be objects")
+        theme = raw.get("theme")
+        return Config(
+            theme=theme if isinstance(theme, str) else None,
+            keymap={str(k): str(v) for k, v in keymap.items()},
+            filters={k: v for k, v in filters.items() if k in _FILTER_FIELDS},
+        ), None
+    except (OSError, ValueError) as exc:
+        return Config(), f"Settings in {path} were ignored: {exc}"
+
+
+def save_config(path: Path, config: Config) -> None:
+    """Write the settings beside the file, then move them in place: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_text(json.dumps(asdict(config), indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
