@@ -113,6 +113,9 @@ class EntityRow:
     aliases: list[str]
     mentions: int
     articles: int
+    claims: int = 0  # claims whose sentence names it
+    sources: int = 0  # sources of those claims
+    conflicts: int = 0  # conflicting discrepancy groups holding such a claim
 
 
 def _add_article_conditions(
@@ -423,11 +426,36 @@ class Library:
             WHERE {" AND ".join(where)}
             GROUP BY e.id ORDER BY mentions DESC, e.name
         """
+        counts = self._claim_counts()
         out = []
         for row in self._rows(sql, params):
             aliases = [a for a in _split(row["aliases"]) if a != row["name"]]
-            out.append(EntityRow(**{**row, "aliases": aliases}))
+            claims, sources, conflicts = counts.get(row["id"], (0, 0, 0))
+            out.append(EntityRow(**{**row, "aliases": aliases}, claims=claims, sources=sources,
+                                 conflicts=conflicts))  # fmt: skip
         return out
+
+    def _claim_counts(self) -> dict[int, tuple[int, int, int]]:
+        """Per entity: the claims naming it, their sources, and the conflicts they are in."""
+        rows = self._fetch(
+            """
+            WITH named AS (
+                SELECT DISTINCT m.entity_id, c.id AS claim_id, a.source
+                FROM mentions m
+                JOIN claims c ON c.article_id = m.article_id
+                    AND m.span_start >= c.sentence_start AND m.span_end <= c.sentence_end
+                JOIN articles a ON a.id = c.article_id
+                WHERE m.entity_id IS NOT NULL
+            )
+            SELECT n.entity_id, count(DISTINCT n.claim_id), count(DISTINCT n.source),
+                   count(DISTINCT g.key)
+            FROM named n
+            LEFT JOIN claim_group_members gm ON gm.claim_id = n.claim_id
+            LEFT JOIN claim_groups g ON g.key = gm.group_key AND g.status = 'conflict'
+            GROUP BY n.entity_id
+            """
+        )
+        return {entity: (claims, sources, conflicts) for entity, claims, sources, conflicts in rows}
 
     def comparables(self, ids: Iterable[int] | None = None) -> list[Comparable]:
         """Claims (all, or those ids) with the places their sentences name, for comparison."""

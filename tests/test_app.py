@@ -474,3 +474,21 @@ async def test_keys_can_be_remapped_from_the_config(library: Library, tmp_path, 
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_entities_show_claims_sources_conflicts_and_sort(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        entities = app.screen.query_one(EntityList)
+        korea = next(r for r in entities.rows_shown if r.name == "North Korea")
+        assert korea.claims > 0 and korea.sources == 5 and korea.conflicts >= 1
+        entities.focus()
+        await pilot.press("s")  # by name
+        await pilot.pause()
+        names = [entities.get_row_at(i)[0].plain for i in range(entities.row_count)]
+        assert names == sorted(names, key=str.lower)
+        await pilot.press("s")  # reversed
+        await pilot.pause()
+        reversed_names = [entities.get_row_at(i)[0].plain for i in range(entities.row_count)]
+        assert reversed_names == names[::-1]

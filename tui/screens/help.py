@@ -28,6 +28,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Lists (articles, claims, entities)", (
         ("j / k, ↓ / ↑", "move"),
         ("g / G", "first / last row"),
+        ("s", "sort by the next column (again: reverse); or click a header"),
         ("enter on a claim", "show its sentence in the article"),
         ("space on a claim", "mark it (x then exports the marked ones)"),
         ("enter on an entity", "show only claims that mention it"),

@@ -31,6 +31,15 @@ TYPE_STYLE = {
 }
 
 
+def _sort_value(value: Text) -> tuple[int, float, str]:
+    """Numbers by value, then text by its letters; blanks ("—") last."""
+    plain = value.plain.strip()
+    try:
+        return (0, float(plain.replace(",", "")), "")
+    except ValueError:
+        return (1 if plain not in ("", "—") else 2, 0.0, plain.lower())
+
+
 def cell(value: object, style: str = "") -> Text:
     """A table cell that shows its text as text, on one line."""
     text = inert(str(value)).replace("\n", " ")
@@ -56,11 +65,13 @@ class ListPane(DataTable[Text]):
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g", "scroll_top", "Top", show=False, id="list.top"),
         Binding("G", "scroll_bottom", "Bottom", show=False, id="list.bottom"),
+        Binding("s", "sort", "Sort", show=False, id="list.sort"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[Any] = []
+        self._sort: tuple[str, bool] | None = None  # column key, reversed
         self._layout: tuple[tuple[str, ...], int] = ((), 0)
 
     def cells(self, row: Any) -> dict[str, Text]:
@@ -111,7 +122,30 @@ class ListPane(DataTable[Text]):
         for row in self.rows_shown:
             cells = self.cells(row)
             self.add_row(*(cells[key] for key in keys), key=self.key_of(row))
+        if self._sort and self._sort[0] in keys:
+            self.sort(self._sort[0], key=_sort_value, reverse=self._sort[1])
         self.move_to(keep)
+
+    def action_sort(self) -> None:
+        """s: sort by the next column; again on the same column to reverse it."""
+        keys = [str(key.value) for key in self.columns]
+        if not keys:
+            return
+        current, reverse = self._sort or ("", False)
+        if current in keys and not reverse:
+            self.sort_by(current, reverse=True)
+        else:
+            after = keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0]
+            self.sort_by(after, reverse=False)
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        current, reverse = self._sort or ("", False)
+        self.sort_by(key, reverse=not reverse if key == current else False)
+
+    def sort_by(self, key: str, reverse: bool = False) -> None:
+        self._sort = (key, reverse)
+        self.sort(key, key=_sort_value, reverse=reverse)
 
     def on_resize(self) -> None:
         if self.COLUMNS and self._fit() != self._layout:
@@ -192,7 +226,9 @@ def _mark(on: bool) -> Text:
 
 class EntityList(ListPane):
     COLUMNS = (("Name", "name", None, 0), ("Type", "type", 6, 0),
-               ("Men.", "mentions", 4, 1), ("Art.", "articles", 4, 2))  # fmt: skip
+               ("Claims", "claims", 6, 1), ("Src", "sources", 3, 2),
+               ("Conf", "conflicts", 4, 3), ("Men.", "mentions", 4, 4),
+               ("Art.", "articles", 4, 5))  # fmt: skip
     FILL_MIN = 16
 
     def cells(self, row: EntityRow) -> dict[str, Text]:
@@ -200,6 +236,11 @@ class EntityList(ListPane):
         return {
             "name": cell(row.name + aliases),
             "type": cell(row.type, TYPE_STYLE.get(row.type, "")),
+            "claims": count(row.claims),
+            "sources": count(row.sources),
+            "conflicts": Text(
+                str(row.conflicts), justify="right", style="bold red" if row.conflicts else "dim"
+            ),
             "mentions": count(row.mentions),
             "articles": count(row.articles),
         }
