@@ -492,3 +492,23 @@ async def test_entities_show_claims_sources_conflicts_and_sort(library: Library)
         await pilot.pause()
         reversed_names = [entities.get_row_at(i)[0].plain for i in range(entities.row_count)]
         assert reversed_names == names[::-1]
+
+
+async def test_e_filters_to_an_entity_of_the_claim(library: Library):
+    from tui.screens.pick import PickScreen
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        claim = next(c for c in claims.claims.values() if len(c.entities) > 1)
+        claims.move_to(claim.id)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("enter")  # the first name offered
+        await settle(app, pilot)
+        name = sorted(claim.entities)[0]
+        shown = app.screen.query_one(ClaimTable).claims.values()
+        assert shown and all(name in c.entities for c in shown)
+        assert f"entity: {name}" in str(app.screen.query_one("#filters").render())

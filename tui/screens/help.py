@@ -21,6 +21,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("x", "export the marked claims, or all on screen, as CSV"),
         ("n / N", "next / previous claim, shown in its article"),
         ("c", "copy the claim's sentence with its source and date"),
+        ("e", "show only claims naming an entity of this claim's sentence"),
         ("ctrl+p", "command palette"),
         ("?", "this help"),
         ("q", "quit"),

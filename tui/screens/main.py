@@ -29,6 +29,7 @@ from tui.screens.export import ExportScreen
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen
 from tui.screens.importing import ImportScreen
+from tui.screens.pick import PickScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList
 
@@ -54,6 +55,7 @@ class MainScreen(Screen[None]):
         Binding("n", "next_claim(1)", "Next claim", show=False, id="main.next_claim"),
         Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim"),
         Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim"),
+        Binding("e", "claim_entity", "Entity", show=False, id="main.claim_entity"),
         Binding("question_mark", "help", "Help", id="main.help"),
         Binding("q", "app.quit", "Quit", id="main.quit"),
         Binding("1", "focus('articles')", "Articles", show=False, id="main.focus_articles"),
@@ -368,6 +370,26 @@ class MainScreen(Screen[None]):
         date = claim.said_on or claim.published or "undated"
         self.app.copy_to_clipboard(f"\u201c{claim.sentence}\u201d ({claim.source}, {date})")
         self.notify("Copied the sentence with its source and date", markup=False)
+
+    def action_claim_entity(self) -> None:
+        """e: show only claims naming one of the entities in the current claim's sentence."""
+        table = self.query_one(ClaimTable)
+        claim = table.claims.get(table.current_id or -1)
+        if claim is None or not claim.entities:
+            self.notify("This sentence names no entity.", markup=False)
+            return
+
+        def chosen(name: str | None) -> None:
+            entity_id = self.library.find_entity(name) if name else None
+            if entity_id is not None:
+                self.entity_name = name
+                self._applied("entity", True)
+                self.filter = replace(self.filter, entity_id=entity_id)
+
+        if len(claim.entities) == 1:
+            chosen(claim.entities[0])
+        else:
+            self.app.push_screen(PickScreen("Show claims naming:", claim.entities), chosen)
 
     @on(ClaimTable.MarksChanged)
     def _marks_changed(self) -> None:
