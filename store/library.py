@@ -411,12 +411,10 @@ class Library:
         if f.article_id:
             where.append("m.article_id = :article_id")
             params["article_id"] = f.article_id
-        if f.sources or f.since or f.until:
-            inner: list[str] = []
-            _add_article_conditions(inner, params, f, "a")
-            where.append(
-                f"m.article_id IN (SELECT a.id FROM articles a WHERE {' AND '.join(inner)})"
-            )
+        if not f.is_empty and not f.article_id:
+            # Every pane follows the filter: the names in the articles it keeps.
+            where.append("m.article_id IN (SELECT value FROM json_each(:articles))")
+            params["articles"] = json.dumps([a.id for a in self.articles(f)])
         sql = f"""
             SELECT e.id, e.name, e.type,
                    (SELECT group_concat(name, :sep) FROM (

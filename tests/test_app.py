@@ -512,3 +512,25 @@ async def test_e_filters_to_an_entity_of_the_claim(library: Library):
         shown = app.screen.query_one(ClaimTable).claims.values()
         assert shown and all(name in c.entities for c in shown)
         assert f"entity: {name}" in str(app.screen.query_one("#filters").render())
+
+
+async def test_a_jsonl_name_exports_json_lines_and_entities_follow_filters(
+    library: Library, tmp_path: Path
+):
+    import json
+
+    app = ClaimdiffApp(library)
+    target = tmp_path / "claims.jsonl"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        all_entities = app.screen.query_one(EntityList).row_count
+        await pilot.press("slash", *"generals", "enter")
+        await settle(app, pilot)
+        assert app.screen.query_one(EntityList).row_count < all_entities
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        rows = [json.loads(line) for line in target.read_text().splitlines()]
+        assert rows and all("general" in r["sentence"].lower() for r in rows)

@@ -57,7 +57,7 @@ def test_search_then_export_in_a_real_terminal(tmp_path: Path, db_path: Path):
         keys(session, "/", "generals", "Enter")
         wait_for(session, "search: generals")
         keys(session, "x")
-        wait_for(session, "as CSV to:")
+        wait_for(session, "claims to:")
         keys(session, "Enter")
         target = tmp_path / "claimdiff-claims.csv"
         deadline = time.monotonic() + 20

@@ -98,4 +98,11 @@ class ClaimdiffApp(App[None]):
             )
             yield SystemCommand("Discrepancies", "Where sources disagree (d)",
                                 screen.action_discrepancies)  # fmt: skip
+            yield SystemCommand(
+                "Filter", "By source, kind, hedge, dates (f)", screen.action_filters
+            )
+            yield SystemCommand("Import", "Files or folders into the library (i)",
+                                screen.action_import)  # fmt: skip
+            yield SystemCommand("Copy sentence", "The claim with its source and date (c)",
+                                screen.action_copy_claim)  # fmt: skip
             yield SystemCommand("Help", "Show every key (?)", screen.action_help)

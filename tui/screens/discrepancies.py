@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from store import ClaimFilter, Comparable, Group, Library, export_groups
 from tui.messages import GroupsLoaded
-from tui.screens.export import ExportScreen
+from tui.screens.export import ExportScreen, export_format
 from tui.widgets.article_view import inert
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
@@ -213,8 +213,9 @@ class DiscrepancyScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
+                fmt = export_format(path)
                 self.app.export_to(  # type: ignore[attr-defined]
-                    path, lambda out: export_groups(groups, "csv", out), "rows"
+                    path, lambda out: export_groups(groups, fmt, out), "rows"
                 )
 
         what = f"{len(groups)} group{'s' * (len(groups) != 1)} ({rows} claims)"

@@ -11,6 +11,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.screens.importing import PathSuggester
+
+
+def export_format(path: Path) -> str:
+    """JSON Lines for a name ending .jsonl (or .ndjson), else CSV."""
+    return "jsonl" if path.suffix.lower() in (".jsonl", ".ndjson") else "csv"
+
 
 class ExportScreen(ModalScreen[Path | None]):
     """Returns the chosen path, or None when cancelled."""
@@ -32,9 +39,11 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Export {self.what} as CSV to:"))
-            yield Input(str(self.default), id="export-path", select_on_focus=False)
-            yield Label("Enter to export, Esc to cancel", id="export-warning")
+            yield Label(Text(f"Export {self.what} to:"))
+            yield Input(str(self.default), id="export-path", select_on_focus=False,
+                        suggester=PathSuggester())  # fmt: skip
+            yield Label("A name ending .jsonl writes JSON Lines. Enter to export, Esc to cancel.",
+                        id="export-warning")  # fmt: skip
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = event.value.strip()

@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from store import ClaimFilter, Comparable, ImportReport, Library, export
 from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded
 from tui.screens.discrepancies import DiscrepancyScreen
-from tui.screens.export import ExportScreen
+from tui.screens.export import ExportScreen, export_format
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen
 from tui.screens.importing import ImportScreen
@@ -99,7 +99,7 @@ class MainScreen(Screen[None]):
         self.query_one("#claims").border_title = "Claims"
         self.query_one("#entities").border_title = "Entities"
         self.query_one("#articles").focus()
-        self.load_entities()
+        self.load_entities(self.initial)
         if self.initial.is_empty:
             self.load_articles(self.filter)
         else:
@@ -126,8 +126,9 @@ class MainScreen(Screen[None]):
         self.post_message(ClaimsLoaded(self.library.claims(f), f))
 
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
-    def load_entities(self) -> None:
-        self.post_message(EntitiesLoaded(self.library.entities()))
+    def load_entities(self, f: ClaimFilter) -> None:
+        # The entity chosen as a filter stays listed, so it can be chosen again to undo.
+        self.post_message(EntitiesLoaded(self.library.entities(replace(f, entity_id=None))))
 
     # ---- state -> panes ------------------------------------------------------------------
 
@@ -144,6 +145,7 @@ class MainScreen(Screen[None]):
 
     def watch_filter(self, f: ClaimFilter) -> None:
         self.load_articles(f)
+        self.load_entities(f)
         self.load_claims(self.claims_filter())
         self._show_filters()
         config = getattr(self.app, "config", None)
@@ -346,8 +348,9 @@ class MainScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
+                fmt = export_format(path)
                 self.app.export_to(
-                    path, lambda out: export(self.library, "claims", f, "csv", out), "claims"
+                    path, lambda out: export(self.library, "claims", f, fmt, out), "claims"
                 )
 
         what = f"{total} {'marked ' if marked else ''}claim{'s' * (total != 1)}"
@@ -418,7 +421,7 @@ class MainScreen(Screen[None]):
     def refresh_panes(self) -> None:
         """Read everything again: after an import, or another process's."""
         self.load_articles(self.filter)
-        self.load_entities()
+        self.load_entities(self.filter)
         self.load_claims(self.claims_filter())
 
     def action_discrepancies(self) -> None:
