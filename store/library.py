@@ -64,7 +64,7 @@ class ArticleRow:
 class Span:
     start: int
     end: int
-    kind: str  # "claim", "figure" or an entity type
+    kind: str  # "figure", "figure-loose", "figure-bound", "statement" or an entity type
     ref: int | None = None  # the claim or entity id
 
 
@@ -396,7 +396,10 @@ class Library:
         spans = [
             Span(s, e, kind, ref)
             for s, e, kind, ref in self._fetch(
-                "SELECT span_start, span_end, 'figure', id FROM claims WHERE article_id = ? "
+                "SELECT span_start, span_end, CASE WHEN kind = 'statement' THEN 'statement' "
+                "WHEN hedge IN ('approx', 'vague') THEN 'figure-loose' "
+                "WHEN hedge = 'exact' THEN 'figure' ELSE 'figure-bound' END, id "
+                "FROM claims WHERE article_id = ? "
                 "UNION ALL SELECT m.span_start, m.span_end, m.type, m.entity_id "
                 "FROM mentions m WHERE m.article_id = ? ORDER BY 1",
                 (article_id, article_id),

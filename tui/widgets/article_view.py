@@ -66,6 +66,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--title",
         "article-view--meta",
         "article-view--figure",
+        "article-view--figure-loose",
+        "article-view--figure-bound",
         "article-view--statement",
         "article-view--person",
         "article-view--org",
@@ -77,6 +79,8 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--title { text-style: bold; color: $text; }
     ArticleView > .article-view--meta { color: $text-muted; }
     ArticleView > .article-view--figure { text-style: bold; color: $text-warning; }
+    ArticleView > .article-view--figure-loose { text-style: bold italic; color: $text-warning; }
+    ArticleView > .article-view--figure-bound { text-style: bold; color: $text-error; }
     ArticleView > .article-view--statement { text-style: bold underline; color: $text-accent; }
     ArticleView > .article-view--person { color: ansi_bright_green; }
     ArticleView > .article-view--org { color: ansi_bright_magenta; }
@@ -152,9 +156,9 @@ class ArticleView(ScrollView, can_focus=True):
                 style("article-view--selected"), base + self.selected[0], base + self.selected[1]
             )
         for span in article.spans:
-            name = "figure" if span.kind == "figure" else span.kind
-            if f"article-view--{name}" in self.COMPONENT_CLASSES:
-                text.stylize(style(f"article-view--{name}"), base + span.start, base + span.end)
+            name = f"article-view--{span.kind}"  # figures by hedge, statements, entity types
+            if name in self.COMPONENT_CLASSES:
+                text.stylize(style(name), base + span.start, base + span.end)
         return text
 
     def _rewrap(self) -> None:
