@@ -33,7 +33,7 @@ class ClaimFilter:
     """What the user narrowed the view to. Empty fields do not filter."""
 
     article_id: int | None = None
-    entity_id: int | None = None
+    entity_ids: frozenset[int] = frozenset()  # claims must name every one of them
     sources: frozenset[str] = frozenset()
     query: str | None = None
     ids: frozenset[int] | None = None  # claims picked by hand (marked in the reader)
@@ -45,7 +45,7 @@ class ClaimFilter:
     @property
     def is_empty(self) -> bool:
         return not (
-            self.article_id or self.entity_id or self.sources or self.query or self.kinds
+            self.article_id or self.entity_ids or self.sources or self.query or self.kinds
             or self.hedges or self.since or self.until or self.ids is not None
         )  # fmt: skip
 
@@ -328,13 +328,13 @@ class Library:
         if f.hedges:
             where.append("c.hedge IN (SELECT value FROM json_each(:hedges))")
             params["hedges"] = json.dumps(sorted(f.hedges))
-        if f.entity_id:
+        for n, entity_id in enumerate(sorted(f.entity_ids)):
             where.append(
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id "
-                "AND m.entity_id = :entity_id AND m.span_start >= c.sentence_start "
-                "AND m.span_end <= c.sentence_end)"
+                f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id "
+                f"AND m.entity_id = :entity_{n} AND m.span_start >= c.sentence_start "
+                f"AND m.span_end <= c.sentence_end)"
             )
-            params["entity_id"] = f.entity_id
+            params[f"entity_{n}"] = entity_id
         if f.ids is not None:
             where.append("c.id IN (SELECT value FROM json_each(:ids))")
             params["ids"] = json.dumps(sorted(f.ids))
@@ -369,12 +369,12 @@ class Library:
         where = ["1 = 1"]
         params: dict[str, Any] = {}
         _add_article_conditions(where, params, f, "a")
-        if f.entity_id:
+        for n, entity_id in enumerate(sorted(f.entity_ids)):
             where.append(
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id "
-                "AND m.entity_id = :entity_id)"
+                f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id "
+                f"AND m.entity_id = :entity_{n})"
             )
-            params["entity_id"] = f.entity_id
+            params[f"entity_{n}"] = entity_id
         _add_search(where, params, f.query, "a.id", "articles_fts")
         sql = f"""
             SELECT a.id, a.title, a.source, a.published, a.published_raw,

@@ -534,3 +534,24 @@ async def test_a_jsonl_name_exports_json_lines_and_entities_follow_filters(
         await settle(app, pilot)
         rows = [json.loads(line) for line in target.read_text().splitlines()]
         assert rows and all("general" in r["sentence"].lower() for r in rows)
+
+
+async def test_two_entities_combine_and_escape_takes_off_the_last(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        entities = app.screen.query_one(EntityList)
+        entities.focus()
+        for name in ("Kursk", "Matthew Miller"):
+            entities.move_to(library.find_entity(name))
+            await pilot.press("enter")
+            await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).claims.values()
+        assert claims and all({"Kursk", "Matthew Miller"} <= set(c.entities) for c in claims)
+        bar = str(app.screen.query_one("#filters").render())
+        assert "Kursk" in bar and "Matthew Miller" in bar
+        await pilot.press("escape")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).claims.values()
+        assert any("Matthew Miller" not in c.entities for c in claims)
+        assert all("Kursk" in c.entities for c in claims)

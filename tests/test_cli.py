@@ -135,3 +135,11 @@ def test_a_closed_pipe_is_not_an_error(db_path: Path):
     )  # fmt: skip
     assert result.stdout.startswith("id,article_id")
     assert "Traceback" not in result.stderr
+
+
+def test_export_with_two_entities_keeps_claims_naming_both(db_path: Path):
+    run("import", str(BUNDLED_ARTICLES), db=db_path)
+    both = run("export", "claims", "--entity", "Kursk", "--entity", "Mathew Miller", db=db_path)
+    rows = list(csv.DictReader(io.StringIO(both.stdout)))
+    assert rows and all("Kursk" in r["entities"] and "Matthew Miller" in r["entities"]
+                        for r in rows)  # fmt: skip

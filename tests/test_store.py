@@ -133,7 +133,7 @@ def test_a_file_that_is_not_a_library_is_never_overwritten(tmp_path: Path):
 def test_entity_filter_keeps_claims_whose_sentence_names_it(library: Library):
     kim = library.find_entity("Kim Jong-un")
     assert kim == library.find_entity("kim jong un")
-    claims = library.claims(ClaimFilter(entity_id=kim))
+    claims = library.claims(ClaimFilter(entity_ids=frozenset({kim})))
     assert claims and all("Kim Jong Un" in c.entities for c in claims)
 
 

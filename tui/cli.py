@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     ex.add_argument("--force", action="store_true", help="replace FILE if it exists")
     ex.add_argument("--source", metavar="S", help="only this source")
-    ex.add_argument("--entity", metavar="E", help="only claims that mention this entity")
+    ex.add_argument("--entity", metavar="E", action="append",
+                    help="only claims that name this entity (again: and that one too)")  # fmt: skip
     ex.add_argument("--query", metavar="TEXT", help="only claims whose sentence matches TEXT")
     return parser
 
@@ -138,13 +139,14 @@ def _import_with_progress(library: Library, paths: list[str], report: ImportRepo
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:
-    entity_id = None
-    if args.entity:
-        entity_id = library.find_entity(args.entity)
+    entity_ids = set()
+    for name in args.entity or ():
+        entity_id = library.find_entity(name)
         if entity_id is None:
-            raise UsageError(f"no entity named {args.entity!r} in {library.path}")
+            raise UsageError(f"no entity named {name!r} in {library.path}")
+        entity_ids.add(entity_id)
     sources = frozenset({args.source}) if args.source else frozenset()
-    f = ClaimFilter(entity_id=entity_id, sources=sources, query=args.query)
+    f = ClaimFilter(entity_ids=frozenset(entity_ids), sources=sources, query=args.query)
     if not args.output:
         _write(library, args, f, sys.stdout)
         return 0

@@ -71,7 +71,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.initial = initial or ClaimFilter()  # the filters saved last time
-        self.entity_name: str | None = None
+        self.entity_names: dict[int, str] = {}  # the entities filtered on, by id
         self._claim_to_show: int | None = None
         # The claim to mark when its article arrives: (article, sentence, figure) offsets.
         self._pending: tuple[int, tuple[int, int], tuple[int, int]] | None = None
@@ -128,7 +128,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def load_entities(self, f: ClaimFilter) -> None:
         # The entity chosen as a filter stays listed, so it can be chosen again to undo.
-        self.post_message(EntitiesLoaded(self.library.entities(replace(f, entity_id=None))))
+        self.post_message(EntitiesLoaded(self.library.entities(replace(f, entity_ids=frozenset()))))
 
     # ---- state -> panes ------------------------------------------------------------------
 
@@ -158,8 +158,8 @@ class MainScreen(Screen[None]):
         f = self.filter
         parts: list[str] = []
         for name in self._filter_order:
-            if name == "entity" and f.entity_id:
-                parts.append(f"entity: {self.entity_name}")
+            if name.startswith("entity:") and int(name[7:]) in f.entity_ids:
+                parts.append(f"entity: {self.entity_names.get(int(name[7:]), name[7:])}")
             elif name == "query" and f.query:
                 parts.append(f"search: {f.query}")
             elif name == "sources" and f.sources:
@@ -221,7 +221,9 @@ class MainScreen(Screen[None]):
     @on(EntitiesLoaded)
     def _entities_loaded(self, message: EntitiesLoaded) -> None:
         table = self.query_one(EntityList)
-        table.show(message.rows[:SHOWN], keep=self.filter.entity_id)
+        last = next((int(n[7:]) for n in reversed(self._filter_order) if n.startswith("entity:")),
+                    None)  # fmt: skip
+        table.show(message.rows[:SHOWN], keep=last)
         table.border_title = counted("Entities", table.row_count, len(message.rows))
 
     # ---- panes -> state ------------------------------------------------------------------
@@ -276,19 +278,19 @@ class MainScreen(Screen[None]):
         if event.row_key.value is None:
             return
         entity_id = int(event.row_key.value)
-        if entity_id == self.filter.entity_id:
-            self._set_entity(None)
-        else:
-            self._set_entity(entity_id)
+        row = self.query_one(EntityList).get_row(str(entity_id))
+        self._toggle_entity(entity_id, row[0].plain if row else str(entity_id))
 
-    def _set_entity(self, entity_id: int | None) -> None:
-        table = self.query_one(EntityList)
-        self.entity_name = None
-        if entity_id is not None:
-            row = table.get_row(str(entity_id))
-            self.entity_name = row[0].plain if row else str(entity_id)
-        self._applied("entity", entity_id is not None)
-        self.filter = replace(self.filter, entity_id=entity_id)
+    def _toggle_entity(self, entity_id: int, name: str) -> None:
+        """Add an entity to the filter (claims must name them all), or take it off."""
+        ids = set(self.filter.entity_ids)
+        if entity_id in ids:
+            ids.discard(entity_id)
+        else:
+            ids.add(entity_id)
+            self.entity_names[entity_id] = name
+        self._applied(f"entity:{entity_id}", entity_id in ids)
+        self.filter = replace(self.filter, entity_ids=frozenset(ids))
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -319,13 +321,15 @@ class MainScreen(Screen[None]):
         if not self._filter_order:
             return
         last = self._filter_order.pop()
+        if last.startswith("entity:"):
+            ids = self.filter.entity_ids - {int(last[7:])}
+            self.filter = replace(self.filter, entity_ids=ids)
+            return
         cleared = {
-            "entity": {"entity_id": None}, "query": {"query": None},
+            "query": {"query": None},
             "sources": {"sources": frozenset()}, "kinds": {"kinds": frozenset()},
             "hedges": {"hedges": frozenset()}, "dates": {"since": None, "until": None},
         }[last]  # fmt: skip
-        if last == "entity":
-            self.entity_name = None
         self.filter = replace(self.filter, **cleared)
 
     def action_filters(self) -> None:
@@ -384,10 +388,8 @@ class MainScreen(Screen[None]):
 
         def chosen(name: str | None) -> None:
             entity_id = self.library.find_entity(name) if name else None
-            if entity_id is not None:
-                self.entity_name = name
-                self._applied("entity", True)
-                self.filter = replace(self.filter, entity_id=entity_id)
+            if entity_id is not None and entity_id not in self.filter.entity_ids:
+                self._toggle_entity(entity_id, name or "")
 
         if len(claim.entities) == 1:
             chosen(claim.entities[0])
