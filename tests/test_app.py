@@ -555,3 +555,13 @@ async def test_two_entities_combine_and_escape_takes_off_the_last(library: Libra
         claims = app.screen.query_one(ClaimTable).claims.values()
         assert any("Matthew Miller" not in c.entities for c in claims)
         assert all("Kursk" in c.entities for c in claims)
+
+
+async def test_the_palette_offers_the_reader_actions(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        wanted = ["Search", "Filter", "Import", "Export claims", "Discrepancies", "Mark claim",
+                  "Next claim", "Copy sentence", "Help", "Go to Claims"]  # fmt: skip
+        assert set(wanted) <= titles, set(wanted) - titles

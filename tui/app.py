@@ -16,6 +16,7 @@ from store import Library
 from tui.config import config_path, load_config, save_config
 from tui.messages import Exported
 from tui.screens.main import MainScreen
+from tui.widgets.tables import ClaimTable
 
 
 class ClaimdiffApp(App[None]):
@@ -105,4 +106,17 @@ class ClaimdiffApp(App[None]):
                                 screen.action_import)  # fmt: skip
             yield SystemCommand("Copy sentence", "The claim with its source and date (c)",
                                 screen.action_copy_claim)  # fmt: skip
+            claims = screen.query_one(ClaimTable)
+            yield SystemCommand("Mark claim", "Mark the current claim for export (space)",
+                                claims.action_toggle_mark)  # fmt: skip
+            yield SystemCommand("Next claim", "The next claim, in its article (n)",
+                                lambda: screen.action_next_claim(1))  # fmt: skip
+            yield SystemCommand("Previous claim", "The previous claim, in its article (N)",
+                                lambda: screen.action_next_claim(-1))  # fmt: skip
+            yield SystemCommand("Entity of this claim", "Claims naming one of its entities (e)",
+                                screen.action_claim_entity)  # fmt: skip
+            for key, label in (("articles", "Articles"), ("article", "Article text"),
+                               ("claims", "Claims"), ("entities", "Entities")):  # fmt: skip
+                yield SystemCommand(f"Go to {label}", f"Focus the {label.lower()} pane",
+                                    lambda key=key: screen.action_focus(key))  # fmt: skip
             yield SystemCommand("Help", "Show every key (?)", screen.action_help)
