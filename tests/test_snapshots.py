@@ -15,11 +15,12 @@ SIZES = [(80, 24), (160, 48)]
 
 
 async def steady(pilot) -> None:
+    """Wait until loading, and what loading sets off (the first claim shown in its
+    article), has settled: a snapshot taken mid-way differs from run to run."""
     pilot.app.sub_title = "library.db"  # the temporary path changes every run
-    for _ in range(3):
-        await pilot.pause()
+    for _ in range(6):
         await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+        await pilot.pause(0.05)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -78,6 +78,7 @@ class MainScreen(Screen[None]):
         self.claims_total = 0
         self._claims_title = Text("Claims")
         self._filter_order: list[str] = []  # names of the filters set, oldest first
+        self._follow_claims = False  # n / N moved the claims cursor from another pane
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -210,6 +211,7 @@ class MainScreen(Screen[None]):
             return
         table = self.query_one(ClaimTable)
         self.claims_total = len(message.rows)  # export writes them all, not only those shown
+        self._follow_claims = False  # a fresh list's first cursor is not a move to follow
         table.show(message.rows[:SHOWN], keep=self._claim_to_show)
         scope = "this article" if self.filter.is_empty else "library, filtered"
         sources = len({r.source for r in message.rows})
@@ -235,9 +237,13 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#claims")
     def _claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is None:
+        # Only a move the user makes shows a claim: the cursor a fresh list starts on must
+        # not scroll the article away from its title.
+        table = self.query_one(ClaimTable)
+        follow, self._follow_claims = self._follow_claims, False
+        if event.row_key.value is None or not (table.has_focus or follow):
             return
-        claim = self.query_one(ClaimTable).claims.get(int(event.row_key.value))
+        claim = table.claims.get(int(event.row_key.value))
         if claim is None:
             return
         self._claim_to_show = claim.id
@@ -363,6 +369,7 @@ class MainScreen(Screen[None]):
     def action_next_claim(self, step: int) -> None:
         """n / N: the next or previous claim, shown in its article."""
         table = self.query_one(ClaimTable)
+        self._follow_claims = True
         if step > 0:
             table.action_cursor_down()
         else:

@@ -117,7 +117,13 @@ class ArticleView(ScrollView, can_focus=True):
         """Mark a claim's sentence and bring its figure into view."""
         self.selected = sentence
         self._rebuild()
-        line = self._line_of(self._body_offset + figure[0])
+        # After the next refresh the view has its real size (not so while the screen is
+        # still being laid out), so whether the figure is in view is known for sure.
+        self.call_after_refresh(self._bring_into_view, self._body_offset + figure[0])
+
+    def _bring_into_view(self, offset: int) -> None:
+        self._rewrap()
+        line = self._line_of(offset)
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if not top <= line < top + height - 1:
