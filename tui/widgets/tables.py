@@ -170,8 +170,8 @@ class ArticleList(ListPane):
 class ClaimTable(ListPane):
     """Claims, with marks (space) that survive filtering, for exporting a hand-picked set."""
 
-    COLUMNS = (("", "mark", 1, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 2),
-               ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 1),
+    COLUMNS = (("", "mark", 1, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 1),
+               ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 2),
                ("Sentence", "sentence", None, 0))  # fmt: skip
     BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark")]
 
