@@ -59,6 +59,8 @@ from rapidfuzz.utils import default_process
 
 from extract.clusters import UnionFind
 from extract.gazetteer import COUNTRIES, DEMONYMS
+from extract.quantities import figure_in_words
+from extract.statements import stance_in_words
 from extract.text import trie
 
 # Calibrated on the bundled story: every member of its groups links to another at 58 or
@@ -270,15 +272,10 @@ def _topic(concept: str, subject: str | None, scope: str | None, event: str) -> 
 
 
 def describe(claim: Comparable) -> str:
-    """A figure in words, with its source and day: "about 12,000 (NIS, 2024-10-28)"."""
-    words = {"approx": "about ", "at_least": "at least ", "more_than": "more than ",
-             "at_most": "at most ", "up_to": "up to "}.get(claim.hedge or "", "")  # fmt: skip
-    if claim.hedge == "vague":
-        figure = " ".join(re.sub(r"[\"“”]", "", claim.sentence[slice(*claim.span)]).split())
-    elif claim.hedge == "range":
-        figure = f"{claim.low:,.0f}-{claim.high:,.0f}"
-    else:
-        figure = f"{words}{claim.value:,.0f}" if claim.value is not None else "?"
+    """A figure in words, with its source and day: "about 3,000 (NIS, 2024-10-28)"; the
+    group's topic already names what is counted."""
+    figure = figure_in_words(claim.hedge, claim.value, claim.low, claim.high, None,
+                             claim.sentence[slice(*claim.span)])  # fmt: skip
     who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
     return f"{figure} ({who})"
 
@@ -417,9 +414,8 @@ def _contradiction(members: list[Comparable]) -> tuple[Comparable, Comparable]:
 
 
 def _said(claim: Comparable) -> str:
-    verb = (claim.stance or "").replace("_", " ")
     who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
-    return f"{verb} ({who})"
+    return f"{stance_in_words(claim.stance)} ({who})"
 
 
 def _order(claim: Comparable) -> tuple[bool, str, str]:

@@ -1,6 +1,8 @@
 """The claimdiff library in SQLite: schema, import, queries, export. Never imports Textual."""
 
 from extract.compare import Comparable, Group, tolerance_interval
+from extract.quantities import figure_in_words, number_in_words
+from extract.statements import stance_in_words
 from store.export import (
     CLAIM_FIELDS,
     DISCREPANCY_FIELDS,
@@ -49,8 +51,11 @@ __all__ = [
     "collect_files",
     "export",
     "export_groups",
+    "figure_in_words",
     "import_paths",
     "library_path",
     "neutralise",
+    "number_in_words",
+    "stance_in_words",
     "tolerance_interval",
 ]

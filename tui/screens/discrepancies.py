@@ -18,30 +18,28 @@ from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from store import ClaimFilter, Comparable, Group, Library, export_groups
+from store import (
+    ClaimFilter,
+    Comparable,
+    Group,
+    Library,
+    export_groups,
+    figure_in_words,
+    stance_in_words,
+)
 from tui.messages import GroupsLoaded
 from tui.screens.export import ExportScreen, export_format
 from tui.widgets.article_view import inert
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
 
-_HEDGE_WORDS = {
-    "approx": "about", "at_least": "at least", "more_than": "more than", "at_most": "at most",
-    "up_to": "up to", "exact": "", "range": "between",
-}  # fmt: skip
 
-
-def figure_in_words(claim: Comparable) -> str:
+def claim_in_words(claim: Comparable) -> str:
     """ "about 12,000 soldiers", "several thousand infantry soldiers", "did not deny"."""
     if claim.kind == "statement":
-        return (claim.stance or "").replace("_", " ").replace("not ", "did not ")
-    if claim.hedge == "vague":
-        return " ".join(inert(claim.sentence[slice(*claim.span)]).replace('"', "").split())
-    if claim.hedge == "range" and claim.low is not None and claim.high is not None:
-        amount = f"{claim.low:,.0f}-{claim.high:,.0f}"
-    else:
-        amount = f"{_HEDGE_WORDS.get(claim.hedge or '', '')} {claim.value:,.0f}".strip()
-    return f"{amount} {claim.unit or ''}".strip()
+        return stance_in_words(claim.stance)
+    return figure_in_words(claim.hedge, claim.value, claim.low, claim.high, claim.unit,
+                           claim.sentence[slice(*claim.span)])  # fmt: skip
 
 
 class GroupList(ListPane):
@@ -75,7 +73,7 @@ class ClaimCard(Static, can_focus=True):
         c = self.claim
         text = Text()
         text.append((c.date or "undated") + "\n", style="dim")
-        text.append(inert(figure_in_words(c)) + "\n", style="bold yellow")
+        text.append(inert(claim_in_words(c)) + "\n", style="bold yellow")
         text.append("by " + inert(c.attributed_to or "no named source") + "\n\n", style="italic")
         sentence = Text(inert(c.sentence))
         sentence.stylize("bold underline", *c.span)

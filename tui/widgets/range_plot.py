@@ -13,8 +13,7 @@ import math
 from rich.text import Text
 from textual.widgets import Static
 
-from store import Comparable, tolerance_interval
-from tui.format import number
+from store import Comparable, number_in_words, tolerance_interval
 
 LABEL_WIDTH = 24
 
@@ -66,7 +65,7 @@ def range_plot(members: list[Comparable], width: int) -> Text:
         text.append("\n")
     line = [" "] * span
     for value in _ticks(low, high, log):
-        label = number(value)
+        label = number_in_words(value)
         at = min(col(value), span - len(label))
         if all(c == " " for c in line[max(0, at - 1) : at + len(label) + 1]):
             line[at : at + len(label)] = label
