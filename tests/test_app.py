@@ -22,6 +22,15 @@ async def settle(app: ClaimdiffApp, pilot) -> None:
     await pilot.pause()
 
 
+async def export_through_dialog(app: ClaimdiffApp, pilot, path: Path | str) -> None:
+    """x, type the path, enter: what a user does to export."""
+    await pilot.press("x")
+    await pilot.pause()
+    app.screen.query_one("#export-path").value = str(path)
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
 async def test_opens_on_the_first_article_with_its_claims(library: Library):
     app = ClaimdiffApp(library)
     async with app.run_test(size=SIZE) as pilot:
@@ -198,11 +207,7 @@ async def test_an_unwritable_export_path_is_a_notice_not_a_crash(library: Librar
     app = ClaimdiffApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("x")
-        await pilot.pause()
-        app.screen.query_one("#export-path").value = "/proc/no/such/place.csv"
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await export_through_dialog(app, pilot, "/proc/no/such/place.csv")
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("Could not write /proc/no/such/place.csv") for m in messages)
 
@@ -256,11 +261,7 @@ async def test_discrepancy_export_writes_the_group(library: Library, tmp_path: P
         await pilot.press("d")
         await settle(app, pilot)
         group = app.screen.chosen
-        await pilot.press("x")
-        await pilot.pause()
-        app.screen.query_one("#export-path").value = str(target)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await export_through_dialog(app, pilot, target)
         with target.open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         assert {r["group_id"] for r in rows} == {group.key}
@@ -527,11 +528,7 @@ async def test_a_jsonl_name_exports_json_lines_and_entities_follow_filters(
         await pilot.press("slash", *"generals", "enter")
         await settle(app, pilot)
         assert app.screen.query_one(EntityList).row_count < all_entities
-        await pilot.press("x")
-        await pilot.pause()
-        app.screen.query_one("#export-path").value = str(target)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await export_through_dialog(app, pilot, target)
         rows = [json.loads(line) for line in target.read_text().splitlines()]
         assert rows and all("general" in r["sentence"].lower() for r in rows)
 
