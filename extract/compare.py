@@ -50,7 +50,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -281,21 +281,22 @@ def describe(claim: Comparable) -> str:
 
 
 def _status(members: list[Comparable]) -> tuple[str, bool, str]:
-    worst: tuple[float, Comparable, Comparable] | None = None
-    soft = True
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            (alo, ahi), (blo, bhi) = tolerance_interval(a), tolerance_interval(b)
-            gap = max(alo - bhi, blo - ahi)
-            if gap <= 0:
-                continue
-            lower = a if ahi < blo else b
-            soft = soft and lower.hedge in ("at_most", "up_to")
-            if worst is None or gap > worst[0]:
-                worst = (gap, lower, b if lower is a else a)
-    if worst is None:
+    """Conflict when two figures' intervals do not overlap; linear in the members.
+
+    The widest gap is the highest low less the lowest high; the conflict is soft when every
+    figure below another's low is an upper bound ("up to 3,000" against "about 12,000")."""
+    intervals = [tolerance_interval(m) for m in members]
+    top = max(low for low, _ in intervals)
+    bottom = min(high for _, high in intervals)
+    if top <= bottom:
         return "agree", False, f"all {len(members)} figures overlap"
-    _, lower, upper = worst
+    lower = next(m for m, (_, high) in zip(members, intervals, strict=True) if high == bottom)
+    upper = next(m for m, (low, _) in zip(members, intervals, strict=True) if low == top)
+    soft = all(
+        m.hedge in ("at_most", "up_to")
+        for m, (_, high) in zip(members, intervals, strict=True)
+        if high < top
+    )
     kind = "soft conflict: an upper bound below a larger figure" if soft else "no overlap"
     return "conflict", soft, f"{describe(lower)} vs {describe(upper)}: {kind}"
 
@@ -317,24 +318,25 @@ def _sides(actor: str) -> frozenset[str]:
     return frozenset(s for s in sides if not any(s != o and s in o for o in sides))
 
 
-def group_claims(
-    claims: Iterable[Comparable], stories: Mapping[int, frozenset[str]] | None = None
-) -> list[Group]:
-    """Groups of claims from at least two sources, conflicts first, then by sources.
+STANCE_KEY = "stance"  # the comparison key of every statement a side of the story made
 
-    `stories` maps an article to its story entities (see story_signatures): only figures of
-    articles that share SAME_STORY of them are compared. Without it, every article counts
-    as one story, as in a library gathered for a single story.
+
+def comparison_keys(claims: Iterable[Comparable]) -> dict[int, str]:
+    """Each claim's comparison key: figures of one key may be the same quantity.
+
+    A figure's key is concept|subject|scope|event|period; statements by a side of the
+    story share STANCE_KEY; "" is nothing to compare. A key depends only on the claim's
+    own article, so pass all of an article's claims together (an unnamed subject is what
+    the article's other figures count).
     """
-    quantities: dict[str, list[Comparable]] = defaultdict(list)
-    statements_of_story: list[Comparable] = []
-    claims = list(claims)
+    keys: dict[int, str] = {}
     subjects: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
     read: list[tuple[Comparable, str | None]] = []
     for claim in claims:
+        keys[claim.id] = ""
         if claim.kind == "statement":
             if _sides(claim.attributed_to or ""):
-                statements_of_story.append(claim)
+                keys[claim.id] = STANCE_KEY
             continue
         if claim.increment or not _countable(claim.unit) or claim.low is claim.high is None:
             continue
@@ -355,39 +357,67 @@ def group_claims(
         scope, event = _scope(claim), _event(claim)
         if subject is None and scope is None:
             continue  # counts nobody's things nowhere in particular: nothing to compare
-        key = "|".join([claim.concept or "", subject or "", scope or "", event, _period(claim)])
-        quantities[key].append(claim)
+        keys[claim.id] = "|".join(
+            [claim.concept or "", subject or "", scope or "", event, _period(claim)]
+        )
+    return keys
 
-    groups = [
-        g for key, members in quantities.items() for g in _quantity_groups(key, members, stories)
-    ]
-    groups.sort(key=lambda g: (g.status != "conflict", -g.sources, g.topic))
-    groups += _statement_groups(statements_of_story, stories, groups)
-    # Conflicts first; figures before statements; then the most sources.
-    groups.sort(key=lambda g: (g.status != "conflict", g.key.startswith("stance"), -g.sources,
-                               g.topic))  # fmt: skip
+
+def group_order(group: Group) -> tuple[bool, bool, int, str]:
+    """Conflicts first; figures before statements; then the most sources."""
+    return (group.status != "conflict", group.key.startswith(STANCE_KEY), -group.sources,
+            group.topic)  # fmt: skip
+
+
+def group_claims(
+    claims: Iterable[Comparable], stories: Mapping[int, frozenset[str]] | None = None
+) -> list[Group]:
+    """Groups of claims from at least two sources, conflicts first, then by sources.
+
+    `stories` maps an article to its story entities (see story_signatures): only figures of
+    articles that share SAME_STORY of them are compared. Without it, every article counts
+    as one story, as in a library gathered for a single story.
+    """
+    claims = list(claims)
+    buckets: dict[str, list[Comparable]] = defaultdict(list)
+    keys = comparison_keys(claims)
+    for claim in claims:
+        if keys[claim.id]:
+            buckets[keys[claim.id]].append(claim)
+    statements = buckets.pop(STANCE_KEY, [])
+    groups = [g for key, members in buckets.items() for g in quantity_groups(key, members, stories)]
+    groups.sort(key=group_order)
+    groups += statement_groups(statements, stories, first_topics(groups))
+    groups.sort(key=group_order)
     return groups
 
 
-def _statement_groups(
+def first_topics(groups: Iterable[Group]) -> dict[int, str]:
+    """Each article's first figure group's topic (groups in order), to name its denials."""
+    topic_of: dict[int, str] = {}
+    for group in groups:
+        for member in group.members:
+            topic_of.setdefault(member.article, group.topic)
+    return topic_of
+
+
+def statement_groups(
     statements: list[Comparable],
     stories: Mapping[int, frozenset[str]] | None,
-    quantity_groups: list[Group],
+    topic_of: Mapping[int, str],
 ) -> list[Group]:
     """One group per story of what its actors said; a conflict when a denial meets a
     non-denial, explained by one side's own contradiction where there is one ("dismissed
     as a hoax (Kremlin)" against "did not deny (Putin)", both Russia)."""
     joined = UnionFind(range(len(statements)))
     for i, j in _candidate_pairs(statements, stories):
-        if _one_story(statements[i].article, statements[j].article, stories):
+        if joined.find(i) != joined.find(j) and _one_story(
+            statements[i].article, statements[j].article, stories
+        ):
             joined.union(i, j)
     clusters = [[statements[i] for i in ids] for ids in joined.clusters()]
-    topic_of: dict[int, str] = {}  # an article's first figure group (they come sorted)
-    for group in quantity_groups:
-        for member in group.members:
-            topic_of.setdefault(member.article, group.topic)
     out = []
-    for index, members in enumerate(clusters):
+    for members in clusters:
         stances = {m.stance for m in members}
         if len({m.source for m in members}) < 2 or "deny" not in stances:
             continue
@@ -396,8 +426,9 @@ def _statement_groups(
         members.sort(key=_order)
         denial, other = _contradiction(members)
         about = next((topic_of[m.article] for m in members if m.article in topic_of), "the reports")
-        out.append(Group(f"stance|{index}", f"Denials: {about}", "conflict", False,
-                         f"{_said(denial)} vs {_said(other)}", members))  # fmt: skip
+        out.append(Group(f"{STANCE_KEY}|{min(m.id for m in members)}", f"Denials: {about}",
+                         "conflict", False, f"{_said(denial)} vs {_said(other)}",
+                         members))  # fmt: skip
     return out
 
 
@@ -453,19 +484,25 @@ def _one_story(a: int, b: int, stories: Mapping[int, frozenset[str]] | None) -> 
 
 def _candidate_pairs(
     members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
-) -> Iterable[tuple[int, int]]:
-    """Pairs worth comparing: all of them in one story, else those sharing a story name."""
+) -> Iterator[tuple[int, int]]:
+    """Pairs worth comparing: all of them in one story, else those sharing a story name.
+
+    A pair may come more than once (two shared names); callers skip pairs already joined,
+    and single-link clusters do not depend on the order pairs come in."""
     if stories is None:
-        return ((i, j) for i in range(len(members)) for j in range(i + 1, len(members)))
+        yield from ((i, j) for i in range(len(members)) for j in range(i + 1, len(members)))
+        return
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(members):
         for name in stories.get(claim.article, ()):
             by_name[name].append(i)
-    pairs = {(i, j) for ids in by_name.values() for a, i in enumerate(ids) for j in ids[a + 1 :]}
-    return sorted(pairs)
+    for ids in by_name.values():
+        for a, i in enumerate(ids):
+            for j in ids[a + 1 :]:
+                yield i, j
 
 
-def _quantity_groups(
+def quantity_groups(
     key: str, members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
 ) -> list[Group]:
     """Cluster one key's claims by frame similarity (single link); keep those with two
@@ -483,7 +520,7 @@ def _quantity_groups(
     clusters = [[members[i] for i in ids] for ids in joined.clusters()]
     concept, subject, scope, event, period = key.split("|")
     out = []
-    for index, cluster in enumerate(clusters):
+    for cluster in clusters:
         if len({(c.article, c.attributed_to or c.source) for c in cluster}) < 2:
             continue  # one claimant alone: nobody to agree or disagree with
         cluster.sort(key=_order)
@@ -493,5 +530,7 @@ def _quantity_groups(
                        event)  # fmt: skip
         if period:
             topic += f" ({period})"
-        out.append(Group(f"{key}|{index}", topic, status, soft, why, cluster))
+        # Named by its first claim, so regrouping a key keeps the names of groups it keeps.
+        out.append(Group(f"{key}|{min(c.id for c in cluster)}", topic, status, soft, why,
+                         cluster))  # fmt: skip
     return out

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
@@ -77,96 +78,170 @@ def _misspelling(unknown: str, known: str) -> bool:
     return OSA.distance(unknown, known) <= MAX_TYPOS
 
 
+_ANCHOR = "\x01"  # a node standing for an entity resolved in an earlier batch
+
+
+class Resolver:
+    """Resolves mentions batch by batch, joining new names to the entities already made.
+
+    A library grows by imports; re-resolving every mention each time would cost more with
+    every article. The resolver remembers, for each library-wide name key, the entity it
+    belongs to, and the names of several words by block for rule 4. Each batch goes
+    through the rules above; a new name that joins a remembered key joins its entity, which
+    keeps its key and canonical name. One batch with nothing remembered is the whole-library
+    resolution.
+    """
+
+    def __init__(self, known: Iterable[tuple[str, str, str]] = ()) -> None:
+        self._entity_of: dict[str, str] = {}  # library-wide node -> entity key
+        self._entities: dict[str, tuple[str, str]] = {}  # entity key -> (name, type)
+        self._blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key, name, type_ in known:
+            self._remember(key, key, name, type_)
+            self._remember(normalise(ALIASES.get(name, name)), key, name, type_)
+
+    def _remember(self, node: str, key: str, name: str, type_: str) -> None:
+        self._entities.setdefault(key, (name, type_))
+        if not node or node in self._entity_of:
+            return
+        self._entity_of[node] = key
+        if " " in node:
+            self._blocks[(node[0], node.count(" "))].append(node)
+
+    def add(
+        self, mentions: Iterable[tuple[str, str, str, int]]
+    ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+        """Resolve (article, name, type, count) mentions of new articles.
+
+        Returns the entities they belong to (new ones, and remembered ones with the new
+        spellings) and a map from (article, name) to the entity key.
+        """
+        uf: UnionFind[str] = UnionFind()
+        types: dict[str, Counter[str]] = defaultdict(Counter)
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        by_article: dict[str, set[str]] = defaultdict(set)
+        local: dict[tuple[str, str], str] = {}
+        for article, name, type_, count in mentions:
+            canonical = ALIASES.get(name, name)
+            key = normalise(canonical)
+            if not key:
+                continue
+            # A one-word unknown name means something only within its article ("Kim").
+            node = f"{key}{_SCOPE}{article}" if " " not in key and key not in _KNOWN else key
+            uf.find(node)
+            types[node][type_] += count
+            spellings[node][canonical] += count
+            by_article[article].add(node)
+            local[(article, name)] = node
+
+        # 3. A short form joins a full person name in the same article, else its own kind.
+        for nodes in by_article.values():
+            people = [n for n in nodes if " " in n and types[n].most_common(1)[0][0] == "person"]
+            for node in nodes:
+                if _SCOPE not in node:
+                    continue
+                key = node.split(_SCOPE)[0]
+                matches = [p for p in people if key in (p.split()[0], p.split()[-1])]
+                places = [
+                    k
+                    for k in nodes
+                    if k in _KNOWN and types[node]["place"] and _misspelling(key, k)
+                ]
+                if len(matches) == 1:
+                    uf.union(node, matches[0])
+                elif len(places) == 1:
+                    uf.union(node, places[0])  # 5. "Kurks" beside "Kursk"
+                else:
+                    uf.union(node, key)
+                    spellings.setdefault(key, Counter())
+
+        # 3b. "State Department" joins "US State Department" in the same article: the
+        # longer name only adds a place in front.
+        for nodes in by_article.values():
+            orgs = [n for n in nodes if " " in n and types[n].most_common(1)[0][0] == "org"]
+            for short in orgs:
+                for full in orgs:
+                    prefix = full[: -len(short)].strip()
+                    if full != short and full.endswith(" " + short) and prefix in _KNOWN:
+                        uf.union(short, full)
+
+        # A remembered name stands for its entity.
+        for node in list(spellings):
+            if node in self._entity_of:
+                uf.union(node, _ANCHOR + self._entity_of[node])
+
+        # 4. Spelling variants of names of several words, compared within a block of the
+        # same first letter and number of words: new names with each other and with the
+        # remembered ones, never all pairs of the library.
+        blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key in spellings:
+            if " " in key and _SCOPE not in key and key not in self._entity_of:
+                blocks[(key[0], key.count(" "))].append(key)
+        for block_id, block in blocks.items():
+            remembered = self._blocks.get(block_id, [])
+            for i, a in enumerate(block):
+                for b in _close_names(a, block[i + 1 :]):
+                    uf.union(a, b)
+                for b in _close_names(a, remembered):
+                    uf.union(a, _ANCHOR + self._entity_of[b])
+
+        clusters: dict[str, list[str]] = defaultdict(list)
+        for key in spellings:
+            clusters[uf.find(key)].append(key)
+        anchored: dict[str, str] = {}  # root -> remembered entity key
+        for node in sorted(uf.parent):
+            if node.startswith(_ANCHOR):
+                anchored.setdefault(uf.find(node), node[1:])
+        entities: dict[str, Entity] = {}
+        root_to_entity: dict[str, str] = {}
+        for root, keys in clusters.items():
+            names: Counter[str] = Counter()
+            kinds: Counter[str] = Counter()
+            for k in keys:
+                names.update(spellings[k])
+                kinds.update(types[k])
+            if root in anchored:
+                entity_key = anchored[root]
+                name, kind = self._entities[entity_key]
+            else:
+                known = [n for n in names if normalise(n) in _KNOWN]
+                # The canonical name: a gazetteer form, else the commonest full spelling.
+                name = max(known or names, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
+                kind = next((t for t, _ in kinds.most_common() if t != "other"), "other")
+                entity_key = normalise(name)
+                entity_key = self._entity_of.get(entity_key, entity_key)
+                name, kind = self._entities.get(entity_key, (name, kind))
+            if entity_key in entities:  # two roots with one canonical name: keep them one
+                entities[entity_key].aliases.update(names)
+            else:
+                entities[entity_key] = Entity(entity_key, name, kind, set(names))
+            root_to_entity[root] = entity_key
+            for k in keys:
+                if _SCOPE not in k:
+                    self._remember(k, entity_key, name, kind)
+            self._remember(entity_key, entity_key, name, kind)
+        assignment = {
+            (article, name): root_to_entity[uf.find(key)] for (article, name), key in local.items()
+        }
+        for (_article, name), entity_key in assignment.items():
+            entities[entity_key].aliases.add(name)
+        return list(entities.values()), assignment
+
+
+def _close_names(name: str, others: list[str]) -> list[str]:
+    """The names among others that are spelling variants of name (rule 4); the whole-name
+    score is checked in C first, so a block of thousands costs little."""
+    if not others:
+        return []
+    hits = process.extract(name, others, scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None)
+    return [other for other, _score, _index in hits if _variants(name, other)]
+
+
 def resolve_entities(
-    mentions: list[tuple[str, str, str, int]],
+    mentions: Iterable[tuple[str, str, str, int]],
 ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
-    """Cluster (article, name, type, count) mentions into entities.
+    """Cluster (article, name, type, count) mentions into entities, all in one batch.
 
     Returns the entities and a map from (article, name) to the entity key.
     """
-    uf: UnionFind[str] = UnionFind()
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    by_article: dict[str, set[str]] = defaultdict(set)
-    local: dict[tuple[str, str], str] = {}
-    for article, name, type_, count in mentions:
-        canonical = ALIASES.get(name, name)
-        key = normalise(canonical)
-        if not key:
-            continue
-        # A one-word unknown name means something only within its article ("Kim").
-        node = f"{key}{_SCOPE}{article}" if " " not in key and key not in _KNOWN else key
-        uf.find(node)
-        types[node][type_] += count
-        spellings[node][canonical] += count
-        by_article[article].add(node)
-        local[(article, name)] = node
-
-    # 3. A short form joins a full person name in the same article, else its own kind.
-    for nodes in by_article.values():
-        people = [n for n in nodes if " " in n and types[n].most_common(1)[0][0] == "person"]
-        for node in nodes:
-            if _SCOPE not in node:
-                continue
-            key = node.split(_SCOPE)[0]
-            matches = [p for p in people if key in (p.split()[0], p.split()[-1])]
-            places = [
-                k for k in nodes if k in _KNOWN and types[node]["place"] and _misspelling(key, k)
-            ]
-            if len(matches) == 1:
-                uf.union(node, matches[0])
-            elif len(places) == 1:
-                uf.union(node, places[0])  # 5. "Kurks" beside "Kursk"
-            else:
-                uf.union(node, key)
-                spellings.setdefault(key, Counter())
-
-    # 3b. "State Department" joins "US State Department" in the same article: the longer name
-    # only adds a place in front.
-    for nodes in by_article.values():
-        orgs = [n for n in nodes if " " in n and types[n].most_common(1)[0][0] == "org"]
-        for short in orgs:
-            for full in orgs:
-                prefix = full[: -len(short)].strip()
-                if full != short and full.endswith(" " + short) and prefix in _KNOWN:
-                    uf.union(short, full)
-
-    # 4. Spelling variants of names of several words, compared only within a block of the
-    # same first letter and number of words: never all pairs.
-    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for key in spellings:
-        if " " in key and _SCOPE not in key:
-            blocks[(key[0], key.count(" "))].append(key)
-    for block in blocks.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                if _variants(a, b):
-                    uf.union(a, b)
-
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for key in spellings:
-        clusters[uf.find(key)].append(key)
-    entities: dict[str, Entity] = {}
-    root_to_entity: dict[str, str] = {}
-    for root, keys in clusters.items():
-        names: Counter[str] = Counter()
-        kinds: Counter[str] = Counter()
-        for k in keys:
-            names.update(spellings[k])
-            kinds.update(types[k])
-        known = [n for n in names if normalise(n) in _KNOWN]
-        # The canonical name: a gazetteer form, else the commonest full spelling.
-        best = max(known or names, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
-        kind = next((t for t, _ in kinds.most_common() if t != "other"), "other")
-        entity_key = normalise(best)
-        if entity_key in entities:  # two roots with one canonical name: keep them one
-            entities[entity_key].aliases.update(names)
-        else:
-            entities[entity_key] = Entity(entity_key, best, kind, set(names))
-        root_to_entity[root] = entity_key
-    assignment = {
-        (article, name): root_to_entity[uf.find(key)] for (article, name), key in local.items()
-    }
-    for (_article, name), entity_key in assignment.items():
-        entities[entity_key].aliases.add(name)
-    return list(entities.values()), assignment
+    return Resolver().add(mentions)
