@@ -10,7 +10,7 @@ Two kinds, both written once under the cache folder and reused:
 - `real`: the BBC articles in ../shared/corpus/bbc (2,225), repeated with a numbered title
   line when more are asked for, so every copy is a new article to the importer.
 
-    .venv/bin/python bench/corpus.py --kind generated --size 10000
+    .venv/bin/python -m bench.corpus --kind generated --size 10000
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ LAST = "Novak Haddad Moreau Ivanova Tanaka Okafor Lindqvist Romero Kowalski Petr
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,6}\b")
 
 
-def _paragraphs() -> list[str]:
+def paragraphs() -> list[str]:
+    """The bundled story's paragraphs of eight words or more: what articles are made of."""
     out: list[str] = []
     for path in sorted(BUNDLED_ARTICLES.glob("*.txt")):
         body = parse_article(decode_bytes(path.read_bytes())).body
@@ -73,14 +74,14 @@ def _vary_number(match: re.Match[str], rng: random.Random) -> str:
     return f"{varied:,}" if "," in text or varied >= 10_000 else str(varied)
 
 
-def generated_article(index: int, paragraphs: list[str]) -> str:
+def generated_article(index: int, texts: list[str]) -> str:
     """The index-th generated article: a story's substitutions, an article's own figures."""
     story = random.Random(f"story-{index // 20}")
     place = story.choice(PLACES)
     people = {full: f"{story.choice(FIRST)} {story.choice(LAST)}" for full, _ in PEOPLE}
     day = date(2020, 1, 1) + timedelta(days=story.randrange(365 * 5) + index % 20)
     rng = random.Random(f"article-{index}")
-    chosen = rng.sample(paragraphs, rng.randint(6, 12))
+    chosen = rng.sample(texts, rng.randint(6, 12))
     text = "\n\n".join(chosen).replace("Kursk", place)
     for (full, short), new in zip(PEOPLE, people.values(), strict=True):
         text = text.replace(full, new)
@@ -105,14 +106,14 @@ def build(kind: str, size: int) -> Path:
     if kind == "real" and not BBC.is_dir():
         raise SystemExit(f"{BBC}: the BBC corpus is not here; use --kind generated")
     started = time.perf_counter()
-    paragraphs = _paragraphs() if kind == "generated" else []
+    texts = paragraphs() if kind == "generated" else []
     real = _bbc_files() if kind == "real" else []
     for index in range(size):
         sub = folder / f"{index // PER_FOLDER:03d}"
         if index % PER_FOLDER == 0:
             sub.mkdir(parents=True, exist_ok=True)
         if kind == "generated":
-            text = generated_article(index, paragraphs)
+            text = generated_article(index, texts)
         else:
             source = decode_bytes(real[index % len(real)].read_bytes())
             copy = index // len(real)

@@ -50,9 +50,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -363,10 +364,10 @@ def comparison_keys(claims: Iterable[Comparable]) -> dict[int, str]:
     return keys
 
 
-def group_order(group: Group) -> tuple[bool, bool, int, str]:
+def group_order(group: Group) -> tuple[bool, bool, int, str, str]:
     """Conflicts first; figures before statements; then the most sources."""
     return (group.status != "conflict", group.key.startswith(STANCE_KEY), -group.sources,
-            group.topic)  # fmt: skip
+            group.topic, group.key)  # fmt: skip
 
 
 def group_claims(
@@ -385,9 +386,19 @@ def group_claims(
         if keys[claim.id]:
             buckets[keys[claim.id]].append(claim)
     statements = buckets.pop(STANCE_KEY, [])
-    groups = [g for key, members in buckets.items() for g in quantity_groups(key, members, stories)]
+    groups = [
+        group
+        for key, members in buckets.items()
+        for cluster in link_claims(key, members, stories)
+        if (group := group_of(key, cluster, {}))
+    ]
     groups.sort(key=group_order)
-    groups += statement_groups(statements, stories, first_topics(groups))
+    topic_of = first_topics(groups)
+    groups += [
+        group
+        for cluster in link_claims(STANCE_KEY, statements, stories)
+        if (group := group_of(STANCE_KEY, cluster, topic_of))
+    ]
     groups.sort(key=group_order)
     return groups
 
@@ -401,35 +412,57 @@ def first_topics(groups: Iterable[Group]) -> dict[int, str]:
     return topic_of
 
 
-def statement_groups(
-    statements: list[Comparable],
-    stories: Mapping[int, frozenset[str]] | None,
-    topic_of: Mapping[int, str],
-) -> list[Group]:
-    """One group per story of what its actors said; a conflict when a denial meets a
-    non-denial, explained by one side's own contradiction where there is one ("dismissed
-    as a hoax (Kremlin)" against "did not deny (Putin)", both Russia)."""
-    joined = UnionFind(range(len(statements)))
-    for i, j in _candidate_pairs(statements, stories):
-        if joined.find(i) != joined.find(j) and _one_story(
-            statements[i].article, statements[j].article, stories
+def link_claims(
+    key: str, members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
+) -> list[list[Comparable]]:
+    """Single-link clusters of one comparison key's claims, within stories.
+
+    Figures join when their sentences' frames (figures masked) score FRAME_SCORE or more;
+    statements of one story all join. Clusters are connected components, so they do not
+    depend on the order claims come in, and regrouping a part of the library that holds
+    whole clusters and the new claims gives what regrouping everything would.
+    """
+    joined = UnionFind(range(len(members)))
+    frames = [_frame(c) for c in members] if key != STANCE_KEY else []
+    for i, j in _candidate_pairs(members, stories):
+        if joined.find(i) != joined.find(j) and (
+            not frames
+            or fuzz.token_set_ratio(frames[i], frames[j], processor=default_process) >= FRAME_SCORE
         ):
             joined.union(i, j)
-    clusters = [[statements[i] for i in ids] for ids in joined.clusters()]
-    out = []
-    for members in clusters:
-        stances = {m.stance for m in members}
-        if len({m.source for m in members}) < 2 or "deny" not in stances:
-            continue
+    return [[members[i] for i in ids] for ids in joined.clusters()]
+
+
+def group_of(key: str, cluster: list[Comparable], topic_of: Mapping[int, str]) -> Group | None:
+    """The discrepancy group a cluster makes, if it makes one. It is named by its first
+    claim, so regrouping keeps the names of the groups that stay."""
+    name = f"{key}|{min(c.id for c in cluster)}"
+    cluster = sorted(cluster, key=_order)
+    if key == STANCE_KEY:
+        # What a story's actors said: a conflict when a denial meets a non-denial,
+        # explained by one side's own contradiction where there is one ("dismissed as a
+        # hoax (Kremlin)" against "did not deny (Putin)", both Russia).
+        stances = {m.stance for m in cluster}
+        if len({m.source for m in cluster}) < 2 or "deny" not in stances:
+            return None
         if not stances & {"not_deny", "confirm", "acknowledge"}:
-            continue
-        members.sort(key=_order)
-        denial, other = _contradiction(members)
-        about = next((topic_of[m.article] for m in members if m.article in topic_of), "the reports")
-        out.append(Group(f"{STANCE_KEY}|{min(m.id for m in members)}", f"Denials: {about}",
-                         "conflict", False, f"{_said(denial)} vs {_said(other)}",
-                         members))  # fmt: skip
-    return out
+            return None
+        denial, other = _contradiction(cluster)
+        about = next((topic_of[m.article] for m in cluster if m.article in topic_of), "the reports")
+        return Group(name, f"Denials: {about}", "conflict", False,
+                     f"{_said(denial)} vs {_said(other)}", cluster)  # fmt: skip
+    # The claimant is not the outlet: "Ukraine says 12,000" and "the Pentagon says 10,000"
+    # in one article are two; one claimant alone has nobody to disagree with.
+    if len({(c.article, c.attributed_to or c.source) for c in cluster}) < 2:
+        return None
+    concept, subject, scope, event, period = key.split("|")
+    status, soft, why = _status(cluster)
+    unit = Counter(c.unit for c in cluster).most_common(1)[0][0] or concept
+    topic = _topic(concept if concept == "troops" else unit, subject or None, scope or None,
+                   event)  # fmt: skip
+    if period:
+        topic += f" ({period})"
+    return Group(name, topic, status, soft, why, cluster)
 
 
 def _contradiction(members: list[Comparable]) -> tuple[Comparable, Comparable]:
@@ -468,69 +501,39 @@ def story_signatures(
         return None
     df: Counter[str] = Counter(name for names in counts.values() for name in names)
     common = {n for n, d in df.items() if d / total > COMMON_SHARE}
-    signatures = {}
-    for article, names in counts.items():
-        named = {n for n in names if n not in common}
-        repeated = {n for n in named if names[n] >= 2}
-        signatures[article] = frozenset(repeated if len(repeated) >= SAME_STORY else named)
-    return signatures
+    return {article: story_names(names, common) for article, names in counts.items()}
 
 
-def _one_story(a: int, b: int, stories: Mapping[int, frozenset[str]] | None) -> bool:
-    if stories is None or a == b:
-        return True
-    return len(stories.get(a, frozenset()) & stories.get(b, frozenset())) >= SAME_STORY
+def story_names(names: Mapping[str, int], common: Set[str]) -> frozenset[str]:
+    """One article's story names, from how often it names each entity and the names too
+    common in the library to tell stories apart."""
+    named = {n for n in names if n not in common}
+    repeated = {n for n in named if names[n] >= 2}
+    return frozenset(repeated if len(repeated) >= SAME_STORY else named)
+
+
+def story_pairs(names: Iterable[str]) -> list[str]:
+    """What two articles of one story have in common: every SAME_STORY of their story
+    names, one key each, so finding an article's story is a lookup, not a comparison."""
+    return ["\n".join(c) for c in combinations(sorted(names), SAME_STORY)]
 
 
 def _candidate_pairs(
     members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
 ) -> Iterator[tuple[int, int]]:
-    """Pairs worth comparing: all of them in one story, else those sharing a story name.
+    """Pairs of one story: all of them without stories, else those of one article or
+    sharing a story pair.
 
-    A pair may come more than once (two shared names); callers skip pairs already joined,
-    and single-link clusters do not depend on the order pairs come in."""
+    A pair may come more than once; callers skip pairs already joined."""
     if stories is None:
         yield from ((i, j) for i in range(len(members)) for j in range(i + 1, len(members)))
         return
-    by_name: dict[str, list[int]] = defaultdict(list)
+    buckets: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(members):
-        for name in stories.get(claim.article, ()):
-            by_name[name].append(i)
-    for ids in by_name.values():
+        buckets[f"\x00{claim.article}"].append(i)
+        for pair in story_pairs(stories.get(claim.article, ())):
+            buckets[pair].append(i)
+    for ids in buckets.values():
         for a, i in enumerate(ids):
             for j in ids[a + 1 :]:
                 yield i, j
-
-
-def quantity_groups(
-    key: str, members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
-) -> list[Group]:
-    """Cluster one key's claims by frame similarity (single link); keep those with two
-    claimants. The claimant is not the outlet: "Ukraine says 12,000" and "the Pentagon says
-    10,000" in one article are two."""
-    frames = [_frame(c) for c in members]
-    joined = UnionFind(range(len(members)))
-    for i, j in _candidate_pairs(members, stories):
-        if (
-            joined.find(i) != joined.find(j)
-            and _one_story(members[i].article, members[j].article, stories)
-            and fuzz.token_set_ratio(frames[i], frames[j], processor=default_process) >= FRAME_SCORE
-        ):
-            joined.union(i, j)
-    clusters = [[members[i] for i in ids] for ids in joined.clusters()]
-    concept, subject, scope, event, period = key.split("|")
-    out = []
-    for cluster in clusters:
-        if len({(c.article, c.attributed_to or c.source) for c in cluster}) < 2:
-            continue  # one claimant alone: nobody to agree or disagree with
-        cluster.sort(key=_order)
-        status, soft, why = _status(cluster)
-        unit = Counter(c.unit for c in cluster).most_common(1)[0][0] or concept
-        topic = _topic(concept if concept == "troops" else unit, subject or None, scope or None,
-                       event)  # fmt: skip
-        if period:
-            topic += f" ({period})"
-        # Named by its first claim, so regrouping a key keeps the names of groups it keeps.
-        out.append(Group(f"{key}|{min(c.id for c in cluster)}", topic, status, soft, why,
-                         cluster))  # fmt: skip
-    return out

@@ -1,24 +1,34 @@
 """Import article files and folders into the library.
 
-Each file is read, decoded, analysed and stored on its own: a bad file is reported with its
-reason and the import goes on. An article is written with all its claims and mentions in one
-transaction, so an interrupted import never leaves half an article. Identity is the hash of
-the cleaned text, so the same article under two names, or imported twice, is stored once.
+Each file is read, decoded and analysed on its own, by as many processes as there are cores:
+a bad file is reported with its reason and the import goes on. Articles are written with all
+their claims and mentions in transactions, so an interrupted import never leaves half an
+article. A file already imported is known by the hash of its bytes and skipped before
+analysis; otherwise identity is the hash of the cleaned text, so the same article under two
+names is stored once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Set
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import DecodeError, analyse_article, clean_text, decode_bytes
-from store.library import Library
+from store.library import Library, NewArticle, new_article
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 MAX_BYTES = 50 * 1024 * 1024
+POOL_AFTER = 200  # files: fewer are analysed here, sooner than processes could start
+CHUNK = 32  # files sent to an analysing process at a time
+BATCH = 500  # articles written per transaction
 
 Progress = Callable[[int, int, Path], None]
 
@@ -77,13 +87,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(clean_text(text).strip().encode("utf-8")).hexdigest()
 
 
-def _read(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DecodeError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DecodeError((exc.strerror or str(exc)).lower()) from exc
+def _decode(data: bytes) -> str:
     if not data.strip():
         raise DecodeError("empty file")
     text = decode_bytes(data)
@@ -92,50 +96,143 @@ def _read(path: Path) -> str:
     return text
 
 
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DecodeError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise DecodeError((exc.strerror or str(exc)).lower()) from exc
+
+
+# What analysing one file gives: a stored-already marker, a failure, or rows to write.
+PRESENT = "present"
+Outcome = NewArticle | Failure | str
+
+_seen: frozenset[str] = frozenset()  # in an analysing process: file hashes already stored
+
+
+def analyse_file(path: Path, seen: Set[str]) -> Outcome:
+    """Read, identify and analyse one file; never raises for a bad file."""
+    try:
+        data = _read(path)
+        file_hash = hashlib.sha256(data).hexdigest()
+        if file_hash in seen:
+            return PRESENT
+        text = _decode(data)
+    except DecodeError as exc:
+        return Failure(path, str(exc))
+    try:
+        analysis = analyse_article(text, fallback_source=path.stem)
+    except Exception as exc:  # a bug in analysis must not cost the rest of the import
+        return Failure(path, f"could not analyse the text ({exc!r})")
+    if not analysis.article.body.strip():
+        return Failure(path, "no article text after the title")
+    return new_article(str(path), file_hash, content_hash(text), analysis)
+
+
+def _start_worker(seen: frozenset[str]) -> None:
+    global _seen
+    _seen = seen
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the writer's to handle
+
+
+def _analyse_chunk(paths: list[Path]) -> list[Outcome]:
+    return [analyse_file(path, _seen) for path in paths]
+
+
+def _outcomes(files: list[Path], seen: Set[str], workers: int) -> Iterator[Outcome]:
+    """Each file's outcome, in file order; analysed by `workers` processes when worth it.
+
+    Only a few chunks are in flight at a time, so memory stays flat whatever the folder's
+    size, and stopping early leaves little work to throw away.
+    """
+    if workers <= 1 or len(files) < POOL_AFTER:
+        yield from (analyse_file(path, seen) for path in files)
+        return
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),  # safe beside the reader's threads
+        initializer=_start_worker,
+        initargs=(frozenset(seen),),
+    ) as pool:
+        pending: deque[tuple[list[Path], Future[list[Outcome]] | None]] = deque()
+        broken = False  # a process was killed (out of memory?): the rest is analysed here
+        try:
+            for chunk in chunks:
+                future = None
+                if not broken:
+                    try:
+                        future = pool.submit(_analyse_chunk, chunk)
+                    except BrokenProcessPool:
+                        broken = True
+                pending.append((chunk, future))
+                while len(pending) >= workers * 3 or (pending and chunk is chunks[-1]):
+                    done, future = pending.popleft()
+                    outcomes = None
+                    if future is not None and not broken:
+                        try:
+                            outcomes = future.result()
+                        except BrokenProcessPool:
+                            broken = True
+                    if outcomes is None:
+                        outcomes = [analyse_file(path, seen) for path in done]
+                    yield from outcomes
+        finally:
+            for _chunk, future in pending:
+                if future is not None:
+                    future.cancel()
+
+
+def default_workers() -> int:
+    """The cores this process may use: analysis is the import's main cost."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def import_paths(
     library: Library,
     paths: Iterable[str | os.PathLike[str]],
     progress: Progress | None = None,
     report: ImportReport | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import every article file under paths; never raises for a bad file.
 
-    Pass a report to keep what got in even when the import is interrupted (Ctrl+C).
+    Files are analysed in parallel and written by this process in batches, each batch one
+    transaction: an interrupted import keeps whole articles only, and importing again
+    completes it. Pass a report to keep what got in even when the import is interrupted
+    (Ctrl+C, or ImportCancelled from `progress`).
     """
     files, failures = collect_files(paths)
     report = report if report is not None else ImportReport()
     report.failed.extend(failures)
+    batch: list[NewArticle] = []
+
+    def write() -> None:
+        for item, article_id in zip(batch, library.add_articles(batch), strict=True):
+            (report.imported if article_id else report.present).append(Path(item.path))
+        batch.clear()
+
+    outcomes = _outcomes(files, library.file_hashes(), workers or default_workers())
     try:
-        for done, path in enumerate(files, 1):
-            _import_one(library, path, report)
+        for done, (path, outcome) in enumerate(zip(files, outcomes, strict=False), 1):
+            if isinstance(outcome, NewArticle):
+                batch.append(outcome)
+                if len(batch) >= BATCH:
+                    write()
+            elif isinstance(outcome, Failure):
+                report.failed.append(outcome)
+            else:
+                report.present.append(path)
             if progress:
                 progress(done, len(files), path)
     finally:
-        if report.imported:
-            library.refresh_entities()
-            library.refresh_groups()
+        outcomes.close()  # stops the analysing processes
+        if batch:
+            write()  # what was analysed before the stop gets in
+        library.refresh_groups()
     return report
-
-
-def _import_one(library: Library, path: Path, report: ImportReport) -> None:
-    try:
-        text = _read(path)
-    except DecodeError as exc:
-        report.failed.append(Failure(path, str(exc)))
-        return
-    digest = content_hash(text)
-    if library.has_article(digest):
-        report.present.append(path)
-        return
-    try:
-        analysis = analyse_article(text, fallback_source=path.stem)
-    except Exception as exc:  # a bug in analysis must not cost the rest of the import
-        report.failed.append(Failure(path, f"could not analyse the text ({exc!r})"))
-        return
-    if not analysis.article.body.strip():
-        report.failed.append(Failure(path, "no article text after the title"))
-        return
-    if library.add_article(str(path), digest, analysis) is None:
-        report.present.append(path)
-    else:
-        report.imported.append(path)

@@ -10,8 +10,8 @@ import json
 import queue
 import sqlite3
 import threading
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,12 +20,105 @@ from typing import Any
 
 import sqlite_utils
 
-from extract import Analysis, resolve_entities
-from extract.compare import Comparable, Group, Place, group_claims, story_signatures
+from extract import Analysis
+from extract.compare import (
+    COMMON_AFTER,
+    COMMON_SHARE,
+    STANCE_KEY,
+    Comparable,
+    Group,
+    Place,
+    comparison_keys,
+    group_of,
+    link_claims,
+    story_names,
+    story_pairs,
+)
+from extract.resolve import Resolver
 from store.schema import connect, open_database
 from store.search import fts_query
 
 LIST_SEPARATOR = "\x1f"  # joins names inside one SQL value; never part of article text
+
+ARTICLE_COLUMNS = ("content_hash", "path", "title", "source", "author", "published",
+                   "published_raw", "url", "body", "imported_at")  # fmt: skip
+CLAIM_COLUMNS = ("kind", "sentence", "sentence_start", "sentence_end", "span_start", "span_end",
+                 "value", "low", "high", "unit", "concept", "hedge", "increment",
+                 "attributed_to", "stance", "said_on")  # fmt: skip
+MENTION_COLUMNS = ("span_start", "span_end", "text", "name", "type")
+_MENTION_NAME, _MENTION_TYPE = MENTION_COLUMNS.index("name"), MENTION_COLUMNS.index("type")
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
+_INSERT_CLAIM = _insert("claims", ("article_id", *CLAIM_COLUMNS))
+_INSERT_MENTION = _insert("mentions", ("article_id", *MENTION_COLUMNS, "entity_id"))
+# The discrepancy view's order (compare.group_order): conflicts, figures before statements,
+# the most sources.
+_GROUP_ORDER = (
+    f"g.status != 'conflict', g.comparison_key = '{STANCE_KEY}', g.sources DESC, g.topic, g.key"
+)
+_INSERT_FILE = "INSERT OR IGNORE INTO files (hash, article_id) VALUES (?, ?)"
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An analysed file as the library stores it: plain rows, cheap to send from the
+    processes that analyse to the one that writes."""
+
+    path: str
+    file_hash: str  # of the raw bytes: the same file again is skipped before analysis
+    content_hash: str  # of the cleaned text: the same article under another name is one
+    article: tuple[Any, ...]  # ARTICLE_COLUMNS
+    claims: list[tuple[Any, ...]]  # CLAIM_COLUMNS
+    mentions: list[tuple[Any, ...]]  # MENTION_COLUMNS
+
+
+def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis) -> NewArticle:
+    """The rows of one analysed article."""
+    a = analysis.article
+    return NewArticle(
+        path=path,
+        file_hash=file_hash,
+        content_hash=content_hash,
+        article=(
+            content_hash,
+            path,
+            a.title,
+            a.source,
+            a.author,
+            a.published.isoformat() if a.published else None,
+            a.published_raw,
+            a.url,
+            a.body,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        ),
+        claims=[
+            (
+                c.kind,
+                c.sentence,
+                c.sentence_start,
+                c.sentence_end,
+                c.span_start,
+                c.span_end,
+                c.value,
+                c.low,
+                c.high,
+                c.unit,
+                c.concept,
+                c.hedge,
+                int(c.increment),
+                c.attributed_to,
+                c.stance,
+                c.said_on.isoformat() if c.said_on else None,
+            )
+            for c in analysis.claims
+        ],
+        mentions=[(m.start, m.end, m.text, m.name, m.type) for m in analysis.mentions],
+    )
 
 
 @dataclass(frozen=True)
@@ -166,6 +259,7 @@ class Library:
         self._idle: queue.SimpleQueue[sqlite_utils.Database] = queue.SimpleQueue()
         self._all: list[sqlite_utils.Database] = []
         self._lock = threading.Lock()
+        self._resolver: Resolver | None = None  # the library's names, once an import starts
         first = open_database(self.path)  # creates or checks the schema, or raises
         self._all.append(first)
         self._idle.put(first)
@@ -206,102 +300,79 @@ class Library:
 
     # ---- writing -------------------------------------------------------------------------
 
-    def has_article(self, content_hash: str) -> bool:
-        return bool(self._fetch("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]))
+    def file_hashes(self) -> set[str]:
+        """The raw-bytes hash of every file imported so far."""
+        return {row[0] for row in self._fetch("SELECT hash FROM files")}
 
-    def add_article(self, path: str, content_hash: str, analysis: Analysis) -> int | None:
-        """Store an article with all its claims and mentions, in one transaction.
+    def add_articles(self, batch: Sequence[NewArticle]) -> list[int | None]:
+        """Store analysed articles with their claims and mentions, in one transaction.
 
-        Returns None when another writer stored the same article first.
+        Names are resolved against the library's entities as they are written, so no later
+        pass over every mention is needed. Returns each article's id, or None where the
+        library already held the same text (imported under another name, or by another
+        writer first). Plain executemany, not sqlite-utils' insert_all: rows arrive ready
+        from the analysing processes and dict-building cost a third of the write time.
         """
-        try:
-            return self._add_article(path, content_hash, analysis)
-        except sqlite3.IntegrityError:
-            if self.has_article(content_hash):
-                return None
-            raise
-
-    def _add_article(self, path: str, content_hash: str, analysis: Analysis) -> int:
-        article = analysis.article
+        ids: list[int | None] = []
         with self._lease() as db, db.atomic():
-            article_id = (
-                db["articles"]
-                .insert(
-                    {
-                        "content_hash": content_hash,
-                        "path": path,
-                        "title": article.title,
-                        "source": article.source,
-                        "author": article.author,
-                        "published": article.published.isoformat() if article.published else None,
-                        "published_raw": article.published_raw,
-                        "url": article.url,
-                        "body": article.body,
-                        "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                    }
-                )
-                .last_pk
+            conn = db.conn
+            resolver = self._resolver or Resolver(
+                conn.execute("SELECT key, name, type FROM entities").fetchall()
             )
-            db["claims"].insert_all(
-                {
-                    "article_id": article_id,
-                    "kind": c.kind,
-                    "sentence": c.sentence,
-                    "sentence_start": c.sentence_start,
-                    "sentence_end": c.sentence_end,
-                    "span_start": c.span_start,
-                    "span_end": c.span_end,
-                    "value": c.value,
-                    "low": c.low,
-                    "high": c.high,
-                    "unit": c.unit,
-                    "concept": c.concept,
-                    "hedge": c.hedge,
-                    "increment": int(c.increment),
-                    "attributed_to": c.attributed_to,
-                    "stance": c.stance,
-                    "said_on": c.said_on.isoformat() if c.said_on else None,
-                }
-                for c in analysis.claims
-            )
-            db["mentions"].insert_all(
-                {
-                    "article_id": article_id,
-                    "span_start": m.start,
-                    "span_end": m.end,
-                    "text": m.text,
-                    "name": m.name,
-                    "type": m.type,
-                }
-                for m in analysis.mentions
-            )
-        return int(article_id)
+            written: list[tuple[int, NewArticle]] = []
+            for item in batch:
+                stored = conn.execute(
+                    "SELECT id FROM articles WHERE content_hash = ?", (item.content_hash,)
+                ).fetchone()
+                if stored:
+                    ids.append(None)
+                    conn.execute(_INSERT_FILE, (item.file_hash, stored[0]))
+                    continue
+                article_id = conn.execute(_INSERT_ARTICLE, item.article).lastrowid
+                assert article_id is not None
+                conn.executemany(_INSERT_CLAIM, [(article_id, *c) for c in item.claims])
+                conn.execute(_INSERT_FILE, (item.file_hash, article_id))
+                written.append((article_id, item))
+                ids.append(article_id)
+            self._write_mentions(conn, resolver, written)
+        self._resolver = resolver  # only once its entities are committed
+        return ids
 
-    def refresh_entities(self) -> int:
-        """Re-resolve every mention into entities, keeping ids stable by entity key."""
-        counts = [
-            (str(article), name, type_, count)
-            for article, name, type_, count in self._fetch(
-                "SELECT article_id, name, type, count(*) FROM mentions GROUP BY 1, 2, 3"
-            )
-        ]
-        entities, assignment = resolve_entities(counts)
-        with self._lease() as db, db.atomic():
-            db.conn.executemany(
-                "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type",
-                [(e.key, e.name, e.type) for e in entities],
-            )
-            ids = dict(db.execute("SELECT key, id FROM entities").fetchall())
-            db.conn.executemany(
-                "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND name = ?",
-                [(ids[key], int(article), name) for (article, name), key in assignment.items()],
-            )
-            db.execute(
-                "DELETE FROM entities WHERE id NOT IN "
-                "(SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL)"
-            )
-        return len(entities)
+    def _write_mentions(
+        self, conn: sqlite3.Connection, resolver: Resolver, written: list[tuple[int, NewArticle]]
+    ) -> None:
+        counts: Counter[tuple[str, str, str]] = Counter(
+            (str(article_id), m[_MENTION_NAME], m[_MENTION_TYPE])
+            for article_id, item in written
+            for m in item.mentions
+        )
+        entities, assignment = resolver.add((a, n, t, c) for (a, n, t), c in counts.items())
+        conn.executemany(
+            "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING",
+            [(e.key, e.name, e.type) for e in entities],
+        )
+        entity_id = dict(
+            conn.execute(
+                "SELECT key, id FROM entities WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps([e.key for e in entities]),),
+            ).fetchall()
+        )
+        rows = []
+        named: Counter[int] = Counter()  # articles naming each entity
+        for article_id, item in written:
+            seen: set[int] = set()
+            for m in item.mentions:
+                key = assignment.get((str(article_id), m[_MENTION_NAME]))
+                entity = entity_id[key] if key else None
+                rows.append((article_id, *m, entity))
+                if entity is not None and entity not in seen:
+                    seen.add(entity)
+                    named[entity] += 1
+        conn.executemany(_INSERT_MENTION, rows)
+        conn.executemany(
+            "UPDATE entities SET articles = articles + ? WHERE id = ?",
+            [(n, entity) for entity, n in named.items()],
+        )
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -460,24 +531,32 @@ class Library:
 
     def comparables(self, ids: Iterable[int] | None = None) -> list[Comparable]:
         """Claims (all, or those ids) with the places their sentences name, for comparison."""
-        places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-        for article, start, end, name in self._fetch(
-            "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'place' "
-            "ORDER BY m.article_id, m.span_start"
-        ):
-            places[article].append((start, end, name))
-        out = []
-        for row in self._rows(
+        if ids is None:
+            return self._comparables("1 = 1", {})
+        return self._comparables(
+            "c.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(sorted(ids))}
+        )
+
+    def _comparables(self, where: str, params: dict[str, Any]) -> list[Comparable]:
+        rows = self._rows(
             "SELECT c.id, c.article_id, a.source, coalesce(c.said_on, a.published) AS date, "
             "a.title, a.published, "
             "c.kind, c.sentence, c.sentence_start, c.span_start, c.span_end, c.value, c.low, "
             "c.high, c.hedge, c.unit, c.concept, c.increment, c.attributed_to, c.stance "
-            "FROM claims c JOIN articles a ON a.id = c.article_id "
-            + ("" if ids is None else "WHERE c.id IN (SELECT value FROM json_each(:ids)) ")
-            + "ORDER BY c.id",
-            {} if ids is None else {"ids": json.dumps(sorted(ids))},
+            f"FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} ORDER BY c.id",
+            params,
+        )
+        places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for article, start, end, name in self._fetch(
+            "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'place' "
+            "AND m.article_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY m.article_id, m.span_start",
+            (json.dumps(sorted({r["article_id"] for r in rows})),),
         ):
+            places[article].append((start, end, name))
+        out = []
+        for row in rows:
             base = row.pop("sentence_start")
             end = base + len(row["sentence"])
             span = (row.pop("span_start") - base, row.pop("span_end") - base)
@@ -492,41 +571,161 @@ class Library:
             out.append(Comparable(**row, span=span, places=named))
         return out
 
-    def stories(self) -> dict[int, frozenset[str]] | None:
-        """Each article's salient entities, which tell the articles of one story."""
+    def refresh_groups(self) -> int:
+        """Group the claims not grouped yet with the claims they may match; keep the groups.
+
+        Each new claim is linked with the claims of its comparison key in articles of its
+        story and with the whole clusters those are in: what regrouping the library would
+        give, at the cost of what the import touched. Returns the keys regrouped.
+        """
+        new_articles = [
+            r[0]
+            for r in self._fetch(
+                "SELECT DISTINCT article_id FROM claims WHERE comparison_key IS NULL"
+            )
+        ]
+        if not new_articles:
+            return 0
+        new = self._comparables(
+            "c.article_id IN (SELECT value FROM json_each(:a))", {"a": json.dumps(new_articles)}
+        )
+        keys = comparison_keys(new)
+        total = self.counts()["articles"]
+        unsigned = [r[0] for r in self._fetch("SELECT id FROM articles WHERE story IS NULL")]
+        signatures = self._story_names(unsigned, total) if total >= COMMON_AFTER else {}
+        with self._lease() as db, db.atomic():
+            db.conn.executemany(
+                "UPDATE claims SET comparison_key = ? WHERE id = ?",
+                [(key, claim_id) for claim_id, key in keys.items()],
+            )
+            db.conn.executemany(
+                "UPDATE articles SET story = ? WHERE id = ?",
+                [("\n".join(sorted(names)), article) for article, names in signatures.items()],
+            )
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO story_pairs (pair, article_id) VALUES (?, ?)",
+                [(p, article) for article, names in signatures.items() for p in story_pairs(names)],
+            )
+        touched = {key for key in keys.values() if key}
+        # A library that has just grown out of being one story is compared anew, whole.
+        whole = total < COMMON_AFTER or (bool(signatures) and len(unsigned) > len(new_articles))
+        if whole and signatures:
+            touched = {
+                r[0]
+                for r in self._fetch(
+                    "SELECT DISTINCT comparison_key FROM claims WHERE comparison_key != ''"
+                )
+            }
+        for key in sorted(touched, key=lambda k: (k == STANCE_KEY, k)):  # denials last
+            members = self._neighbourhood(key, new_articles, whole)
+            clusters = link_claims(key, members, self._stories(members, total))
+            topic_of = self._first_topics(members) if key == STANCE_KEY else {}
+            self._keep_clusters(key, members, clusters, topic_of)
+        return len(touched)
+
+    def _neighbourhood(self, key: str, new_articles: list[int], whole: bool) -> list[Comparable]:
+        """The claims of a key the new articles' claims could join, in whole clusters."""
+        if whole:
+            return self._comparables("c.comparison_key = :k", {"k": key})
+        story = (
+            "SELECT b.article_id FROM story_pairs a JOIN story_pairs b ON b.pair = a.pair "
+            "WHERE a.article_id IN (SELECT value FROM json_each(:new))"
+        )
+        return self._comparables(
+            f"c.comparison_key = :k AND (c.article_id IN (SELECT value FROM json_each(:new)) "
+            f"OR c.article_id IN ({story}) OR c.cluster IN (SELECT x.cluster FROM claims x "
+            f"WHERE x.comparison_key = :k AND x.article_id IN ({story})))",
+            {"k": key, "new": json.dumps(new_articles)},
+        )
+
+    def _story_names(self, articles: list[int], total: int) -> dict[int, frozenset[str]]:
+        """Story names of those articles, against the names common in the whole library."""
+        common = {
+            r[0]
+            for r in self._fetch(
+                "SELECT name FROM entities WHERE articles > ?", (total * COMMON_SHARE,)
+            )
+        }
         counts: dict[int, dict[str, int]] = defaultdict(dict)
         for article, name, mentions in self._fetch(
             "SELECT m.article_id, e.name, count(*) FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id GROUP BY m.article_id, e.id"
+            "JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.article_id IN (SELECT value FROM json_each(?)) GROUP BY m.article_id, e.id",
+            (json.dumps(articles),),
         ):
             counts[article][name] = mentions
-        return story_signatures(counts)
+        return {article: story_names(counts.get(article, {}), common) for article in articles}
 
-    def refresh_groups(self) -> int:
-        """Regroup every claim and keep the groups, so the view opens without waiting."""
-        groups = group_claims(self.comparables(), self.stories())
+    def stories(self) -> dict[int, frozenset[str]] | None:
+        """Every article's story names as kept at grouping; None for a one-story library."""
+        return self._stories(self.comparables(), self.counts()["articles"])
+
+    def _stories(self, claims: list[Comparable], total: int) -> dict[int, frozenset[str]] | None:
+        if total < COMMON_AFTER:
+            return None  # a library this small was gathered for one story
+        rows = self._fetch(
+            "SELECT id, story FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted({c.article for c in claims})),),
+        )
+        return {article: frozenset((story or "").split("\n")) - {""} for article, story in rows}
+
+    def _first_topics(self, claims: list[Comparable]) -> dict[int, str]:
+        """Each of those claims' articles' first figure group's topic."""
+        rows = self._fetch(
+            "SELECT c.article_id, g.topic FROM claim_group_members gm "
+            "JOIN claims c ON c.id = gm.claim_id JOIN claim_groups g ON g.key = gm.group_key "
+            "WHERE g.comparison_key != :stance "
+            "AND c.article_id IN (SELECT value FROM json_each(:articles)) "
+            f"ORDER BY {_GROUP_ORDER}",
+            {"stance": STANCE_KEY, "articles": json.dumps(sorted({c.article for c in claims}))},
+        )
+        topics: dict[int, str] = {}
+        for article, topic in rows:
+            topics.setdefault(article, topic)
+        return topics
+
+    def _keep_clusters(
+        self,
+        key: str,
+        members: list[Comparable],
+        clusters: list[list[Comparable]],
+        topic_of: dict[int, str],
+    ) -> None:
+        """Replace the clusters and groups those claims were in with the new ones."""
+        groups = [g for cluster in clusters if (g := group_of(key, cluster, topic_of))]
+        ids = json.dumps([m.id for m in members])
         with self._lease() as db, db.atomic():
-            db.execute("DELETE FROM claim_group_members")
-            db.execute("DELETE FROM claim_groups")
+            db.execute(
+                "DELETE FROM claim_groups WHERE key IN (SELECT group_key FROM "
+                "claim_group_members WHERE claim_id IN (SELECT value FROM json_each(?)))",
+                (ids,),
+            )
             db.conn.executemany(
-                "INSERT INTO claim_groups (key, position, topic, status, soft, explanation) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(g.key, i, g.topic, g.status, int(g.soft), g.explanation)
-                 for i, g in enumerate(groups)],
+                "UPDATE claims SET cluster = ? WHERE id = ?",
+                [
+                    (first, c.id)
+                    for cluster in clusters
+                    for first in [min(c.id for c in cluster)]
+                    for c in cluster
+                ],
+            )
+            db.conn.executemany(
+                "INSERT INTO claim_groups (key, comparison_key, topic, status, soft, "
+                "explanation, sources) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(g.key, key, g.topic, g.status, int(g.soft), g.explanation, g.sources)
+                 for g in groups],
             )  # fmt: skip
             db.conn.executemany(
                 "INSERT INTO claim_group_members (group_key, claim_id, position) VALUES (?, ?, ?)",
                 [(g.key, m.id, i) for g in groups for i, m in enumerate(g.members)],
             )
-        return len(groups)
 
     def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
         """Groups of the same quantity from several sources, as of the last import; with a
         filter, the groups that hold at least one claim the filter keeps."""
-        rows = self._rows("SELECT * FROM claim_groups ORDER BY position")
-        if not rows and self.counts()["articles"] > 1:
-            self.refresh_groups()  # a library from before groups were kept
-            rows = self._rows("SELECT * FROM claim_groups ORDER BY position")
+        if self._fetch("SELECT 1 FROM claims WHERE comparison_key IS NULL LIMIT 1"):
+            self.refresh_groups()  # a library from before groups were kept, or interrupted
+        rows = self._rows(f"SELECT * FROM claim_groups g ORDER BY {_GROUP_ORDER}")
         members: dict[str, list[int]] = defaultdict(list)
         for key, claim_id in self._fetch(
             "SELECT group_key, claim_id FROM claim_group_members ORDER BY group_key, position"

@@ -11,20 +11,59 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
-_GROUP_TABLES = (
+SCHEMA_VERSION = 4
+_GROUP_TABLES_V3 = (
     "CREATE TABLE IF NOT EXISTS claim_groups (key TEXT PRIMARY KEY, position INTEGER NOT NULL, "
     "topic TEXT NOT NULL, status TEXT NOT NULL, soft INTEGER NOT NULL, explanation TEXT)",
     "CREATE TABLE IF NOT EXISTS claim_group_members ("
     "group_key TEXT NOT NULL REFERENCES claim_groups(key), "
     "claim_id INTEGER NOT NULL REFERENCES claims(id), position INTEGER NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS idx_claim_group_members_group "
-    "ON claim_group_members (group_key, position)",
+)
+# Groups are kept per comparison key (claims.comparison_key), so an import regroups only
+# the keys its claims have; their order is read from status, sources and topic.
+_GROUP_TABLES = (
+    "CREATE TABLE claim_groups (key TEXT PRIMARY KEY, comparison_key TEXT NOT NULL, "
+    "topic TEXT NOT NULL, status TEXT NOT NULL, soft INTEGER NOT NULL, explanation TEXT, "
+    "sources INTEGER NOT NULL)",
+    "CREATE INDEX idx_claim_groups_comparison_key ON claim_groups (comparison_key)",
+    "CREATE TABLE claim_group_members ("
+    "group_key TEXT NOT NULL REFERENCES claim_groups(key) ON DELETE CASCADE, "
+    "claim_id INTEGER NOT NULL REFERENCES claims(id), position INTEGER NOT NULL)",
+    "CREATE INDEX idx_claim_group_members_group ON claim_group_members (group_key, position)",
+    "CREATE INDEX idx_claim_group_members_claim ON claim_group_members (claim_id)",
+)
+_SCALE = (
+    # The raw bytes' hash of every file imported: an unchanged folder is skipped unread
+    # by analysis.
+    "CREATE TABLE files (hash TEXT PRIMARY KEY, article_id INTEGER NOT NULL "
+    "REFERENCES articles(id)) WITHOUT ROWID",
+    # NULL until the claim has been grouped: what the next regrouping starts from.
+    "ALTER TABLE claims ADD COLUMN comparison_key TEXT",
+    "CREATE INDEX idx_claims_comparison_key ON claims (comparison_key)",
+    # The cluster (its first claim's id) a grouped claim is in: regrouping takes whole ones.
+    "ALTER TABLE claims ADD COLUMN cluster INTEGER",
+    "CREATE INDEX idx_claims_cluster ON claims (cluster)",
+    # The article's story names (story_signatures), one per line; NULL until grouped.
+    "ALTER TABLE articles ADD COLUMN story TEXT",
+    # Every two of an article's story names (compare.story_pairs): the articles of its story.
+    "CREATE TABLE story_pairs (pair TEXT NOT NULL, article_id INTEGER NOT NULL "
+    "REFERENCES articles(id), PRIMARY KEY (pair, article_id)) WITHOUT ROWID",
+    "CREATE INDEX idx_story_pairs_article ON story_pairs (article_id)",
+    # In how many articles an entity is named: which names are too common to tell stories.
+    "ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0",
 )
 # What turns a library of version N-1 into version N, run in one transaction on open.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE claims ADD COLUMN said_on TEXT",),
-    3: _GROUP_TABLES,  # discrepancy groups, kept from the last import
+    3: _GROUP_TABLES_V3,  # discrepancy groups, kept from the last import
+    4: (
+        "DROP TABLE IF EXISTS claim_group_members",
+        "DROP TABLE IF EXISTS claim_groups",
+        *_GROUP_TABLES,
+        *_SCALE,
+        "UPDATE entities SET articles = (SELECT count(DISTINCT article_id) FROM mentions "
+        "WHERE entity_id = entities.id)",
+    ),
 }
 _TABLES = {"articles", "claims", "mentions", "entities"}  # present since version 1
 
@@ -125,7 +164,7 @@ def _create(db: sqlite_utils.Database) -> None:
     )  # fmt: skip
     db["mentions"].create_index(["article_id", "span_start"])
     db["mentions"].create_index(["entity_id"])
-    for sql in _GROUP_TABLES:
+    for sql in (*_GROUP_TABLES, *_SCALE):
         db.execute(sql)
     db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
     db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="porter")

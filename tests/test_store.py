@@ -7,10 +7,10 @@ import hashlib
 import io
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from store import (
     BUNDLED_ARTICLES,
@@ -23,6 +23,7 @@ from store import (
     export,
     import_paths,
 )
+from store.library import new_article
 from tests.conftest import analyse
 
 
@@ -75,21 +76,19 @@ def test_bad_files_are_reported_and_the_good_ones_land(tmp_path: Path, db_path: 
     assert lib.counts()["claims"] > 0
 
 
-def test_an_article_is_stored_whole_or_not_at_all(db_path: Path, monkeypatch):
+def test_a_batch_of_articles_is_stored_whole_or_not_at_all(db_path: Path):
     lib = Library(db_path)
-    insert_all = sqlite_utils.db.Table.insert_all
-
-    def fail_on_mentions(table, records, *args, **kwargs):
-        if table.name == "mentions":  # the last write of the three
-            raise RuntimeError("disk gone")
-        return insert_all(table, records, *args, **kwargs)
-
-    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", fail_on_mentions)
-    with pytest.raises(RuntimeError):
-        lib.add_article("x.txt", "hash", analyse("003"))
-    monkeypatch.undo()
+    good = new_article("a.txt", "file-a", "text-a", analyse("003"))
+    broken = replace(
+        new_article("b.txt", "file-b", "text-b", analyse("001")),
+        mentions=[(0, 5, "Seoul", "Seoul", "place", "one value too many")],
+    )
+    with pytest.raises(sqlite3.ProgrammingError):  # fails after the first article's rows
+        lib.add_articles([good, broken])
     assert lib.counts() == {"articles": 0, "claims": 0, "entities": 0, "mentions": 0}
-    assert lib.add_article("x.txt", "hash", analyse("003"))  # and the same write then works
+    assert lib.file_hashes() == set()
+    assert lib.add_articles([good]) == [1]  # and the same write then works
+    assert lib.counts()["mentions"] == len(good.mentions)
 
 
 def test_connections_are_reused_across_worker_threads(library: Library):
@@ -207,9 +206,15 @@ def test_formula_cells_are_neutralised_and_numbers_stay_numbers(tmp_path: Path, 
 def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
     library.close()
     conn = sqlite3.connect(db_path)
-    conn.execute("DROP TABLE claim_group_members")  # what version 1 did not have
-    conn.execute("DROP TABLE claim_groups")
-    conn.execute("ALTER TABLE claims DROP COLUMN said_on")
+    for sql in (  # what version 1 did not have
+        "DROP TABLE claim_group_members", "DROP TABLE claim_groups", "DROP TABLE files",
+        "DROP TABLE story_pairs",
+        "DROP INDEX idx_claims_cluster", "ALTER TABLE claims DROP COLUMN cluster",
+        "ALTER TABLE claims DROP COLUMN said_on", "DROP INDEX idx_claims_comparison_key",
+        "ALTER TABLE claims DROP COLUMN comparison_key", "ALTER TABLE articles DROP COLUMN story",
+        "ALTER TABLE entities DROP COLUMN articles",
+    ):  # fmt: skip
+        conn.execute(sql)
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()

@@ -1,0 +1,120 @@
+"""What makes a large library cheap to grow: analysis in several processes, files known by
+their bytes, names resolved and claims regrouped only where an import touched them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import generated_article, paragraphs
+from extract import resolve_entities
+from extract.compare import group_claims
+from extract.resolve import Resolver
+from store import Library, import_paths
+from store.importer import POOL_AFTER
+
+
+def write_articles(folder: Path, indices: range | list[int]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = paragraphs()
+    for index in indices:
+        (folder / f"{index:06d}.txt").write_text(generated_article(index, texts), "utf-8")
+    return folder
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_regrouping_after_an_import_gives_what_grouping_everything_gives(tmp_path: Path):
+    # Every story of 20 articles gets a quarter of its articles in the second import, so new
+    # claims must join groups made by the first.
+    first = write_articles(tmp_path / "first", [i for i in range(120) if i % 4 != 3])
+    second = write_articles(tmp_path / "second", [i for i in range(120) if i % 4 == 3])
+    library = Library(tmp_path / "lib.db")
+    import_paths(library, [first], workers=1)
+    before = {g.key for g in library.discrepancies()}
+    import_paths(library, [second], workers=1)
+    kept = library.discrepancies()
+    whole = group_claims(library.comparables(), library.stories())
+    assert [(g.key, g.status, [m.id for m in g.members]) for g in kept] == [
+        (g.key, g.status, [m.id for m in g.members]) for g in whole
+    ]
+    first_ids = {c.id for c in library.comparables() if c.article <= 90}
+    grown = [g for g in kept if g.key in before and {m.id for m in g.members} - first_ids]
+    assert grown, "no group took in a claim of the second import"
+
+
+def test_several_processes_store_what_one_process_stores(tmp_path: Path):
+    folder = write_articles(tmp_path / "articles", range(POOL_AFTER + 10))
+    columns = "a.title, a.source, a.body, c.sentence, c.value, c.attributed_to, c.comparison_key"
+    sql = f"SELECT {columns} FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+    libraries = []
+    for workers in (1, 2):
+        library = Library(tmp_path / f"{workers}.db")
+        report = import_paths(library, [folder], workers=workers)
+        assert len(report.imported) == POOL_AFTER + 10 and not report.failed
+        library.close()
+        libraries.append(tmp_path / f"{workers}.db")
+    one, two = (rows(db, sql) for db in libraries)
+    assert one == two and len(one) > 1000
+    names = (
+        "SELECT m.name, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id ORDER BY m.id"
+    )
+    assert rows(libraries[0], names) == rows(libraries[1], names)
+
+
+def test_an_unchanged_file_is_skipped_by_its_bytes_and_a_renamed_copy_by_its_text(
+    tmp_path: Path,
+):
+    folder = write_articles(tmp_path / "articles", range(3))
+    library = Library(tmp_path / "lib.db")
+    import_paths(library, [folder])
+    crlf = folder / "copy-with-crlf.txt"
+    crlf.write_bytes((folder / "000000.txt").read_bytes().replace(b"\n", b"\r\n"))
+    report = import_paths(library, [folder])
+    assert report.imported == [] and len(report.present) == 4
+    assert len(library.file_hashes()) == 4  # the copy is known by its bytes from now on
+    assert library.counts()["articles"] == 3
+
+
+def test_names_resolve_across_imports_as_they_would_in_one():
+    first = [("a", "Matthew Miller", "person", 2), ("a", "Kim Jong Un", "person", 1)]
+    second = [("b", "Mathew Miller", "person", 1), ("b", "Miller", "person", 1),
+              ("c", "Kim", "person", 1), ("c", "Kim Jong-un", "person", 1)]  # fmt: skip
+    together, joined = resolve_entities(first + second)
+    resolver = Resolver()
+    _, before = resolver.add(first)
+    _, after = resolver.add(second)
+    assert {**before, **after} == joined
+    # and from what a library has stored, as an import starts
+    stored = Resolver([(e.key, e.name, e.type) for e in together])
+    assert stored.add(second)[1] == {k: v for k, v in joined.items() if k[0] != "a"}
+
+
+@pytest.mark.parametrize("crash_after", [1, 2])
+def test_a_killed_analysing_process_leaves_the_rest_to_the_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crash_after: int
+):
+    import store.importer as importer
+
+    folder = write_articles(tmp_path / "articles", range(POOL_AFTER + 40))
+    calls = {"n": 0}
+    submit = importer.ProcessPoolExecutor.submit
+
+    def failing_submit(self, fn, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > crash_after:
+            raise importer.BrokenProcessPool("a process was killed")
+        return submit(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(importer.ProcessPoolExecutor, "submit", failing_submit)
+    library = Library(tmp_path / "lib.db")
+    report = import_paths(library, [folder], workers=2)
+    assert len(report.imported) == POOL_AFTER + 40 and not report.failed
