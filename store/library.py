@@ -46,7 +46,10 @@ CLAIM_COLUMNS = ("kind", "sentence", "sentence_start", "sentence_end", "span_sta
                  "value", "low", "high", "unit", "concept", "hedge", "increment",
                  "attributed_to", "stance", "said_on")  # fmt: skip
 MENTION_COLUMNS = ("span_start", "span_end", "text", "name", "type")
-_MENTION_NAME, _MENTION_TYPE = MENTION_COLUMNS.index("name"), MENTION_COLUMNS.index("type")
+_MENTION_START, _MENTION_END, _MENTION_NAME, _MENTION_TYPE = (
+    MENTION_COLUMNS.index(c) for c in ("span_start", "span_end", "name", "type")
+)
+_CLAIM_START, _CLAIM_END = (CLAIM_COLUMNS.index(c) for c in ("sentence_start", "sentence_end"))
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -75,6 +78,15 @@ class NewArticle:
     article: tuple[Any, ...]  # ARTICLE_COLUMNS
     claims: list[tuple[Any, ...]]  # CLAIM_COLUMNS
     mentions: list[tuple[Any, ...]]  # MENTION_COLUMNS
+
+
+@dataclass(frozen=True)
+class Written:
+    """An article as add_articles wrote it: its id and its claims' ids."""
+
+    article_id: int
+    claim_ids: range
+    item: NewArticle
 
 
 def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis) -> NewArticle:
@@ -240,6 +252,20 @@ def _add_search(
     params["match"] = match
 
 
+def _conflicts_named(conn: sqlite3.Connection, groups: str, param: str) -> list[tuple[int, int]]:
+    """How many of those groups (a query of their keys) are conflicts naming each entity."""
+    return [
+        (n, entity)
+        for entity, n in conn.execute(
+            "SELECT ce.entity_id, count(DISTINCT gm.group_key) FROM claim_group_members gm "
+            "JOIN claim_groups g ON g.key = gm.group_key AND g.status = 'conflict' "
+            f"JOIN claim_entities ce ON ce.claim_id = gm.claim_id WHERE gm.group_key IN ({groups}) "
+            "GROUP BY ce.entity_id",
+            (param,),
+        )
+    ]
+
+
 def _split(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
 
@@ -307,11 +333,12 @@ class Library:
     def add_articles(self, batch: Sequence[NewArticle]) -> list[int | None]:
         """Store analysed articles with their claims and mentions, in one transaction.
 
-        Names are resolved against the library's entities as they are written, so no later
-        pass over every mention is needed. Returns each article's id, or None where the
-        library already held the same text (imported under another name, or by another
-        writer first). Plain executemany, not sqlite-utils' insert_all: rows arrive ready
-        from the analysing processes and dict-building cost a third of the write time.
+        Names are resolved against the library's entities as they are written, and each
+        entity's counts move with them, so no later pass over every mention is needed.
+        Returns each article's id, or None where the library already held the same text
+        (imported under another name, or by another writer first). Plain executemany, not
+        sqlite-utils' insert_all: rows arrive ready from the analysing processes and
+        dict-building cost a third of the write time.
         """
         ids: list[int | None] = []
         with self._lease() as db, db.atomic():
@@ -319,7 +346,10 @@ class Library:
             resolver = self._resolver or Resolver(
                 conn.execute("SELECT key, name, type FROM entities").fetchall()
             )
-            written: list[tuple[int, NewArticle]] = []
+            # Rowids count on from the largest inside this transaction: claim ids are known
+            # without asking for each.
+            last_claim = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+            written: list[Written] = []
             for item in batch:
                 stored = conn.execute(
                     "SELECT id FROM articles WHERE content_hash = ?", (item.content_hash,)
@@ -332,19 +362,25 @@ class Library:
                 assert article_id is not None
                 conn.executemany(_INSERT_CLAIM, [(article_id, *c) for c in item.claims])
                 conn.execute(_INSERT_FILE, (item.file_hash, article_id))
-                written.append((article_id, item))
+                claim_ids = range(last_claim + 1, last_claim + 1 + len(item.claims))
+                last_claim += len(item.claims)
+                written.append(Written(article_id, claim_ids, item))
                 ids.append(article_id)
+            stored_last = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+            if stored_last != last_claim:
+                raise sqlite3.DatabaseError("claim ids were not given in order")
             self._write_mentions(conn, resolver, written)
         self._resolver = resolver  # only once its entities are committed
         return ids
 
     def _write_mentions(
-        self, conn: sqlite3.Connection, resolver: Resolver, written: list[tuple[int, NewArticle]]
+        self, conn: sqlite3.Connection, resolver: Resolver, written: list[Written]
     ) -> None:
+        """Mentions with their entities, and what each entity's counts gain from them."""
         counts: Counter[tuple[str, str, str]] = Counter(
-            (str(article_id), m[_MENTION_NAME], m[_MENTION_TYPE])
-            for article_id, item in written
-            for m in item.mentions
+            (str(w.article_id), m[_MENTION_NAME], m[_MENTION_TYPE])
+            for w in written
+            for m in w.item.mentions
         )
         entities, assignment = resolver.add((a, n, t, c) for (a, n, t), c in counts.items())
         conn.executemany(
@@ -358,20 +394,40 @@ class Library:
             ).fetchall()
         )
         rows = []
-        named: Counter[int] = Counter()  # articles naming each entity
-        for article_id, item in written:
-            seen: set[int] = set()
-            for m in item.mentions:
-                key = assignment.get((str(article_id), m[_MENTION_NAME]))
+        aliases: set[tuple[int, str]] = set()
+        named: set[tuple[int, int]] = set()  # (entity, claim): the claim's sentence names it
+        sources: set[tuple[int, str]] = set()
+        gained: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # mentions, articles, claims
+        for w in written:
+            in_article: set[int] = set()
+            source = w.item.article[ARTICLE_COLUMNS.index("source")]
+            for m in w.item.mentions:
+                key = assignment.get((str(w.article_id), m[_MENTION_NAME]))
                 entity = entity_id[key] if key else None
-                rows.append((article_id, *m, entity))
-                if entity is not None and entity not in seen:
-                    seen.add(entity)
-                    named[entity] += 1
+                rows.append((w.article_id, *m, entity))
+                if entity is None:
+                    continue
+                aliases.add((entity, m[_MENTION_NAME]))
+                gained[entity][0] += 1
+                if entity not in in_article:
+                    in_article.add(entity)
+                    gained[entity][1] += 1
+                start, end = m[_MENTION_START], m[_MENTION_END]
+                for claim_id, claim in zip(w.claim_ids, w.item.claims, strict=True):
+                    if claim[_CLAIM_START] <= start and end <= claim[_CLAIM_END]:
+                        if (entity, claim_id) not in named:
+                            named.add((entity, claim_id))
+                            gained[entity][2] += 1
+                        sources.add((entity, source))
         conn.executemany(_INSERT_MENTION, rows)
+        conn.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?, ?)", sorted(aliases))
+        conn.executemany("INSERT INTO claim_entities VALUES (?, ?)", sorted(named))
+        conn.executemany("INSERT OR IGNORE INTO entity_sources VALUES (?, ?)", sorted(sources))
         conn.executemany(
-            "UPDATE entities SET articles = articles + ? WHERE id = ?",
-            [(n, entity) for entity, n in named.items()],
+            "UPDATE entities SET mentions = mentions + ?, articles = articles + ?, "
+            "claims = claims + ?, sources = (SELECT count(*) FROM entity_sources "
+            "WHERE entity_id = entities.id) WHERE id = ?",
+            [(*gain, entity) for entity, gain in gained.items()],
         )
 
     # ---- reading -------------------------------------------------------------------------
@@ -401,9 +457,7 @@ class Library:
             params["hedges"] = json.dumps(sorted(f.hedges))
         for n, entity_id in enumerate(sorted(f.entity_ids)):
             where.append(
-                f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id "
-                f"AND m.entity_id = :entity_{n} AND m.span_start >= c.sentence_start "
-                f"AND m.span_end <= c.sentence_end)"
+                f"c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = :entity_{n})"
             )
             params[f"entity_{n}"] = entity_id
         if f.ids is not None:
@@ -412,48 +466,67 @@ class Library:
         _add_search(where, params, f.query, "c.id", "claims_fts")
         return " AND ".join(where), params
 
-    def claims(self, f: ClaimFilter = ClaimFilter()) -> list[ClaimRow]:
-        """Claims matching the filter, by article date then position in the article."""
+    def claims(self, f: ClaimFilter = ClaimFilter(), limit: int | None = None) -> list[ClaimRow]:
+        """Claims matching the filter, by article date then position in the article; the
+        first `limit` of them when a pane shows only a page."""
         where, params = self._claim_where(f)
         sql = f"""
             SELECT c.id, c.article_id, a.title AS article_title, a.source, a.published,
                    c.sentence, c.sentence_start AS start, c.sentence_end AS "end",
                    c.span_start, c.span_end, c.kind, c.value, c.low, c.high, c.unit, c.hedge,
                    c.attributed_to, c.stance, c.said_on,
-                   (SELECT group_concat(name, :sep) FROM (
-                        SELECT DISTINCT e.name FROM mentions m
-                        JOIN entities e ON e.id = m.entity_id
-                        WHERE m.article_id = c.article_id AND m.span_start >= c.sentence_start
-                          AND m.span_end <= c.sentence_end)) AS entities
+                   (SELECT group_concat(e.name, :sep) FROM claim_entities ce
+                    JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS entities
             FROM claims c JOIN articles a ON a.id = c.article_id
             WHERE {where}
             ORDER BY a.published IS NULL, a.published, a.id, c.span_start, c.id
+            LIMIT :limit
         """
         params["sep"] = LIST_SEPARATOR
+        params["limit"] = -1 if limit is None else limit
         return [
             ClaimRow(**{**row, "entities": _split(row["entities"])})
             for row in self._rows(sql, params)
         ]
 
-    def articles(self, f: ClaimFilter = ClaimFilter()) -> list[ArticleRow]:
-        """Articles matching the filter (an entity or text filter keeps those that match)."""
+    def count_claims(self, f: ClaimFilter = ClaimFilter()) -> tuple[int, int]:
+        """How many claims the filter keeps, and from how many sources."""
+        where, params = self._claim_where(f)
+        sql = (
+            "SELECT count(*), count(DISTINCT a.source) FROM claims c "
+            f"JOIN articles a ON a.id = c.article_id WHERE {where}"
+        )
+        claims, sources = self._fetch(sql, params)[0]
+        return claims, sources
+
+    def _article_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         where = ["1 = 1"]
         params: dict[str, Any] = {}
         _add_article_conditions(where, params, f, "a")
         for n, entity_id in enumerate(sorted(f.entity_ids)):
-            where.append(
-                f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id "
-                f"AND m.entity_id = :entity_{n})"
-            )
+            where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id = :entity_{n})")
             params[f"entity_{n}"] = entity_id
         _add_search(where, params, f.query, "a.id", "articles_fts")
+        return " AND ".join(where), params
+
+    def articles(
+        self, f: ClaimFilter = ClaimFilter(), limit: int | None = None
+    ) -> list[ArticleRow]:
+        """Articles matching the filter (an entity or text filter keeps those that match)."""
+        where, params = self._article_where(f)
         sql = f"""
             SELECT a.id, a.title, a.source, a.published, a.published_raw,
                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
-            FROM articles a WHERE {" AND ".join(where)}
+            FROM articles a WHERE {where}
             ORDER BY a.published IS NULL, a.published, a.id
+            LIMIT :limit
         """
+        params["limit"] = -1 if limit is None else limit
         return [ArticleRow(**row) for row in self._rows(sql, params)]
+
+    def count_articles(self, f: ClaimFilter = ClaimFilter()) -> int:
+        where, params = self._article_where(f)
+        return int(self._fetch(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
 
     def article(self, article_id: int) -> ArticleDetail | None:
         """One article with the spans the reader highlights: claims, figures, mentions."""
@@ -478,56 +551,46 @@ class Library:
         ]
         return ArticleDetail(**rows[0], spans=spans)
 
-    def entities(self, f: ClaimFilter = ClaimFilter()) -> list[EntityRow]:
-        """Entities with their spellings and counts, most mentioned first."""
-        where = ["1 = 1"]
-        params: dict[str, Any] = {"sep": LIST_SEPARATOR}
-        if f.article_id:
-            where.append("m.article_id = :article_id")
-            params["article_id"] = f.article_id
-        if not f.is_empty and not f.article_id:
-            # Every pane follows the filter: the names in the articles it keeps.
-            where.append("m.article_id IN (SELECT value FROM json_each(:articles))")
-            params["articles"] = json.dumps([a.id for a in self.articles(f)])
-        sql = f"""
-            SELECT e.id, e.name, e.type,
-                   (SELECT group_concat(name, :sep) FROM (
-                        SELECT DISTINCT name FROM mentions WHERE entity_id = e.id)) AS aliases,
-                   count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-            FROM entities e JOIN mentions m ON m.entity_id = e.id
-            WHERE {" AND ".join(where)}
-            GROUP BY e.id ORDER BY mentions DESC, e.name
-        """
-        counts = self._claim_counts()
-        out = []
-        for row in self._rows(sql, params):
-            aliases = [a for a in _split(row["aliases"]) if a != row["name"]]
-            claims, sources, conflicts = counts.get(row["id"], (0, 0, 0))
-            out.append(EntityRow(**{**row, "aliases": aliases}, claims=claims, sources=sources,
-                                 conflicts=conflicts))  # fmt: skip
-        return out
+    def entities(self, f: ClaimFilter = ClaimFilter(), limit: int | None = None) -> list[EntityRow]:
+        """Entities with their spellings and counts, most mentioned first.
 
-    def _claim_counts(self) -> dict[int, tuple[int, int, int]]:
-        """Per entity: the claims naming it, their sources, and the conflicts they are in."""
-        rows = self._fetch(
-            """
-            WITH named AS (
-                SELECT DISTINCT m.entity_id, c.id AS claim_id, a.source
-                FROM mentions m
-                JOIN claims c ON c.article_id = m.article_id
-                    AND m.span_start >= c.sentence_start AND m.span_end <= c.sentence_end
-                JOIN articles a ON a.id = c.article_id
-                WHERE m.entity_id IS NOT NULL
+        Unfiltered, the counts are those kept as articles were written; filtered, mentions
+        and articles count within the articles the filter keeps (claims, sources and
+        conflicts stay the library's)."""
+        params: dict[str, Any] = {"sep": LIST_SEPARATOR, "limit": -1 if limit is None else limit}
+        if f.is_empty:
+            counted = "SELECT id, mentions, articles FROM entities"
+        else:
+            if f.article_id:
+                params["article_id"] = f.article_id
+                articles = ":article_id"
+            else:  # every pane follows the filter: the names in the articles it keeps
+                where, article_params = self._article_where(f)
+                params.update(article_params)
+                articles = f"SELECT a.id FROM articles a WHERE {where}"
+            counted = (
+                "SELECT entity_id AS id, count(*) AS mentions, count(DISTINCT article_id) "
+                f"AS articles FROM mentions WHERE article_id IN ({articles}) "
+                "AND entity_id IS NOT NULL GROUP BY entity_id"
             )
-            SELECT n.entity_id, count(DISTINCT n.claim_id), count(DISTINCT n.source),
-                   count(DISTINCT g.key)
-            FROM named n
-            LEFT JOIN claim_group_members gm ON gm.claim_id = n.claim_id
-            LEFT JOIN claim_groups g ON g.key = gm.group_key AND g.status = 'conflict'
-            GROUP BY n.entity_id
-            """
-        )
-        return {entity: (claims, sources, conflicts) for entity, claims, sources, conflicts in rows}
+        sql = f"""
+            SELECT e.id, e.name, e.type, n.mentions, n.articles, e.claims, e.sources,
+                   e.conflicts,
+                   (SELECT group_concat(name, :sep) FROM entity_aliases
+                    WHERE entity_id = e.id) AS aliases
+            FROM ({counted}) n JOIN entities e ON e.id = n.id
+            WHERE n.mentions > 0
+            ORDER BY n.mentions DESC, e.name LIMIT :limit
+        """
+        return [
+            EntityRow(**{**row, "aliases": [a for a in _split(row["aliases"]) if a != row["name"]]})
+            for row in self._rows(sql, params)
+        ]
+
+    def count_entities(self, f: ClaimFilter = ClaimFilter()) -> int:
+        if f.is_empty:
+            return int(self._fetch("SELECT count(*) FROM entities WHERE mentions > 0")[0][0])
+        return len(self.entities(f))
 
     def comparables(self, ids: Iterable[int] | None = None) -> list[Comparable]:
         """Claims (all, or those ids) with the places their sentences name, for comparison."""
@@ -694,12 +757,17 @@ class Library:
         """Replace the clusters and groups those claims were in with the new ones."""
         groups = [g for cluster in clusters if (g := group_of(key, cluster, topic_of))]
         ids = json.dumps([m.id for m in members])
+        old_groups = (
+            "SELECT group_key FROM claim_group_members "
+            "WHERE claim_id IN (SELECT value FROM json_each(?))"
+        )
         with self._lease() as db, db.atomic():
-            db.execute(
-                "DELETE FROM claim_groups WHERE key IN (SELECT group_key FROM "
-                "claim_group_members WHERE claim_id IN (SELECT value FROM json_each(?)))",
-                (ids,),
+            conn = db.conn
+            conn.executemany(
+                "UPDATE entities SET conflicts = conflicts - ? WHERE id = ?",
+                _conflicts_named(conn, old_groups, ids),
             )
+            conn.execute(f"DELETE FROM claim_groups WHERE key IN ({old_groups})", (ids,))
             db.conn.executemany(
                 "UPDATE claims SET cluster = ? WHERE id = ?",
                 [
@@ -718,6 +786,12 @@ class Library:
             db.conn.executemany(
                 "INSERT INTO claim_group_members (group_key, claim_id, position) VALUES (?, ?, ?)",
                 [(g.key, m.id, i) for g in groups for i, m in enumerate(g.members)],
+            )
+            conn.executemany(
+                "UPDATE entities SET conflicts = conflicts + ? WHERE id = ?",
+                _conflicts_named(
+                    conn, "SELECT value FROM json_each(?)", json.dumps([g.key for g in groups])
+                ),
             )
 
     def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _GROUP_TABLES_V3 = (
     "CREATE TABLE IF NOT EXISTS claim_groups (key TEXT PRIMARY KEY, position INTEGER NOT NULL, "
     "topic TEXT NOT NULL, status TEXT NOT NULL, soft INTEGER NOT NULL, explanation TEXT)",
@@ -52,6 +52,41 @@ _SCALE = (
     # In how many articles an entity is named: which names are too common to tell stories.
     "ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0",
 )
+# Each entity's counts, kept as articles are written, and what they are counted from: the
+# entities pane of a large library reads them instead of counting every mention.
+_ENTITY_COUNTS = (
+    "ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entities ADD COLUMN claims INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entities ADD COLUMN sources INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entities ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX idx_entities_mentions ON entities (mentions DESC, name)",
+    # The entities a claim's sentence names.
+    "CREATE TABLE claim_entities (entity_id INTEGER NOT NULL REFERENCES entities(id), "
+    "claim_id INTEGER NOT NULL REFERENCES claims(id), PRIMARY KEY (entity_id, claim_id)) "
+    "WITHOUT ROWID",
+    "CREATE INDEX idx_claim_entities_claim ON claim_entities (claim_id)",
+    "CREATE TABLE entity_aliases (entity_id INTEGER NOT NULL REFERENCES entities(id), "
+    "name TEXT NOT NULL, PRIMARY KEY (entity_id, name)) WITHOUT ROWID",
+    "CREATE TABLE entity_sources (entity_id INTEGER NOT NULL REFERENCES entities(id), "
+    "source TEXT NOT NULL, PRIMARY KEY (entity_id, source)) WITHOUT ROWID",
+)
+_COUNT_ENTITIES = (
+    "INSERT INTO claim_entities SELECT DISTINCT m.entity_id, c.id FROM mentions m "
+    "JOIN claims c ON c.article_id = m.article_id AND m.span_start >= c.sentence_start "
+    "AND m.span_end <= c.sentence_end WHERE m.entity_id IS NOT NULL",
+    "INSERT INTO entity_aliases SELECT DISTINCT entity_id, name FROM mentions "
+    "WHERE entity_id IS NOT NULL",
+    "INSERT INTO entity_sources SELECT DISTINCT ce.entity_id, a.source FROM claim_entities ce "
+    "JOIN claims c ON c.id = ce.claim_id JOIN articles a ON a.id = c.article_id",
+    "UPDATE entities SET "
+    "mentions = (SELECT count(*) FROM mentions WHERE entity_id = entities.id), "
+    "claims = (SELECT count(*) FROM claim_entities WHERE entity_id = entities.id), "
+    "sources = (SELECT count(*) FROM entity_sources WHERE entity_id = entities.id), "
+    "conflicts = (SELECT count(DISTINCT gm.group_key) FROM claim_entities ce "
+    "JOIN claim_group_members gm ON gm.claim_id = ce.claim_id "
+    "JOIN claim_groups g ON g.key = gm.group_key AND g.status = 'conflict' "
+    "WHERE ce.entity_id = entities.id)",
+)
 # What turns a library of version N-1 into version N, run in one transaction on open.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE claims ADD COLUMN said_on TEXT",),
@@ -64,6 +99,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE entities SET articles = (SELECT count(DISTINCT article_id) FROM mentions "
         "WHERE entity_id = entities.id)",
     ),
+    5: (*_ENTITY_COUNTS, *_COUNT_ENTITIES),
 }
 _TABLES = {"articles", "claims", "mentions", "entities"}  # present since version 1
 
@@ -164,7 +200,7 @@ def _create(db: sqlite_utils.Database) -> None:
     )  # fmt: skip
     db["mentions"].create_index(["article_id", "span_start"])
     db["mentions"].create_index(["entity_id"])
-    for sql in (*_GROUP_TABLES, *_SCALE):
+    for sql in (*_GROUP_TABLES, *_SCALE, *_ENTITY_COUNTS):
         db.execute(sql)
     db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
     db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="porter")

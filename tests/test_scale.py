@@ -118,3 +118,29 @@ def test_a_killed_analysing_process_leaves_the_rest_to_the_writer(
     library = Library(tmp_path / "lib.db")
     report = import_paths(library, [folder], workers=2)
     assert len(report.imported) == POOL_AFTER + 40 and not report.failed
+
+
+def test_entity_counts_kept_while_importing_equal_a_recount(tmp_path: Path):
+    import shutil
+
+    from store.schema import _COUNT_ENTITIES
+
+    first = write_articles(tmp_path / "first", [i for i in range(60) if i % 3])
+    second = write_articles(tmp_path / "second", [i for i in range(60) if not i % 3])
+    library = Library(tmp_path / "lib.db")
+    import_paths(library, [first])
+    import_paths(library, [second])
+    kept = library.entities()
+    library.close()
+    shutil.copy(tmp_path / "lib.db", tmp_path / "recount.db")
+    conn = sqlite3.connect(tmp_path / "recount.db")
+    for table in ("claim_entities", "entity_aliases", "entity_sources"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("UPDATE entities SET mentions = 0, claims = 0, sources = 0, conflicts = 0")
+    for sql in _COUNT_ENTITIES:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    recounted = Library(tmp_path / "recount.db").entities()
+    assert kept == recounted
+    assert sum(e.conflicts for e in kept) > 0 and sum(e.claims for e in kept) > 100
