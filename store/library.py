@@ -466,9 +466,11 @@ class Library:
         _add_search(where, params, f.query, "c.id", "claims_fts")
         return " AND ".join(where), params
 
-    def claims(self, f: ClaimFilter = ClaimFilter(), limit: int | None = None) -> list[ClaimRow]:
-        """Claims matching the filter, by article date then position in the article; the
-        first `limit` of them when a pane shows only a page."""
+    def claims(
+        self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
+    ) -> list[ClaimRow]:
+        """Claims matching the filter, by article date then position in the article; a
+        page of `limit` from `offset` when a pane shows a page."""
         where, params = self._claim_where(f)
         sql = f"""
             SELECT c.id, c.article_id, a.title AS article_title, a.source, a.published,
@@ -480,10 +482,10 @@ class Library:
             FROM claims c JOIN articles a ON a.id = c.article_id
             WHERE {where}
             ORDER BY a.published IS NULL, a.published, a.id, c.span_start, c.id
-            LIMIT :limit
+            LIMIT :limit OFFSET :offset
         """
         params["sep"] = LIST_SEPARATOR
-        params["limit"] = -1 if limit is None else limit
+        params.update(limit=-1 if limit is None else limit, offset=offset)
         return [
             ClaimRow(**{**row, "entities": _split(row["entities"])})
             for row in self._rows(sql, params)
@@ -510,7 +512,7 @@ class Library:
         return " AND ".join(where), params
 
     def articles(
-        self, f: ClaimFilter = ClaimFilter(), limit: int | None = None
+        self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
     ) -> list[ArticleRow]:
         """Articles matching the filter (an entity or text filter keeps those that match)."""
         where, params = self._article_where(f)
@@ -519,9 +521,9 @@ class Library:
                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
             FROM articles a WHERE {where}
             ORDER BY a.published IS NULL, a.published, a.id
-            LIMIT :limit
+            LIMIT :limit OFFSET :offset
         """
-        params["limit"] = -1 if limit is None else limit
+        params.update(limit=-1 if limit is None else limit, offset=offset)
         return [ArticleRow(**row) for row in self._rows(sql, params)]
 
     def count_articles(self, f: ClaimFilter = ClaimFilter()) -> int:
@@ -551,13 +553,16 @@ class Library:
         ]
         return ArticleDetail(**rows[0], spans=spans)
 
-    def entities(self, f: ClaimFilter = ClaimFilter(), limit: int | None = None) -> list[EntityRow]:
+    def entities(
+        self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
+    ) -> list[EntityRow]:
         """Entities with their spellings and counts, most mentioned first.
 
         Unfiltered, the counts are those kept as articles were written; filtered, mentions
         and articles count within the articles the filter keeps (claims, sources and
         conflicts stay the library's)."""
-        params: dict[str, Any] = {"sep": LIST_SEPARATOR, "limit": -1 if limit is None else limit}
+        params: dict[str, Any] = {"sep": LIST_SEPARATOR, "limit": -1 if limit is None else limit,
+                                  "offset": offset}  # fmt: skip
         if f.is_empty:
             counted = "SELECT id, mentions, articles FROM entities"
         else:
@@ -580,7 +585,7 @@ class Library:
                     WHERE entity_id = e.id) AS aliases
             FROM ({counted}) n JOIN entities e ON e.id = n.id
             WHERE n.mentions > 0
-            ORDER BY n.mentions DESC, e.name LIMIT :limit
+            ORDER BY n.mentions DESC, e.name LIMIT :limit OFFSET :offset
         """
         return [
             EntityRow(**{**row, "aliases": [a for a in _split(row["aliases"]) if a != row["name"]]})

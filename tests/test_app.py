@@ -562,3 +562,32 @@ async def test_the_palette_offers_the_reader_actions(library: Library):
         wanted = ["Search", "Filter", "Import", "Export claims", "Discrepancies", "Mark claim",
                   "Next claim", "Copy sentence", "Help", "Go to Claims"]  # fmt: skip
         assert set(wanted) <= titles, set(wanted) - titles
+
+
+async def test_long_lists_are_read_a_page_at_a_time(library: Library, monkeypatch):
+    from tui.widgets.tables import ListPane
+
+    monkeypatch.setattr(ListPane, "PAGE", 2)  # five articles: pages of two
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        every = [a.id for a in library.articles()]
+        assert articles.row_count == 2 and str(articles.border_title) == "Articles (1–2 of 5)"
+        articles.focus()
+        await pilot.press("j", "j")  # past the page's last row: the next page
+        await settle(app, pilot)
+        assert str(articles.border_title) == "Articles (3–4 of 5)"
+        assert articles.current_id == every[2] == app.screen.article_id  # and its text opens
+        await pilot.press("k")  # before the page's first row: the page before, at its end
+        await settle(app, pilot)
+        assert articles.start == 0 and articles.current_id == every[1]
+        await pilot.press("G")
+        await settle(app, pilot)
+        assert str(articles.border_title) == "Articles (5–5 of 5)"
+        assert articles.current_id == every[-1]
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert articles.start == 0 and articles.current_id == every[0]
+        entities = app.screen.query_one(EntityList)
+        assert str(entities.border_title) == f"Entities (1–2 of {library.count_entities():,})"

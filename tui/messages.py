@@ -10,9 +10,19 @@ from store import ArticleDetail, ArticleRow, ClaimFilter, ClaimRow, EntityRow, G
 
 
 @dataclass
+class Page:
+    """Where a page of rows sits in the whole list."""
+
+    offset: int  # of the first row
+    total: int  # rows the filter keeps
+    cursor: str | None = None  # "first" or "last": where the cursor goes on a new page
+
+
+@dataclass
 class ArticlesLoaded(Message):
     rows: list[ArticleRow]
     filter: ClaimFilter
+    page: Page
 
 
 @dataclass
@@ -24,11 +34,14 @@ class ArticleLoaded(Message):
 class ClaimsLoaded(Message):
     rows: list[ClaimRow]
     filter: ClaimFilter
+    page: Page
+    sources: int  # of all the claims the filter keeps
 
 
 @dataclass
 class EntitiesLoaded(Message):
     rows: list[EntityRow]
+    page: Page
 
 
 @dataclass

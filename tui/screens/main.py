@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from store import ClaimFilter, Comparable, ImportReport, Library, export
-from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded
+from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded, Page
 from tui.screens.discrepancies import DiscrepancyScreen
 from tui.screens.export import ExportScreen, export_format
 from tui.screens.filters import FilterScreen
@@ -31,16 +31,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.importing import ImportScreen
 from tui.screens.pick import PickScreen
 from tui.widgets.article_view import ArticleView
-from tui.widgets.tables import ArticleList, ClaimTable, EntityList
-
-SHOWN = 1000  # rows a list pane holds; the title says when there are more
-
-
-def counted(label: str, shown: int, total: int) -> Text:
-    """A pane title that never pretends: "Entities (1,000 of 15,478)"."""
-    if shown < total:
-        return Text(f"{label} ({shown:,} of {total:,})")
-    return Text(f"{label} ({total:,})")
+from tui.widgets.tables import ArticleList, ClaimTable, EntityList, ListPane
 
 
 class MainScreen(Screen[None]):
@@ -76,6 +67,7 @@ class MainScreen(Screen[None]):
         # The claim to mark when its article arrives: (article, sentence, figure) offsets.
         self._pending: tuple[int, tuple[int, int], tuple[int, int]] | None = None
         self.claims_total = 0
+        self._claims_sources = 0
         self._claims_title = Text("Claims")
         self._filter_order: list[str] = []  # names of the filters set, oldest first
         self._follow_claims = False  # n / N moved the claims cursor from another pane
@@ -114,8 +106,11 @@ class MainScreen(Screen[None]):
     # ---- workers: read the library, post the result ---------------------------------------
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
-    def load_articles(self, f: ClaimFilter) -> None:
-        self.post_message(ArticlesLoaded(self.library.articles(f), f))
+    def load_articles(self, f: ClaimFilter, page: Page | None = None) -> None:
+        """A page of articles: the first, counted, when the filter changed."""
+        page = page or Page(0, self.library.count_articles(f))
+        rows = self.library.articles(f, limit=ListPane.PAGE, offset=page.offset)
+        self.post_message(ArticlesLoaded(rows, f, page))
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self, article_id: int | None) -> None:
@@ -123,13 +118,30 @@ class MainScreen(Screen[None]):
         self.post_message(ArticleLoaded(article))
 
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
-    def load_claims(self, f: ClaimFilter) -> None:
-        self.post_message(ClaimsLoaded(self.library.claims(f), f))
+    def load_claims(self, f: ClaimFilter, page: Page | None = None, sources: int = 0) -> None:
+        if page is None:
+            total, sources = self.library.count_claims(f)
+            page = Page(0, total)
+        rows = self.library.claims(f, limit=ListPane.PAGE, offset=page.offset)
+        self.post_message(ClaimsLoaded(rows, f, page, sources))
 
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
-    def load_entities(self, f: ClaimFilter) -> None:
+    def load_entities(self, f: ClaimFilter, page: Page | None = None) -> None:
         # The entity chosen as a filter stays listed, so it can be chosen again to undo.
-        self.post_message(EntitiesLoaded(self.library.entities(replace(f, entity_ids=frozenset()))))
+        f = replace(f, entity_ids=frozenset())
+        page = page or Page(0, self.library.count_entities(f))
+        rows = self.library.entities(f, limit=ListPane.PAGE, offset=page.offset)
+        self.post_message(EntitiesLoaded(rows, page))
+
+    @on(ListPane.PageWanted)
+    def _page_wanted(self, message: ListPane.PageWanted) -> None:
+        page = Page(message.offset, message.table.total, message.cursor)
+        if message.table.id == "articles":
+            self.load_articles(self.filter, page)
+        elif message.table.id == "claims":
+            self.load_claims(self.claims_filter(), page, self._claims_sources)
+        else:
+            self.load_entities(self.filter, page)
 
     # ---- state -> panes ------------------------------------------------------------------
 
@@ -186,13 +198,16 @@ class MainScreen(Screen[None]):
         if message.filter != self.filter:
             return  # an older answer
         table = self.query_one(ArticleList)
-        table.show(message.rows[:SHOWN], keep=self.article_id)
-        table.border_title = counted("Articles", table.row_count, len(message.rows))
+        page = message.page
+        table.show(message.rows, self.article_id, page.offset, page.total, page.cursor)
+        table.border_title = table.page_title("Articles")
         if not message.rows and message.filter.is_empty:
             view = self.query_one(ArticleView)
             view.placeholder = "The library is empty. Import articles with: claimdiff import PATH"
             view.show_article(None)
-        if message.rows and (self.article_id not in {r.id for r in message.rows}):
+        if page.cursor is not None:
+            self.article_id = table.current_id  # the page's first or last, as the user moved
+        elif message.rows and (self.article_id not in {r.id for r in message.rows}):
             self.article_id = message.rows[0].id
             table.move_to(self.article_id)
 
@@ -210,12 +225,13 @@ class MainScreen(Screen[None]):
         if message.filter != self.claims_filter():
             return
         table = self.query_one(ClaimTable)
-        self.claims_total = len(message.rows)  # export writes them all, not only those shown
-        self._follow_claims = False  # a fresh list's first cursor is not a move to follow
-        table.show(message.rows[:SHOWN], keep=self._claim_to_show)
+        page = message.page
+        self.claims_total = page.total  # export writes them all, not only those shown
+        self._claims_sources = sources = message.sources
+        self._follow_claims = page.cursor is not None  # a fresh list's cursor is no move
+        table.show(message.rows, self._claim_to_show, page.offset, page.total, page.cursor)
         scope = "this article" if self.filter.is_empty else "library, filtered"
-        sources = len({r.source for r in message.rows})
-        title = counted(f"Claims · {scope}", table.row_count, len(message.rows))
+        title = table.page_title(f"Claims · {scope}")
         title.append(f" · {sources} source{'s' * (sources != 1)}")
         self._claims_title = title
         self._title_claims()
@@ -225,8 +241,9 @@ class MainScreen(Screen[None]):
         table = self.query_one(EntityList)
         last = next((int(n[7:]) for n in reversed(self._filter_order) if n.startswith("entity:")),
                     None)  # fmt: skip
-        table.show(message.rows[:SHOWN], keep=last)
-        table.border_title = counted("Entities", table.row_count, len(message.rows))
+        page = message.page
+        table.show(message.rows, last, page.offset, page.total, page.cursor)
+        table.border_title = table.page_title("Entities")
 
     # ---- panes -> state ------------------------------------------------------------------
 

@@ -68,11 +68,73 @@ class ListPane(DataTable[Text]):
         Binding("s", "sort", "Sort", show=False, id="list.sort"),
     ]
 
+    PAGE = 1000  # rows held at a time; the screen fetches the next page from the library
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[Any] = []
+        self.start = 0  # the index of the first row held, in the whole list
+        self.total = 0  # rows in the whole list
         self._sort: tuple[str, bool] | None = None  # column key, reversed
         self._layout: tuple[tuple[str, ...], int] = ((), 0)
+
+    @dataclass
+    class PageWanted(Message):
+        """The cursor went past the rows held: the screen should fetch another page."""
+
+        table: ListPane
+        offset: int
+        cursor: str  # "first" or "last"
+
+    @property
+    def paged(self) -> bool:
+        return self.total > len(self.rows_shown)
+
+    def _want(self, offset: int, cursor: str) -> None:
+        self.post_message(self.PageWanted(self, max(0, offset), cursor))
+
+    def action_cursor_down(self) -> None:
+        if self.cursor_row >= self.row_count - 1 and self.start + self.row_count < self.total:
+            self._want(self.start + self.row_count, "first")
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0 and self.start > 0:
+            self._want(self.start - self.PAGE, "last")
+        else:
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        if self.cursor_row >= self.row_count - 1 and self.start + self.row_count < self.total:
+            self._want(self.start + self.row_count, "first")
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.cursor_row <= 0 and self.start > 0:
+            self._want(self.start - self.PAGE, "last")
+        else:
+            super().action_page_up()
+
+    def action_scroll_bottom(self) -> None:
+        if self.start + self.row_count < self.total:
+            self._want((self.total - 1) // self.PAGE * self.PAGE, "last")
+        else:
+            super().action_scroll_bottom()
+
+    def action_scroll_top(self) -> None:
+        if self.start > 0:
+            self._want(0, "first")
+        else:
+            super().action_scroll_top()
+
+    def page_title(self, label: str) -> Text:
+        """A pane title that never pretends: "Entities (1,001-2,000 of 15,478)"."""
+        if self.paged:
+            first, last = self.start + 1, self.start + len(self.rows_shown)
+            return Text(f"{label} ({first:,}–{last:,} of {self.total:,})")
+        return Text(f"{label} ({self.total:,})")
 
     def cells(self, row: Any) -> dict[str, Text]:
         raise NotImplementedError
@@ -112,8 +174,19 @@ class ListPane(DataTable[Text]):
                 return tuple(key for _, key, _, _ in columns), max(fill, 8)
             columns.remove(max(droppable, key=lambda c: c[3]))
 
-    def show(self, rows: Sequence[Any], keep: int | None) -> None:
+    def show(
+        self,
+        rows: Sequence[Any],
+        keep: int | None,
+        offset: int = 0,
+        total: int | None = None,
+        cursor: str | None = None,
+    ) -> None:
+        """Hold a page of rows (all of them, for a short list) and put the cursor on the
+        row kept, or on the page's first or last row."""
         self.rows_shown = list(rows)
+        self.start = offset
+        self.total = len(self.rows_shown) if total is None else total
         self.clear(columns=True)
         self._layout = keys, fill = self._fit()
         for label, key, width, _ in self.COLUMNS:
@@ -124,7 +197,10 @@ class ListPane(DataTable[Text]):
             self.add_row(*(cells[key] for key in keys), key=self.key_of(row))
         if self._sort and self._sort[0] in keys:
             self.sort(self._sort[0], key=_sort_value, reverse=self._sort[1])
-        self.move_to(keep)
+        if cursor is not None and self.row_count:
+            self.move_cursor(row=0 if cursor == "first" else self.row_count - 1, animate=False)
+        else:
+            self.move_to(keep)
 
     def action_sort(self) -> None:
         """s: sort by the next column; again on the same column to reverse it."""
@@ -146,10 +222,13 @@ class ListPane(DataTable[Text]):
     def sort_by(self, key: str, reverse: bool = False) -> None:
         self._sort = (key, reverse)
         self.sort(key, key=_sort_value, reverse=reverse)
+        if self.paged:
+            self.notify(f"Sorted the {len(self.rows_shown):,} rows held, of {self.total:,}; "
+                        "narrow the list with a filter to sort it whole.", timeout=4)  # fmt: skip
 
     def on_resize(self) -> None:
         if self.COLUMNS and self._fit() != self._layout:
-            self.show(self.rows_shown, self.current_id)
+            self.show(self.rows_shown, self.current_id, self.start, self.total)
 
 
 class ArticleList(ListPane):
@@ -180,9 +259,16 @@ class ClaimTable(ListPane):
         self.claims: dict[int, ClaimRow] = {}
         self.marked: set[int] = set()
 
-    def show(self, rows: Sequence[ClaimRow], keep: int | None) -> None:
+    def show(
+        self,
+        rows: Sequence[ClaimRow],
+        keep: int | None,
+        offset: int = 0,
+        total: int | None = None,
+        cursor: str | None = None,
+    ) -> None:
         self.claims = {r.id: r for r in rows}
-        super().show(rows, keep)
+        super().show(rows, keep, offset, total, cursor)
 
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
         if len({r.article_id for r in self.rows_shown}) <= 1:
