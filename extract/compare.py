@@ -413,18 +413,29 @@ def first_topics(groups: Iterable[Group]) -> dict[int, str]:
 
 
 def link_claims(
-    key: str, members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
+    key: str,
+    members: list[Comparable],
+    stories: Mapping[int, frozenset[str]] | None,
+    settled: Mapping[int, int] | None = None,
 ) -> list[list[Comparable]]:
     """Single-link clusters of one comparison key's claims, within stories.
 
     Figures join when their sentences' frames (figures masked) score FRAME_SCORE or more;
     statements of one story all join. Clusters are connected components, so they do not
-    depend on the order claims come in, and regrouping a part of the library that holds
-    whole clusters and the new claims gives what regrouping everything would.
+    depend on the order claims come in. `settled` gives claims grouped before their
+    cluster: those of one cluster start joined and two of them are not compared again, so
+    regrouping around new claims compares only pairs with a new claim in them.
     """
     joined = UnionFind(range(len(members)))
+    settled = settled or {}
+    first_of: dict[int, int] = {}
+    for i, claim in enumerate(members):
+        if claim.id in settled:
+            joined.union(first_of.setdefault(settled[claim.id], i), i)
     frames = [_frame(c) for c in members] if key != STANCE_KEY else []
     for i, j in _candidate_pairs(members, stories):
+        if members[i].id in settled and members[j].id in settled:
+            continue
         if joined.find(i) != joined.find(j) and (
             not frames
             or fuzz.token_set_ratio(frames[i], frames[j], processor=default_process) >= FRAME_SCORE
@@ -437,7 +448,7 @@ def group_of(key: str, cluster: list[Comparable], topic_of: Mapping[int, str]) -
     """The discrepancy group a cluster makes, if it makes one. It is named by its first
     claim, so regrouping keeps the names of the groups that stay."""
     name = f"{key}|{min(c.id for c in cluster)}"
-    cluster = sorted(cluster, key=_order)
+    cluster = sorted(cluster, key=claim_order)
     if key == STANCE_KEY:
         # What a story's actors said: a conflict when a denial meets a non-denial,
         # explained by one side's own contradiction where there is one ("dismissed as a
@@ -482,8 +493,9 @@ def _said(claim: Comparable) -> str:
     return f"{stance_in_words(claim.stance)} ({who})"
 
 
-def _order(claim: Comparable) -> tuple[bool, str, str]:
-    return (claim.date is None, claim.date or "", claim.source)
+def claim_order(claim: Comparable) -> tuple[bool, str, str, int]:
+    """A group's claims by date (undated last), then source; ids keep ties in one order."""
+    return (claim.date is None, claim.date or "", claim.source, claim.id)
 
 
 def story_signatures(

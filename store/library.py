@@ -28,6 +28,7 @@ from extract.compare import (
     Comparable,
     Group,
     Place,
+    claim_order,
     comparison_keys,
     group_of,
     link_claims,
@@ -59,6 +60,7 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 _INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
 _INSERT_CLAIM = _insert("claims", ("article_id", *CLAIM_COLUMNS))
 _INSERT_MENTION = _insert("mentions", ("article_id", *MENTION_COLUMNS, "entity_id"))
+_GROUPING_BATCH = 2000  # articles whose claims are keyed, or stories signed, at a time
 # The discrepancy view's order (compare.group_order): conflicts, figures before statements,
 # the most sources.
 _GROUP_ORDER = (
@@ -78,6 +80,21 @@ class NewArticle:
     article: tuple[Any, ...]  # ARTICLE_COLUMNS
     claims: list[tuple[Any, ...]]  # CLAIM_COLUMNS
     mentions: list[tuple[Any, ...]]  # MENTION_COLUMNS
+
+
+@dataclass
+class Cluster:
+    """A cluster as regrouping made it: the claims to assign to it, all its members (some
+    read light), and the clusters grouped before that it joined."""
+
+    assign: list[Comparable]
+    members: list[Comparable]
+    joined: set[int] = field(default_factory=set)
+
+    @property
+    def first(self) -> int:
+        """Its name: the smallest claim id, kept by the oldest cluster it joins."""
+        return min(c.id for c in self.members)
 
 
 @dataclass(frozen=True)
@@ -250,20 +267,6 @@ def _add_search(
         return
     where.append(f"{id_column} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :match)")
     params["match"] = match
-
-
-def _conflicts_named(conn: sqlite3.Connection, groups: str, param: str) -> list[tuple[int, int]]:
-    """How many of those groups (a query of their keys) are conflicts naming each entity."""
-    return [
-        (n, entity)
-        for entity, n in conn.execute(
-            "SELECT ce.entity_id, count(DISTINCT gm.group_key) FROM claim_group_members gm "
-            "JOIN claim_groups g ON g.key = gm.group_key AND g.status = 'conflict' "
-            f"JOIN claim_entities ce ON ce.claim_id = gm.claim_id WHERE gm.group_key IN ({groups}) "
-            "GROUP BY ce.entity_id",
-            (param,),
-        )
-    ]
 
 
 def _split(value: str | None) -> list[str]:
@@ -580,7 +583,9 @@ class Library:
             )
         sql = f"""
             SELECT e.id, e.name, e.type, n.mentions, n.articles, e.claims, e.sources,
-                   e.conflicts,
+                   (SELECT count(*) FROM cluster_entities ce
+                    JOIN claim_groups g ON g.cluster = ce.cluster AND g.status = 'conflict'
+                    WHERE ce.entity_id = e.id) AS conflicts,
                    (SELECT group_concat(name, :sep) FROM entity_aliases
                     WHERE entity_id = e.id) AS aliases
             FROM ({counted}) n JOIN entities e ON e.id = n.id
@@ -605,22 +610,35 @@ class Library:
             "c.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(sorted(ids))}
         )
 
-    def _comparables(self, where: str, params: dict[str, Any]) -> list[Comparable]:
+    def _comparables(
+        self, where: str, params: dict[str, Any], light: bool = False
+    ) -> list[Comparable]:
+        """Claims as comparison reads them; `light` ones carry only their figure's words
+        for a sentence and no places, which is all a group's status and topic need."""
+        sentence = (
+            "substr(c.sentence, c.span_start - c.sentence_start + 1, c.span_end - c.span_start)"
+            if light
+            else "c.sentence"
+        )
         rows = self._rows(
             "SELECT c.id, c.article_id, a.source, coalesce(c.said_on, a.published) AS date, "
-            "a.title, a.published, "
-            "c.kind, c.sentence, c.sentence_start, c.span_start, c.span_end, c.value, c.low, "
+            f"a.title, a.published, c.kind, {sentence} AS sentence, c.sentence_start, "
+            "c.span_start, c.span_end, c.value, c.low, "
             "c.high, c.hedge, c.unit, c.concept, c.increment, c.attributed_to, c.stance "
             f"FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} ORDER BY c.id",
             params,
         )
         places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-        for article, start, end, name in self._fetch(
-            "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'place' "
-            "AND m.article_id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY m.article_id, m.span_start",
-            (json.dumps(sorted({r["article_id"] for r in rows})),),
+        for article, start, end, name in (
+            []
+            if light
+            else self._fetch(
+                "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
+                "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'place' "
+                "AND m.article_id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY m.article_id, m.span_start",
+                (json.dumps(sorted({r["article_id"] for r in rows})),),
+            )
         ):
             places[article].append((start, end, name))
         out = []
@@ -628,6 +646,8 @@ class Library:
             base = row.pop("sentence_start")
             end = base + len(row["sentence"])
             span = (row.pop("span_start") - base, row.pop("span_end") - base)
+            if light:
+                span = (0, len(row["sentence"]))
             named = tuple(
                 Place(s - base, e - base, n)
                 for s, e, n in places[row["article_id"]]
@@ -642,9 +662,11 @@ class Library:
     def refresh_groups(self) -> int:
         """Group the claims not grouped yet with the claims they may match; keep the groups.
 
-        Each new claim is linked with the claims of its comparison key in articles of its
-        story and with the whole clusters those are in: what regrouping the library would
-        give, at the cost of what the import touched. Returns the keys regrouped.
+        A new claim is compared with the claims of its comparison key in the articles of
+        its story; a cluster it joins is read back only as far as its group's figures and
+        sources need. What an import costs to group is what it touched, not the library's
+        size, and the groups are what grouping everything would give (tested). Returns the
+        comparison keys regrouped.
         """
         new_articles = [
             r[0]
@@ -654,57 +676,103 @@ class Library:
         ]
         if not new_articles:
             return 0
-        new = self._comparables(
-            "c.article_id IN (SELECT value FROM json_each(:a))", {"a": json.dumps(new_articles)}
-        )
-        keys = comparison_keys(new)
+        # Grouped before as one story (a library under COMMON_AFTER articles) and unsigned.
+        grouped_unsigned = bool(self._fetch(
+            "SELECT 1 FROM articles a JOIN claims c ON c.article_id = a.id "
+            "WHERE a.story IS NULL AND c.comparison_key IS NOT NULL LIMIT 1"))  # fmt: skip
+        touched: set[str] = set()
+        for start in range(0, len(new_articles), _GROUPING_BATCH):  # memory stays flat
+            chunk = json.dumps(new_articles[start : start + _GROUPING_BATCH])
+            keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
+                                                     "json_each(:a))", {"a": chunk}))  # fmt: skip
+            with self._lease() as db, db.atomic():
+                db.conn.executemany(
+                    "UPDATE claims SET comparison_key = ? WHERE id = ?",
+                    [(key, claim_id) for claim_id, key in keys.items()],
+                )
+            touched.update(key for key in keys.values() if key)
         total = self.counts()["articles"]
         unsigned = [r[0] for r in self._fetch("SELECT id FROM articles WHERE story IS NULL")]
-        signatures = self._story_names(unsigned, total) if total >= COMMON_AFTER else {}
-        with self._lease() as db, db.atomic():
-            db.conn.executemany(
-                "UPDATE claims SET comparison_key = ? WHERE id = ?",
-                [(key, claim_id) for claim_id, key in keys.items()],
-            )
-            db.conn.executemany(
-                "UPDATE articles SET story = ? WHERE id = ?",
-                [("\n".join(sorted(names)), article) for article, names in signatures.items()],
-            )
-            db.conn.executemany(
-                "INSERT OR IGNORE INTO story_pairs (pair, article_id) VALUES (?, ?)",
-                [(p, article) for article, names in signatures.items() for p in story_pairs(names)],
-            )
-        touched = {key for key in keys.values() if key}
+        if total >= COMMON_AFTER:
+            self._sign_stories(unsigned, total)
         # A library that has just grown out of being one story is compared anew, whole.
-        whole = total < COMMON_AFTER or (bool(signatures) and len(unsigned) > len(new_articles))
-        if whole and signatures:
+        whole = total < COMMON_AFTER or grouped_unsigned
+        if whole:
             touched = {
                 r[0]
                 for r in self._fetch(
                     "SELECT DISTINCT comparison_key FROM claims WHERE comparison_key != ''"
                 )
             }
+        new = set(new_articles)
         for key in sorted(touched, key=lambda k: (k == STANCE_KEY, k)):  # denials last
-            members = self._neighbourhood(key, new_articles, whole)
-            clusters = link_claims(key, members, self._stories(members, total))
-            topic_of = self._first_topics(members) if key == STANCE_KEY else {}
-            self._keep_clusters(key, members, clusters, topic_of)
+            if whole:
+                self._group_whole(key, total)
+            else:
+                self._group_around(key, new, total)
         return len(touched)
 
-    def _neighbourhood(self, key: str, new_articles: list[int], whole: bool) -> list[Comparable]:
-        """The claims of a key the new articles' claims could join, in whole clusters."""
-        if whole:
-            return self._comparables("c.comparison_key = :k", {"k": key})
-        story = (
-            "SELECT b.article_id FROM story_pairs a JOIN story_pairs b ON b.pair = a.pair "
-            "WHERE a.article_id IN (SELECT value FROM json_each(:new))"
+    def _sign_stories(self, articles: list[int], total: int) -> None:
+        """Keep the story names, and their pairs, of articles that have none yet."""
+        for start in range(0, len(articles), _GROUPING_BATCH):
+            signatures = self._story_names(articles[start : start + _GROUPING_BATCH], total)
+            with self._lease() as db, db.atomic():
+                db.conn.executemany(
+                    "UPDATE articles SET story = ? WHERE id = ?",
+                    [("\n".join(sorted(names)), a) for a, names in signatures.items()],
+                )
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO story_pairs (pair, article_id) VALUES (?, ?)",
+                    [(p, a) for a, names in signatures.items() for p in story_pairs(names)],
+                )
+
+    def _group_whole(self, key: str, total: int) -> None:
+        """Cluster every claim of a key afresh."""
+        members = self._comparables("c.comparison_key = :k", {"k": key})
+        clusters = link_claims(key, members, self._stories(members, total))
+        topic_of = self._first_topics(members) if key == STANCE_KEY else {}
+        old = {r[0] for r in self._fetch(
+            "SELECT DISTINCT cluster FROM claims WHERE comparison_key = ? "
+            "AND cluster IS NOT NULL", (key,))}  # fmt: skip
+        self._keep_clusters(key, old, [Cluster(c, c) for c in clusters], topic_of)
+
+    def _group_around(self, key: str, new: set[int], total: int) -> None:
+        """Link the new claims of a key with the claims of their stories' articles, and
+        regroup the clusters they join."""
+        articles = json.dumps(sorted(new))
+        nearby = self._comparables(
+            "c.comparison_key = :k AND (c.article_id IN (SELECT value FROM json_each(:new)) "
+            "OR c.article_id IN (SELECT b.article_id FROM story_pairs a "
+            "JOIN story_pairs b ON b.pair = a.pair "
+            "WHERE a.article_id IN (SELECT value FROM json_each(:new))))",
+            {"k": key, "new": articles},
         )
-        return self._comparables(
-            f"c.comparison_key = :k AND (c.article_id IN (SELECT value FROM json_each(:new)) "
-            f"OR c.article_id IN ({story}) OR c.cluster IN (SELECT x.cluster FROM claims x "
-            f"WHERE x.comparison_key = :k AND x.article_id IN ({story})))",
-            {"k": key, "new": json.dumps(new_articles)},
+        settled = dict(self._fetch(
+            "SELECT id, cluster FROM claims WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND cluster IS NOT NULL", (json.dumps([c.id for c in nearby]),)))  # fmt: skip
+        stories = self._stories(nearby, total)
+        changed: list[Cluster] = []
+        old: set[int] = set()
+        for linked in link_claims(key, nearby, stories, settled):
+            if all(c.id in settled for c in linked):
+                continue  # no new claim joined it
+            joined = {settled[c.id] for c in linked if c.id in settled}
+            old |= joined
+            known = {c.id for c in linked}
+            # The rest of the clusters joined, light: what a group's figures need.
+            rest = self._comparables(
+                "c.cluster IN (SELECT value FROM json_each(:clusters)) "
+                "AND c.id NOT IN (SELECT value FROM json_each(:known))",
+                {"clusters": json.dumps(sorted(joined)), "known": json.dumps(sorted(known))},
+                light=True,
+            )
+            changed.append(Cluster(linked, linked + rest, joined))
+        if not changed:
+            return
+        topic_of = (
+            self._first_topics([m for c in changed for m in c.members]) if key == STANCE_KEY else {}
         )
+        self._keep_clusters(key, old, changed, topic_of)
 
     def _story_names(self, articles: list[int], total: int) -> dict[int, frozenset[str]]:
         """Story names of those articles, against the names common in the whole library."""
@@ -740,9 +808,8 @@ class Library:
     def _first_topics(self, claims: list[Comparable]) -> dict[int, str]:
         """Each of those claims' articles' first figure group's topic."""
         rows = self._fetch(
-            "SELECT c.article_id, g.topic FROM claim_group_members gm "
-            "JOIN claims c ON c.id = gm.claim_id JOIN claim_groups g ON g.key = gm.group_key "
-            "WHERE g.comparison_key != :stance "
+            "SELECT c.article_id, g.topic FROM claims c JOIN claim_groups g "
+            "ON g.cluster = c.cluster WHERE g.comparison_key != :stance "
             "AND c.article_id IN (SELECT value FROM json_each(:articles)) "
             f"ORDER BY {_GROUP_ORDER}",
             {"stance": STANCE_KEY, "articles": json.dumps(sorted({c.article for c in claims}))},
@@ -755,71 +822,78 @@ class Library:
     def _keep_clusters(
         self,
         key: str,
-        members: list[Comparable],
-        clusters: list[list[Comparable]],
+        old: set[int],
+        clusters: list[Cluster],
         topic_of: dict[int, str],
     ) -> None:
-        """Replace the clusters and groups those claims were in with the new ones."""
-        groups = [g for cluster in clusters if (g := group_of(key, cluster, topic_of))]
-        ids = json.dumps([m.id for m in members])
-        old_groups = (
-            "SELECT group_key FROM claim_group_members "
-            "WHERE claim_id IN (SELECT value FROM json_each(?))"
-        )
+        """Replace the clusters `old` of a key, and their groups, with new ones."""
+        groups = [g for c in clusters if (g := group_of(key, c.members, topic_of))]
+        whole = all(not c.joined for c in clusters)
         with self._lease() as db, db.atomic():
             conn = db.conn
+            conn.execute(
+                "DELETE FROM claim_groups WHERE cluster IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(old | {c.first for c in clusters})),),
+            )
+            if whole:  # every claim is assigned again: what each cluster names, too
+                conn.executemany(
+                    "DELETE FROM cluster_entities WHERE cluster = ?", [(o,) for o in old]
+                )
+            for c in clusters:
+                for o in c.joined - {c.first}:  # merged into c: its claims and names move
+                    conn.execute("UPDATE claims SET cluster = ? WHERE cluster = ?", (c.first, o))
+                    conn.execute(
+                        "UPDATE OR IGNORE cluster_entities SET cluster = ? WHERE cluster = ?",
+                        (c.first, o),
+                    )
+                    conn.execute("DELETE FROM cluster_entities WHERE cluster = ?", (o,))
+                assign = json.dumps([m.id for m in c.assign])
+                conn.execute(
+                    "UPDATE claims SET cluster = ? WHERE id IN (SELECT value FROM json_each(?))",
+                    (c.first, assign),
+                )
+                conn.execute(
+                    "INSERT OR IGNORE INTO cluster_entities (entity_id, cluster) "
+                    "SELECT entity_id, ? FROM claim_entities "
+                    "WHERE claim_id IN (SELECT value FROM json_each(?))",
+                    (c.first, assign),
+                )
             conn.executemany(
-                "UPDATE entities SET conflicts = conflicts - ? WHERE id = ?",
-                _conflicts_named(conn, old_groups, ids),
-            )
-            conn.execute(f"DELETE FROM claim_groups WHERE key IN ({old_groups})", (ids,))
-            db.conn.executemany(
-                "UPDATE claims SET cluster = ? WHERE id = ?",
-                [
-                    (first, c.id)
-                    for cluster in clusters
-                    for first in [min(c.id for c in cluster)]
-                    for c in cluster
-                ],
-            )
-            db.conn.executemany(
-                "INSERT INTO claim_groups (key, comparison_key, topic, status, soft, "
-                "explanation, sources) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(g.key, key, g.topic, g.status, int(g.soft), g.explanation, g.sources)
-                 for g in groups],
+                "INSERT INTO claim_groups (key, comparison_key, cluster, topic, status, soft, "
+                "explanation, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(g.key, key, int(g.key.rsplit("|", 1)[1]), g.topic, g.status, int(g.soft),
+                  g.explanation, g.sources) for g in groups],
             )  # fmt: skip
-            db.conn.executemany(
-                "INSERT INTO claim_group_members (group_key, claim_id, position) VALUES (?, ?, ?)",
-                [(g.key, m.id, i) for g in groups for i, m in enumerate(g.members)],
-            )
-            conn.executemany(
-                "UPDATE entities SET conflicts = conflicts + ? WHERE id = ?",
-                _conflicts_named(
-                    conn, "SELECT value FROM json_each(?)", json.dumps([g.key for g in groups])
-                ),
-            )
 
     def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
         """Groups of the same quantity from several sources, as of the last import; with a
         filter, the groups that hold at least one claim the filter keeps."""
         if self._fetch("SELECT 1 FROM claims WHERE comparison_key IS NULL LIMIT 1"):
             self.refresh_groups()  # a library from before groups were kept, or interrupted
-        rows = self._rows(f"SELECT * FROM claim_groups g ORDER BY {_GROUP_ORDER}")
-        members: dict[str, list[int]] = defaultdict(list)
-        for key, claim_id in self._fetch(
-            "SELECT group_key, claim_id FROM claim_group_members ORDER BY group_key, position"
+        where, params = "1 = 1", {}
+        if not f.is_empty:
+            kept, params = self._claim_where(f)
+            where = (
+                "g.cluster IN (SELECT c.cluster FROM claims c "
+                f"JOIN articles a ON a.id = c.article_id WHERE {kept})"
+            )
+        rows = self._rows(
+            f"SELECT * FROM claim_groups g WHERE {where} ORDER BY {_GROUP_ORDER}", params
+        )
+        clusters = json.dumps([r["cluster"] for r in rows])
+        cluster_of = dict(self._fetch(
+            "SELECT id, cluster FROM claims WHERE cluster IN (SELECT value FROM json_each(?))",
+            (clusters,)))  # fmt: skip
+        members: dict[int, list[Comparable]] = defaultdict(list)
+        for claim in self._comparables(
+            "c.cluster IN (SELECT value FROM json_each(:clusters))", {"clusters": clusters}
         ):
-            members[key].append(claim_id)
-        claims = {c.id: c for c in self.comparables({i for ids in members.values() for i in ids})}
-        groups = [
+            members[cluster_of[claim.id]].append(claim)
+        return [
             Group(r["key"], r["topic"], r["status"], bool(r["soft"]), r["explanation"] or "",
-                  [claims[i] for i in members[r["key"]] if i in claims])
+                  sorted(members[r["cluster"]], key=claim_order))
             for r in rows
         ]  # fmt: skip
-        if f.is_empty:
-            return groups
-        keep = {c.id for c in self.claims(f)}
-        return [g for g in groups if any(m.id in keep for m in g.members)]
 
     def find_entity(self, name: str) -> int | None:
         """The entity a user means by a name or any of its spellings (case-insensitive)."""

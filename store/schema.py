@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _GROUP_TABLES_V3 = (
     "CREATE TABLE IF NOT EXISTS claim_groups (key TEXT PRIMARY KEY, position INTEGER NOT NULL, "
     "topic TEXT NOT NULL, status TEXT NOT NULL, soft INTEGER NOT NULL, explanation TEXT)",
@@ -81,11 +81,32 @@ _COUNT_ENTITIES = (
     "UPDATE entities SET "
     "mentions = (SELECT count(*) FROM mentions WHERE entity_id = entities.id), "
     "claims = (SELECT count(*) FROM claim_entities WHERE entity_id = entities.id), "
-    "sources = (SELECT count(*) FROM entity_sources WHERE entity_id = entities.id), "
-    "conflicts = (SELECT count(DISTINCT gm.group_key) FROM claim_entities ce "
-    "JOIN claim_group_members gm ON gm.claim_id = ce.claim_id "
+    "sources = (SELECT count(*) FROM entity_sources WHERE entity_id = entities.id)",
+)
+_COUNT_CONFLICTS_V5 = (
+    "UPDATE entities SET conflicts = (SELECT count(DISTINCT gm.group_key) FROM "
+    "claim_entities ce JOIN claim_group_members gm ON gm.claim_id = ce.claim_id "
     "JOIN claim_groups g ON g.key = gm.group_key AND g.status = 'conflict' "
-    "WHERE ce.entity_id = entities.id)",
+    "WHERE ce.entity_id = entities.id)"
+)
+# A group is a cluster (claims.cluster) that makes one; its members are read from claims,
+# so a cluster that grows by a claim rewrites one row, not every member. cluster_entities
+# holds the entities each cluster's claims name, for counting an entity's conflicts.
+_CLUSTER_GROUPS = (
+    "DROP TABLE claim_group_members",
+    "DROP TABLE claim_groups",
+    "CREATE TABLE claim_groups (key TEXT PRIMARY KEY, comparison_key TEXT NOT NULL, "
+    "cluster INTEGER NOT NULL UNIQUE, topic TEXT NOT NULL, status TEXT NOT NULL, "
+    "soft INTEGER NOT NULL, explanation TEXT, sources INTEGER NOT NULL)",
+    "CREATE INDEX idx_claim_groups_status ON claim_groups (status)",
+    "CREATE TABLE cluster_entities (entity_id INTEGER NOT NULL REFERENCES entities(id), "
+    "cluster INTEGER NOT NULL, PRIMARY KEY (entity_id, cluster)) WITHOUT ROWID",
+    "CREATE INDEX idx_cluster_entities_cluster ON cluster_entities (cluster)",
+    "ALTER TABLE entities DROP COLUMN conflicts",
+    # Grouped anew on first use.
+    "UPDATE claims SET comparison_key = NULL, cluster = NULL",
+    "UPDATE articles SET story = NULL",
+    "DELETE FROM story_pairs",
 )
 # What turns a library of version N-1 into version N, run in one transaction on open.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -99,7 +120,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE entities SET articles = (SELECT count(DISTINCT article_id) FROM mentions "
         "WHERE entity_id = entities.id)",
     ),
-    5: (*_ENTITY_COUNTS, *_COUNT_ENTITIES),
+    5: (*_ENTITY_COUNTS, *_COUNT_ENTITIES, _COUNT_CONFLICTS_V5),
+    6: _CLUSTER_GROUPS,
 }
 _TABLES = {"articles", "claims", "mentions", "entities"}  # present since version 1
 
@@ -200,7 +222,10 @@ def _create(db: sqlite_utils.Database) -> None:
     )  # fmt: skip
     db["mentions"].create_index(["article_id", "span_start"])
     db["mentions"].create_index(["entity_id"])
-    for sql in (*_GROUP_TABLES, *_SCALE, *_ENTITY_COUNTS):
+    for sql in _GROUP_TABLES_V3:
         db.execute(sql)
+    for version in range(4, SCHEMA_VERSION + 1):  # one schema, however a library got here
+        for sql in MIGRATIONS[version]:
+            db.execute(sql)
     db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
     db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="porter")

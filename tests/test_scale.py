@@ -136,7 +136,7 @@ def test_entity_counts_kept_while_importing_equal_a_recount(tmp_path: Path):
     conn = sqlite3.connect(tmp_path / "recount.db")
     for table in ("claim_entities", "entity_aliases", "entity_sources"):
         conn.execute(f"DELETE FROM {table}")
-    conn.execute("UPDATE entities SET mentions = 0, claims = 0, sources = 0, conflicts = 0")
+    conn.execute("UPDATE entities SET mentions = 0, claims = 0, sources = 0")
     for sql in _COUNT_ENTITIES:
         conn.execute(sql)
     conn.commit()
@@ -144,3 +144,18 @@ def test_entity_counts_kept_while_importing_equal_a_recount(tmp_path: Path):
     recounted = Library(tmp_path / "recount.db").entities()
     assert kept == recounted
     assert sum(e.conflicts for e in kept) > 0 and sum(e.claims for e in kept) > 100
+
+
+def test_a_library_growing_out_of_one_story_is_regrouped_whole(tmp_path: Path):
+    small = write_articles(tmp_path / "small", range(0, 60, 6))  # 10: one story, no names
+    more = write_articles(tmp_path / "more", [i for i in range(60) if i % 6])
+    library = Library(tmp_path / "lib.db")
+    import_paths(library, [small])
+    assert library.stories() is None and library.discrepancies()
+    import_paths(library, [more])
+    stories = library.stories()
+    assert stories is not None and len(stories) == 60
+    whole = group_claims(library.comparables(), stories)
+    assert [(g.key, g.status, [m.id for m in g.members]) for g in library.discrepancies()] == [
+        (g.key, g.status, [m.id for m in g.members]) for g in whole
+    ]

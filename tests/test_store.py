@@ -209,15 +209,16 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
     library.close()
     conn = sqlite3.connect(db_path)
     for sql in (  # what version 1 did not have
-        "DROP TABLE claim_group_members", "DROP TABLE claim_groups", "DROP TABLE files",
+        "DROP TABLE claim_groups", "DROP TABLE files",
         "DROP TABLE story_pairs",
         "DROP INDEX idx_claims_cluster", "ALTER TABLE claims DROP COLUMN cluster",
         "ALTER TABLE claims DROP COLUMN said_on", "DROP INDEX idx_claims_comparison_key",
         "ALTER TABLE claims DROP COLUMN comparison_key", "ALTER TABLE articles DROP COLUMN story",
         "ALTER TABLE entities DROP COLUMN articles", "DROP INDEX idx_entities_mentions",
         "ALTER TABLE entities DROP COLUMN mentions", "ALTER TABLE entities DROP COLUMN claims",
-        "ALTER TABLE entities DROP COLUMN sources", "ALTER TABLE entities DROP COLUMN conflicts",
+        "ALTER TABLE entities DROP COLUMN sources",
         "DROP TABLE claim_entities", "DROP TABLE entity_aliases", "DROP TABLE entity_sources",
+        "DROP TABLE cluster_entities",
     ):  # fmt: skip
         conn.execute(sql)
     conn.execute("PRAGMA user_version = 1")
