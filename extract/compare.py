@@ -55,14 +55,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
 from extract.clusters import UnionFind
 from extract.gazetteer import COUNTRIES, DEMONYMS
-from extract.quantities import figure_in_words
-from extract.statements import stance_in_words
 from extract.text import trie
+from extract.words import figure_in_words, stance_in_words
 
 # Calibrated on the bundled story: every member of its groups links to another at 58 or
 # more; a sentence sharing only the key words ("cakes for the N soldiers near Russia's
@@ -426,6 +422,9 @@ def link_claims(
     cluster: those of one cluster start joined and two of them are not compared again, so
     regrouping around new claims compares only pairs with a new claim in them.
     """
+    from rapidfuzz import fuzz  # grouping only: a reader showing groups need not load it
+    from rapidfuzz.utils import default_process
+
     joined = UnionFind(range(len(members)))
     settled = settled or {}
     first_of: dict[int, int] = {}

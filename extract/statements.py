@@ -63,8 +63,3 @@ def find_stance(sentence: str) -> tuple[str, str, int, int] | None:
             continue
         return stance, actor, match.start(), match.end()
     return None
-
-
-def stance_in_words(stance: str | None) -> str:
-    """ "not_deny" -> "did not deny"."""
-    return (stance or "statement").replace("not_", "did not ").replace("_", " ")

@@ -1,31 +1,73 @@
-"""The claimdiff library in SQLite: schema, import, queries, export. Never imports Textual."""
+"""The claimdiff library in SQLite: schema, import, queries, export. Never imports Textual.
 
-from extract.compare import Comparable, Group, tolerance_interval
-from extract.quantities import figure_in_words, number_in_words
-from extract.statements import stance_in_words
-from store.export import (
-    CLAIM_FIELDS,
-    DISCREPANCY_FIELDS,
-    ENTITY_FIELDS,
-    EXPORTS,
-    FORMATS,
-    export,
-    export_groups,
-    neutralise,
-)
-from store.importer import Failure, ImportCancelled, ImportReport, collect_files, import_paths
-from store.library import (
-    ArticleDetail,
-    ArticleRow,
-    ClaimFilter,
-    ClaimRow,
-    EntityRow,
-    Library,
-    Span,
-)
-from store.paths import BUNDLED_ARTICLES, ENV_DB, library_path
-from store.schema import SCHEMA_VERSION, LibraryError
+Names load on first use: the reader opens a library without loading the importer's
+process pool or the analysis it runs.
+"""
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extract.compare import Comparable, Group, tolerance_interval
+    from extract.words import figure_in_words, number_in_words, stance_in_words
+    from store.exports import (
+        CLAIM_FIELDS,
+        DISCREPANCY_FIELDS,
+        ENTITY_FIELDS,
+        EXPORTS,
+        FORMATS,
+        export,
+        export_groups,
+        neutralise,
+    )
+    from store.importer import Failure, ImportCancelled, ImportReport, collect_files, import_paths
+    from store.library import (
+        ArticleDetail,
+        ArticleRow,
+        ClaimFilter,
+        ClaimRow,
+        EntityRow,
+        Library,
+        Span,
+    )
+    from store.paths import BUNDLED_ARTICLES, ENV_DB, library_path
+    from store.schema import SCHEMA_VERSION, LibraryError
+
+_WHERE = {
+    "ArticleDetail": "store.library",
+    "ArticleRow": "store.library",
+    "BUNDLED_ARTICLES": "store.paths",
+    "CLAIM_FIELDS": "store.exports",
+    "ClaimFilter": "store.library",
+    "ClaimRow": "store.library",
+    "Comparable": "extract.compare",
+    "DISCREPANCY_FIELDS": "store.exports",
+    "ENTITY_FIELDS": "store.exports",
+    "ENV_DB": "store.paths",
+    "EXPORTS": "store.exports",
+    "EntityRow": "store.library",
+    "FORMATS": "store.exports",
+    "Failure": "store.importer",
+    "Group": "extract.compare",
+    "ImportCancelled": "store.importer",
+    "ImportReport": "store.importer",
+    "Library": "store.library",
+    "LibraryError": "store.schema",
+    "SCHEMA_VERSION": "store.schema",
+    "Span": "store.library",
+    "collect_files": "store.importer",
+    "export": "store.exports",
+    "export_groups": "store.exports",
+    "figure_in_words": "extract.words",
+    "import_paths": "store.importer",
+    "library_path": "store.paths",
+    "neutralise": "store.exports",
+    "number_in_words": "extract.words",
+    "stance_in_words": "extract.words",
+    "tolerance_interval": "extract.compare",
+}
 __all__ = [
     "BUNDLED_ARTICLES",
     "CLAIM_FIELDS",
@@ -59,3 +101,9 @@ __all__ = [
     "stance_in_words",
     "tolerance_interval",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'store' has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name]), name)

@@ -16,11 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from extract import Analysis
 from extract.compare import (
     COMMON_AFTER,
     COMMON_SHARE,
@@ -35,9 +32,12 @@ from extract.compare import (
     story_names,
     story_pairs,
 )
-from extract.resolve import Resolver
-from store.schema import connect, open_database
+from store.schema import connect, open_database, transaction
 from store.search import fts_query
+
+if TYPE_CHECKING:
+    from extract import Analysis
+    from extract.resolve import Resolver
 
 LIST_SEPARATOR = "\x1f"  # joins names inside one SQL value; never part of article text
 
@@ -285,8 +285,8 @@ class Library:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._idle: queue.SimpleQueue[sqlite_utils.Database] = queue.SimpleQueue()
-        self._all: list[sqlite_utils.Database] = []
+        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._resolver: Resolver | None = None  # the library's names, once an import starts
         first = open_database(self.path)  # creates or checks the schema, or raises
@@ -294,7 +294,7 @@ class Library:
         self._idle.put(first)
 
     @contextmanager
-    def _lease(self) -> Iterator[sqlite_utils.Database]:
+    def _lease(self) -> Iterator[sqlite3.Connection]:
         try:
             db = self._idle.get_nowait()
         except queue.Empty:
@@ -344,8 +344,9 @@ class Library:
         dict-building cost a third of the write time.
         """
         ids: list[int | None] = []
-        with self._lease() as db, db.atomic():
-            conn = db.conn
+        with self._lease() as conn, transaction(conn):
+            from extract.resolve import Resolver  # the reader never writes: loaded when needed
+
             resolver = self._resolver or Resolver(
                 conn.execute("SELECT key, name, type FROM entities").fetchall()
             )
@@ -685,8 +686,8 @@ class Library:
             chunk = json.dumps(new_articles[start : start + _GROUPING_BATCH])
             keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
                                                      "json_each(:a))", {"a": chunk}))  # fmt: skip
-            with self._lease() as db, db.atomic():
-                db.conn.executemany(
+            with self._lease() as db, transaction(db):
+                db.executemany(
                     "UPDATE claims SET comparison_key = ? WHERE id = ?",
                     [(key, claim_id) for claim_id, key in keys.items()],
                 )
@@ -716,12 +717,12 @@ class Library:
         """Keep the story names, and their pairs, of articles that have none yet."""
         for start in range(0, len(articles), _GROUPING_BATCH):
             signatures = self._story_names(articles[start : start + _GROUPING_BATCH], total)
-            with self._lease() as db, db.atomic():
-                db.conn.executemany(
+            with self._lease() as db, transaction(db):
+                db.executemany(
                     "UPDATE articles SET story = ? WHERE id = ?",
                     [("\n".join(sorted(names)), a) for a, names in signatures.items()],
                 )
-                db.conn.executemany(
+                db.executemany(
                     "INSERT OR IGNORE INTO story_pairs (pair, article_id) VALUES (?, ?)",
                     [(p, a) for a, names in signatures.items() for p in story_pairs(names)],
                 )
@@ -829,8 +830,7 @@ class Library:
         """Replace the clusters `old` of a key, and their groups, with new ones."""
         groups = [g for c in clusters if (g := group_of(key, c.members, topic_of))]
         whole = all(not c.joined for c in clusters)
-        with self._lease() as db, db.atomic():
-            conn = db.conn
+        with self._lease() as conn, transaction(conn):
             conn.execute(
                 "DELETE FROM claim_groups WHERE cluster IN (SELECT value FROM json_each(?))",
                 (json.dumps(sorted(old | {c.first for c in clusters})),),

@@ -7,9 +7,9 @@ untouched; a file that is not a claimdiff library is never written to.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
 
 SCHEMA_VERSION = 6
 _GROUP_TABLES_V3 = (
@@ -130,57 +130,80 @@ class LibraryError(Exception):
     """The library file cannot be used; the message says why and names the file."""
 
 
-def connect(path: Path) -> sqlite_utils.Database:
-    """A connection with the settings every reader and writer needs."""
-    conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with the settings every reader and writer needs. Transactions are
+    explicit (see `transaction`): no statement opens one behind the caller's back."""
+    conn = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA foreign_keys = ON")
-    return sqlite_utils.Database(conn)
+    return conn
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All or nothing. BEGIN IMMEDIATE takes the write lock at the start, so a second
+    writer waits its turn instead of failing halfway through."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def open_database(path: Path) -> sqlite3.Connection:
     """Open (or create) the library at path, creating or checking its schema."""
     if path.exists() and path.is_dir():
         raise LibraryError(f"{path}: is a folder, not a library file")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = connect(path)
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = set(db.table_names())
+        conn = connect(path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         raise LibraryError(f"{path}: not a claimdiff library ({exc})") from exc
     if version > SCHEMA_VERSION:
-        db.close()
+        conn.close()
         raise LibraryError(
             f"{path}: written by a newer claimdiff (schema {version}, this one reads "
             f"{SCHEMA_VERSION}); upgrade claimdiff to open it"
         )
     if version == 0 and tables:
-        db.close()
+        conn.close()
         raise LibraryError(f"{path}: a SQLite file, but not a claimdiff library")
     if version == 0:
-        db.execute("PRAGMA journal_mode = WAL")
-        with db.atomic():
-            _create(db)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        _create(conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     elif not tables >= _TABLES:
-        db.close()
+        conn.close()
         raise LibraryError(f"{path}: the library is damaged (tables missing)")
     elif version < SCHEMA_VERSION:
-        _migrate(db, version)
-    return db
+        _migrate(conn, version)
+    return conn
 
 
-def _migrate(db: sqlite_utils.Database, version: int) -> None:
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
     """Bring an older library up to this version in place, all or nothing."""
-    with db.atomic():
+    with transaction(conn):
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for sql in MIGRATIONS[step]:
-                db.execute(sql)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute(sql)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _create(db: sqlite_utils.Database) -> None:
+def _create(conn: sqlite3.Connection) -> None:
+    """A new library's tables, through sqlite-utils (loaded only here: reading needs none).
+
+    Not one transaction: enabling full-text search commits as it goes, and the version
+    is set last, so a creation cut short leaves tables at version 0 (refused on opening
+    as not a claimdiff library; issue 7 covers it).
+    """
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
     db["articles"].create(
         {
             "id": int, "content_hash": str, "path": str, "title": str, "source": str,

@@ -17,7 +17,22 @@ def test_extract_loads_neither_textual_nor_sqlite():
     assert not {m for m in modules if m.split(".")[0] in ("textual", "sqlite3", "sqlite_utils")}
 
 
-def test_store_does_not_load_textual():
-    modules = loaded_after("import store")
-    assert "sqlite_utils" in modules
+def test_store_does_not_load_textual(tmp_path):
+    db = tmp_path / "lib.db"
+    modules = loaded_after(
+        f"import store; lib = store.Library(__import__('pathlib').Path({str(db)!r})); "
+        f"store.import_paths(lib, [store.BUNDLED_ARTICLES], workers=1); "
+        f"store.export(lib, 'claims', store.ClaimFilter(), 'csv', open('/dev/null', 'w'))"
+    )
+    assert {"sqlite_utils", "store.importer", "extract.analyse"} <= modules
     assert not {m for m in modules if m.split(".")[0] == "textual"}
+
+
+def test_reading_a_library_loads_no_analysis(library, db_path):
+    """The reader starts sooner for not compiling what finds claims or creates tables."""
+    modules = loaded_after(
+        f"import store; lib = store.Library(__import__('pathlib').Path({str(db_path)!r})); "
+        f"lib.articles(limit=10); lib.claims(store.ClaimFilter(article_id=1)); lib.entities()"
+    )
+    assert "store.library" in modules
+    assert not modules & {"sqlite_utils", "store.importer", "extract.analyse", "extract.claims"}

@@ -15,20 +15,21 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from store import (
     BUNDLED_ARTICLES,
     EXPORTS,
     FORMATS,
     ClaimFilter,
-    ImportReport,
     Library,
     LibraryError,
     export,
-    import_paths,
     library_path,
 )
+
+if TYPE_CHECKING:
+    from store import ImportReport
 
 
 class UsageError(Exception):
@@ -93,6 +94,8 @@ def _run(args: argparse.Namespace) -> int:
         if not paths and is_new and BUNDLED_ARTICLES.is_dir():
             paths = [BUNDLED_ARTICLES]  # first run: the sample story
         if paths:
+            from store import import_paths  # the importer loads only when there is work
+
             report = import_paths(library, paths)
             notices = [f"Import failed: {failure}" for failure in report.failed]
         from tui.app import ClaimdiffApp  # Textual loads only for the reader
@@ -104,6 +107,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _import(library: Library, paths: list[str]) -> int:
+    from store import ImportReport, import_paths
+
     report = ImportReport()
     interrupted = False
     try:
@@ -134,6 +139,8 @@ def _import_with_progress(library: Library, paths: list[str], report: ImportRepo
 
         def step(done: int, total: int, _path: Path) -> None:
             bar.update(task, completed=done, total=total)
+
+        from store import import_paths
 
         import_paths(library, paths, progress=step, report=report)
 

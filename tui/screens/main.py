@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,19 +23,19 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from store import ClaimFilter, Comparable, ImportReport, Library, export
+from store import ClaimFilter, Library
 from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded, Page
-from tui.screens.discrepancies import DiscrepancyScreen
-from tui.screens.export import ExportScreen, export_format
-from tui.screens.filters import FilterScreen
-from tui.screens.help import HelpScreen
-from tui.screens.importing import ImportScreen
-from tui.screens.pick import PickScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList, ListPane
 
+if TYPE_CHECKING:
+    from store import Comparable, ImportReport
+
 
 class MainScreen(Screen[None]):
+    """The reader: articles, the article's text, claims and entities, linked. Dialogs and
+    the discrepancy view are imported when first opened, so the first screen comes sooner."""
+
     BINDINGS = [
         Binding("tab", "app.focus_next", "Pane", id="main.next_pane"),
         Binding("slash", "search", "Search", id="main.search"),
@@ -356,6 +357,8 @@ class MainScreen(Screen[None]):
         self.filter = replace(self.filter, **cleared)
 
     def action_filters(self) -> None:
+        from tui.screens.filters import FilterScreen
+
         def chosen(f: ClaimFilter | None) -> None:
             if f is None:
                 return
@@ -369,6 +372,9 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export the marked claims, or every claim the view holds when none is marked."""
+        from store import export
+        from tui.screens.export import ExportScreen, export_format
+
         marked = self.query_one(ClaimTable).marked
         f = ClaimFilter(ids=frozenset(marked)) if marked else self.claims_filter()
         total = len(marked) if marked else self.claims_total
@@ -404,6 +410,8 @@ class MainScreen(Screen[None]):
 
     def action_claim_entity(self) -> None:
         """e: show only claims naming one of the entities in the current claim's sentence."""
+        from tui.screens.pick import PickScreen
+
         table = self.query_one(ClaimTable)
         claim = table.claims.get(table.current_id or -1)
         if claim is None or not claim.entities:
@@ -432,6 +440,8 @@ class MainScreen(Screen[None]):
         table.border_title = title
 
     def action_import(self) -> None:
+        from tui.screens.importing import ImportScreen
+
         def done(report: ImportReport | None) -> None:
             if report is None:
                 return
@@ -451,7 +461,11 @@ class MainScreen(Screen[None]):
         self.load_claims(self.claims_filter())
 
     def action_discrepancies(self) -> None:
+        from tui.screens.discrepancies import DiscrepancyScreen
+
         self.app.push_screen(DiscrepancyScreen(self.library, self.filter))
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
