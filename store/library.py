@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,7 +92,7 @@ class Cluster:
     members: list[Comparable]
     joined: set[int] = field(default_factory=set)
 
-    @property
+    @cached_property
     def first(self) -> int:
         """Its name: the smallest claim id, kept by the oldest cluster it joins."""
         return min(c.id for c in self.members)
@@ -759,14 +760,8 @@ class Library:
                 continue  # no new claim joined it
             joined = {settled[c.id] for c in linked if c.id in settled}
             old |= joined
-            known = {c.id for c in linked}
             # The rest of the clusters joined, light: what a group's figures need.
-            rest = self._comparables(
-                "c.cluster IN (SELECT value FROM json_each(:clusters)) "
-                "AND c.id NOT IN (SELECT value FROM json_each(:known))",
-                {"clusters": json.dumps(sorted(joined)), "known": json.dumps(sorted(known))},
-                light=True,
-            )
+            rest = self._rest_of(joined, {c.id for c in linked}) if joined else []
             changed.append(Cluster(linked, linked + rest, joined))
         if not changed:
             return
@@ -774,6 +769,14 @@ class Library:
             self._first_topics([m for c in changed for m in c.members]) if key == STANCE_KEY else {}
         )
         self._keep_clusters(key, old, changed, topic_of)
+
+    def _rest_of(self, clusters: set[int], known: set[int]) -> list[Comparable]:
+        return self._comparables(
+            "c.cluster IN (SELECT value FROM json_each(:clusters)) "
+            "AND c.id NOT IN (SELECT value FROM json_each(:known))",
+            {"clusters": json.dumps(sorted(clusters)), "known": json.dumps(sorted(known))},
+            light=True,
+        )
 
     def _story_names(self, articles: list[int], total: int) -> dict[int, frozenset[str]]:
         """Story names of those articles, against the names common in the whole library."""
@@ -839,25 +842,22 @@ class Library:
                 conn.executemany(
                     "DELETE FROM cluster_entities WHERE cluster = ?", [(o,) for o in old]
                 )
-            for c in clusters:
-                for o in c.joined - {c.first}:  # merged into c: its claims and names move
-                    conn.execute("UPDATE claims SET cluster = ? WHERE cluster = ?", (c.first, o))
-                    conn.execute(
-                        "UPDATE OR IGNORE cluster_entities SET cluster = ? WHERE cluster = ?",
-                        (c.first, o),
-                    )
-                    conn.execute("DELETE FROM cluster_entities WHERE cluster = ?", (o,))
-                assign = json.dumps([m.id for m in c.assign])
-                conn.execute(
-                    "UPDATE claims SET cluster = ? WHERE id IN (SELECT value FROM json_each(?))",
-                    (c.first, assign),
-                )
-                conn.execute(
-                    "INSERT OR IGNORE INTO cluster_entities (entity_id, cluster) "
-                    "SELECT entity_id, ? FROM claim_entities "
-                    "WHERE claim_id IN (SELECT value FROM json_each(?))",
-                    (c.first, assign),
-                )
+            merged = [(c.first, o) for c in clusters for o in c.joined - {c.first}]
+            # Clusters merged into another: their claims and names move to it.
+            conn.executemany("UPDATE claims SET cluster = ? WHERE cluster = ?", merged)
+            conn.executemany(
+                "UPDATE OR IGNORE cluster_entities SET cluster = ? WHERE cluster = ?", merged
+            )
+            conn.executemany(
+                "DELETE FROM cluster_entities WHERE cluster = ?", [(o,) for _, o in merged]
+            )
+            assigned = [(c.first, m.id) for c in clusters for m in c.assign]
+            conn.executemany("UPDATE claims SET cluster = ? WHERE id = ?", assigned)
+            conn.executemany(
+                "INSERT OR IGNORE INTO cluster_entities (entity_id, cluster) "
+                "SELECT entity_id, ? FROM claim_entities WHERE claim_id = ?",
+                assigned,
+            )
             conn.executemany(
                 "INSERT INTO claim_groups (key, comparison_key, cluster, topic, status, soft, "
                 "explanation, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _GROUP_TABLES_V3 = (
     "CREATE TABLE IF NOT EXISTS claim_groups (key TEXT PRIMARY KEY, position INTEGER NOT NULL, "
     "topic TEXT NOT NULL, status TEXT NOT NULL, soft INTEGER NOT NULL, explanation TEXT)",
@@ -108,6 +108,21 @@ _CLUSTER_GROUPS = (
     "UPDATE articles SET story = NULL",
     "DELETE FROM story_pairs",
 )
+# sqlite-utils' update triggers re-index a row's text on any update; grouping updates
+# claims' clusters and articles' story names, so they fire only when the text changes.
+_TEXT_ONLY_TRIGGERS = (
+    "DROP TRIGGER articles_au",
+    'CREATE TRIGGER "articles_au" AFTER UPDATE OF title, body ON "articles" BEGIN '
+    'INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "body") '
+    'VALUES(\'delete\', old.rowid, old."title", old."body"); '
+    'INSERT INTO "articles_fts" (rowid, "title", "body") '
+    'VALUES (new.rowid, new."title", new."body"); END',
+    "DROP TRIGGER claims_au",
+    'CREATE TRIGGER "claims_au" AFTER UPDATE OF sentence ON "claims" BEGIN '
+    'INSERT INTO "claims_fts" ("claims_fts", rowid, "sentence") '
+    "VALUES('delete', old.rowid, old.\"sentence\"); "
+    'INSERT INTO "claims_fts" (rowid, "sentence") VALUES (new.rowid, new."sentence"); END',
+)
 # What turns a library of version N-1 into version N, run in one transaction on open.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE claims ADD COLUMN said_on TEXT",),
@@ -122,6 +137,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     5: (*_ENTITY_COUNTS, *_COUNT_ENTITIES, _COUNT_CONFLICTS_V5),
     6: _CLUSTER_GROUPS,
+    7: _TEXT_ONLY_TRIGGERS,
 }
 _TABLES = {"articles", "claims", "mentions", "entities"}  # present since version 1
 
@@ -247,8 +263,8 @@ def _create(conn: sqlite3.Connection) -> None:
     db["mentions"].create_index(["entity_id"])
     for sql in _GROUP_TABLES_V3:
         db.execute(sql)
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+    db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="porter")
     for version in range(4, SCHEMA_VERSION + 1):  # one schema, however a library got here
         for sql in MIGRATIONS[version]:
             db.execute(sql)
-    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
-    db["claims"].enable_fts(["sentence"], create_triggers=True, tokenize="porter")

@@ -247,3 +247,17 @@ def test_filters_by_sources_kinds_hedges_and_dates(library: Library):
         "002_0d673e60a079814f"
     }
     assert library.entities(ClaimFilter(sources=frozenset({"Newser"})))
+
+
+def test_search_follows_a_changed_text_and_only_a_changed_text(library: Library, db_path: Path):
+    conn = sqlite3.connect(db_path)
+    segments = "SELECT count(*), max(rowid) FROM articles_fts_data"
+    before = conn.execute(segments).fetchone()
+    conn.execute("UPDATE articles SET story = 'x', source = 'Renamed' WHERE id = 2")
+    conn.execute("UPDATE claims SET cluster = 1 WHERE article_id = 2")
+    conn.commit()
+    assert conn.execute(segments).fetchone() == before  # nothing indexed again
+    conn.execute("UPDATE articles SET title = 'Zanzibar ferry report' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    assert [a.id for a in library.articles(ClaimFilter(query="zanzibar"))] == [1]
