@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         ClaimFilter,
         ClaimRow,
         EntityRow,
+        GroupRow,
         Library,
         Span,
     )
@@ -51,6 +52,7 @@ _WHERE = {
     "FORMATS": "store.exports",
     "Failure": "store.importer",
     "Group": "extract.compare",
+    "GroupRow": "store.library",
     "ImportCancelled": "store.importer",
     "ImportReport": "store.importer",
     "Library": "store.library",
@@ -85,6 +87,7 @@ __all__ = [
     "EntityRow",
     "Failure",
     "Group",
+    "GroupRow",
     "ImportCancelled",
     "ImportReport",
     "Library",

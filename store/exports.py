@@ -117,5 +117,5 @@ def export(library: Library, what: str, f: ClaimFilter, fmt: str, out: TextIO) -
     if what == "entities":
         return write_records(entity_records(library, f), ENTITY_FIELDS, fmt, out)
     if what == "discrepancies":
-        return export_groups(library.discrepancies(f), fmt, out)
+        return export_groups(library.iter_groups(f), fmt, out)
     raise ValueError(f"unknown export {what!r}")

@@ -61,6 +61,7 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 _INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
 _INSERT_CLAIM = _insert("claims", ("article_id", *CLAIM_COLUMNS))
 _INSERT_MENTION = _insert("mentions", ("article_id", *MENTION_COLUMNS, "entity_id"))
+_GROUPS_READ = 200  # groups read with their claims at a time
 _GROUPING_BATCH = 2000  # articles whose claims are keyed, or stories signed, at a time
 # The discrepancy view's order (compare.group_order): conflicts, figures before statements,
 # the most sources.
@@ -81,6 +82,19 @@ class NewArticle:
     article: tuple[Any, ...]  # ARTICLE_COLUMNS
     claims: list[tuple[Any, ...]]  # CLAIM_COLUMNS
     mentions: list[tuple[Any, ...]]  # MENTION_COLUMNS
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A discrepancy group as a list shows it; Library.group reads its claims."""
+
+    key: str
+    topic: str
+    status: str
+    soft: bool
+    explanation: str
+    sources: int
+    claims: int
 
 
 @dataclass
@@ -865,21 +879,65 @@ class Library:
                   g.explanation, g.sources) for g in groups],
             )  # fmt: skip
 
-    def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
-        """Groups of the same quantity from several sources, as of the last import; with a
-        filter, the groups that hold at least one claim the filter keeps."""
+    def _group_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
+        """Groups holding at least one claim the filter keeps (all, unfiltered)."""
         if self._fetch("SELECT 1 FROM claims WHERE comparison_key IS NULL LIMIT 1"):
             self.refresh_groups()  # a library from before groups were kept, or interrupted
-        where, params = "1 = 1", {}
-        if not f.is_empty:
-            kept, params = self._claim_where(f)
-            where = (
-                "g.cluster IN (SELECT c.cluster FROM claims c "
-                f"JOIN articles a ON a.id = c.article_id WHERE {kept})"
+        if f.is_empty:
+            return "1 = 1", {}
+        kept, params = self._claim_where(f)
+        return (
+            "g.cluster IN (SELECT c.cluster FROM claims c "
+            f"JOIN articles a ON a.id = c.article_id WHERE {kept})"
+        ), params
+
+    def group_rows(
+        self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
+    ) -> list[GroupRow]:
+        """A page of discrepancy groups, conflicts first, without their claims."""
+        where, params = self._group_where(f)
+        params.update(limit=-1 if limit is None else limit, offset=offset)
+        return [
+            GroupRow(**{**row, "soft": bool(row["soft"])})
+            for row in self._rows(
+                "SELECT g.key, g.topic, g.status, g.soft, coalesce(g.explanation, '') AS "
+                "explanation, g.sources, (SELECT count(*) FROM claims c "
+                "WHERE c.cluster = g.cluster) AS claims "
+                f"FROM claim_groups g WHERE {where} ORDER BY {_GROUP_ORDER} "
+                "LIMIT :limit OFFSET :offset",
+                params,
             )
-        rows = self._rows(
-            f"SELECT * FROM claim_groups g WHERE {where} ORDER BY {_GROUP_ORDER}", params
-        )
+        ]
+
+    def count_groups(self, f: ClaimFilter = ClaimFilter()) -> tuple[int, int]:
+        """How many groups the filter keeps, and how many of them are in conflict."""
+        where, params = self._group_where(f)
+        groups, conflicts = self._fetch(
+            f"SELECT count(*), coalesce(sum(g.status = 'conflict'), 0) FROM claim_groups g "
+            f"WHERE {where}",
+            params,
+        )[0]
+        return groups, conflicts
+
+    def group(self, key: str) -> Group | None:
+        """One discrepancy group with its claims, in date order."""
+        groups = self._with_members(self._rows("SELECT * FROM claim_groups WHERE key = ?", (key,)))
+        return groups[0] if groups else None
+
+    def discrepancies(self, f: ClaimFilter = ClaimFilter()) -> list[Group]:
+        """Every group the filter keeps with its claims, conflicts first."""
+        return list(self.iter_groups(f))
+
+    def iter_groups(self, f: ClaimFilter = ClaimFilter()) -> Iterator[Group]:
+        """Every group the filter keeps with its claims, read a few hundred at a time so an
+        export of a large library holds one batch in memory."""
+        where, params = self._group_where(f)
+        rows = self._rows(f"SELECT * FROM claim_groups g WHERE {where} ORDER BY {_GROUP_ORDER}",
+                          params)  # fmt: skip
+        for start in range(0, len(rows), _GROUPS_READ):
+            yield from self._with_members(rows[start : start + _GROUPS_READ])
+
+    def _with_members(self, rows: list[dict[str, Any]]) -> list[Group]:
         clusters = json.dumps([r["cluster"] for r in rows])
         cluster_of = dict(self._fetch(
             "SELECT id, cluster FROM claims WHERE cluster IN (SELECT value FROM json_each(?))",

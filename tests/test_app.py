@@ -591,3 +591,41 @@ async def test_long_lists_are_read_a_page_at_a_time(library: Library, monkeypatc
         assert articles.start == 0 and articles.current_id == every[0]
         entities = app.screen.query_one(EntityList)
         assert str(entities.border_title) == f"Entities (1–2 of {library.count_entities():,})"
+
+
+async def test_a_large_group_shows_a_few_cards_a_source_and_exports_all(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    import tui.screens.discrepancies as view
+    from tui.widgets.range_plot import RangePlot
+
+    monkeypatch.setattr(view, "CARDS_PER_SOURCE", 1)
+    monkeypatch.setattr(view, "PLOTTED", 2)
+    monkeypatch.setattr(view.GroupList, "PAGE", 2)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        screen = app.screen
+        group = screen.chosen
+        groups = screen.query_one(view.GroupList)
+        total, conflicts = library.count_groups()
+        assert str(groups.border_title) == f"Groups (1–2 of {total}) · {conflicts} in conflict"
+        crowded = [c for c in screen.query(view.SourceColumn) if len(c.claims) > 1]
+        assert crowded and all(len(c.query(view.ClaimCard)) == 1 for c in crowded)
+        assert len(group.members) > 2 and "the first 2 of" in str(
+            screen.query_one(RangePlot).border_title
+        )
+        await pilot.press("G")  # the last page of groups, and its last group opens
+        await settle(app, pilot)
+        assert screen.chosen.key == library.group_rows()[-1].key
+        await pilot.press("X")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(tmp_path / "all.csv")
+        await pilot.press("enter")
+        await settle(app, pilot)
+    with (tmp_path / "all.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len({r["group_id"] for r in rows}) == total
+    assert len(rows) == sum(len(g.members) for g in library.discrepancies())

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from store import ArticleDetail, ArticleRow, ClaimFilter, ClaimRow, EntityRow, Group
+from store import (
+    ArticleDetail,
+    ArticleRow,
+    ClaimFilter,
+    ClaimRow,
+    EntityRow,
+    Group,
+    GroupRow,
+)
 
 
 @dataclass
@@ -54,4 +62,11 @@ class Exported(Message):
 
 @dataclass
 class GroupsLoaded(Message):
-    groups: list[Group]
+    rows: list[GroupRow]
+    page: Page
+    conflicts: int  # among all the groups the filter keeps
+
+
+@dataclass
+class GroupLoaded(Message):
+    group: Group

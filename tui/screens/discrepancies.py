@@ -8,7 +8,9 @@ sentence in the article; x exports the chosen group, X every group.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from rich.text import Text
 from textual import on, work
@@ -22,12 +24,14 @@ from store import (
     ClaimFilter,
     Comparable,
     Group,
+    GroupRow,
     Library,
+    export,
     export_groups,
     figure_in_words,
     stance_in_words,
 )
-from tui.messages import GroupsLoaded
+from tui.messages import GroupLoaded, GroupsLoaded, Page
 from tui.screens.export import ExportScreen, export_format
 from tui.widgets.article_view import inert
 from tui.widgets.range_plot import RangePlot
@@ -42,14 +46,18 @@ def claim_in_words(claim: Comparable) -> str:
                            claim.sentence[slice(*claim.span)])  # fmt: skip
 
 
+CARDS_PER_SOURCE = 8  # a source's cards shown for a group; the rest are counted
+PLOTTED = 60  # claims drawn in the range plot, the earliest first
+
+
 class GroupList(ListPane):
     COLUMNS = (("Status", "status", 9, 0), ("Topic", "topic", None, 0),
                ("Sources", "sources", 7, 1))  # fmt: skip
 
-    def key_of(self, group: Group) -> str:
+    def key_of(self, group: GroupRow) -> str:
         return group.key
 
-    def cells(self, group: Group) -> dict[str, Text]:
+    def cells(self, group: GroupRow) -> dict[str, Text]:
         status = "soft" if group.soft else group.status
         style = {"conflict": "bold red", "soft": "yellow", "agree": "green"}[status]
         return {"status": cell(status, style), "topic": cell(group.topic),
@@ -94,8 +102,11 @@ class SourceColumn(Vertical):
     def compose(self) -> ComposeResult:
         count = f" · {len(self.claims)} claims" if len(self.claims) > 1 else ""
         yield Static(Text(inert(self.source) + count, style="bold reverse"))
-        for claim in self.claims:
+        for claim in self.claims[:CARDS_PER_SOURCE]:
             yield ClaimCard(claim)
+        if len(self.claims) > CARDS_PER_SOURCE:
+            more = len(self.claims) - CARDS_PER_SOURCE
+            yield Static(Text(f"and {more:,} more (x exports them all)", style="dim italic"))
 
 
 class DiscrepancyScreen(Screen[None]):
@@ -121,8 +132,8 @@ class DiscrepancyScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.filter = f
-        self.groups: dict[str, Group] = {}
         self.chosen: Group | None = None
+        self._conflicts = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,17 +152,35 @@ class DiscrepancyScreen(Screen[None]):
         self.load_groups()
 
     @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
-    def load_groups(self) -> None:
-        self.post_message(GroupsLoaded(self.library.discrepancies(self.filter)))
+    def load_groups(self, page: Page | None = None) -> None:
+        """A page of groups, without their claims: the first, counted, on opening."""
+        conflicts = self._conflicts
+        if page is None:
+            total, conflicts = self.library.count_groups(self.filter)
+            page = Page(0, total)
+        rows = self.library.group_rows(self.filter, limit=GroupList.PAGE, offset=page.offset)
+        self.post_message(GroupsLoaded(rows, page, conflicts))
+
+    @work(thread=True, exclusive=True, group="group", exit_on_error=False)
+    def load_group(self, key: str) -> None:
+        group = self.library.group(key)
+        if group is not None:
+            self.post_message(GroupLoaded(group))
+
+    @on(ListPane.PageWanted)
+    def _page_wanted(self, message: ListPane.PageWanted) -> None:
+        self.load_groups(Page(message.offset, message.table.total, message.cursor))
 
     @on(GroupsLoaded)
     def _groups_loaded(self, message: GroupsLoaded) -> None:
-        self.groups = {g.key: g for g in message.groups}
         table = self.query_one(GroupList)
-        table.show(message.groups, keep=None)
-        conflicts = sum(g.status == "conflict" for g in message.groups)
-        table.border_title = Text(f"Groups ({len(message.groups)}, {conflicts} in conflict)")
-        if not message.groups:
+        page = message.page
+        self._conflicts = message.conflicts
+        table.show(message.rows, None, page.offset, page.total, page.cursor)
+        title = table.page_title("Groups")
+        title.append(f" · {message.conflicts:,} in conflict")
+        table.border_title = title
+        if not message.rows:
             self.query_one("#why", Static).update(
                 Text(
                     "No quantity is reported by two sources yet. Import more articles on "
@@ -161,9 +190,18 @@ class DiscrepancyScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#groups")
     def _group_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        group = self.groups.get(event.row_key.value or "")
-        if group is not None:
-            self.show_group(group)
+        if event.row_key.value:
+            self.load_group(event.row_key.value)
+
+    @on(GroupLoaded)
+    def _group_loaded(self, message: GroupLoaded) -> None:
+        table = self.query_one(GroupList)
+        if (
+            table.row_count
+            and table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            == message.group.key
+        ):
+            self.show_group(message.group)
 
     @on(DataTable.RowSelected, "#groups")
     def _group_selected(self) -> None:
@@ -180,7 +218,14 @@ class DiscrepancyScreen(Screen[None]):
         for member in group.members:  # in date order, so sources come in order of first word
             by_source.setdefault(member.source, []).append(member)
         cards.mount_all(SourceColumn(source, claims) for source, claims in by_source.items())
-        self.query_one(RangePlot).plot(group.members)
+        plot = self.query_one(RangePlot)
+        plot.plot(group.members[:PLOTTED])
+        shown = (
+            f" (the first {PLOTTED} of {len(group.members):,})"
+            if len(group.members) > PLOTTED
+            else ""
+        )
+        plot.border_title = f"Range, by date{shown}"
 
     def action_card(self, step: int) -> None:
         cards = list(self.query(ClaimCard))
@@ -199,22 +244,28 @@ class DiscrepancyScreen(Screen[None]):
         self.app.pop_screen()
         self.app.screen.show_claim_in_article(claim)  # type: ignore[attr-defined]
 
-    def action_export_group(self) -> None:
-        if self.chosen is not None:
-            self._export([self.chosen], "claimdiff-group.csv")
-
     def action_export_all(self) -> None:
-        self._export(list(self.groups.values()), "claimdiff-discrepancies.csv")
+        total = self.query_one(GroupList).total
 
-    def _export(self, groups: list[Group], name: str) -> None:
-        rows = sum(len(g.members) for g in groups)
+        def write(out: TextIO, fmt: str) -> int:
+            return export(self.library, "discrepancies", self.filter, fmt, out)
 
+        self._export(write, f"{total:,} group{'s' * (total != 1)}", "claimdiff-discrepancies.csv")
+
+    def action_export_group(self) -> None:
+        group = self.chosen
+        if group is None:
+            return
+
+        def write(out: TextIO, fmt: str) -> int:
+            return export_groups([group], fmt, out)
+
+        self._export(write, f"1 group ({len(group.members):,} claims)", "claimdiff-group.csv")
+
+    def _export(self, write: Callable[[TextIO, str], int], what: str, name: str) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
                 fmt = export_format(path)
-                self.app.export_to(  # type: ignore[attr-defined]
-                    path, lambda out: export_groups(groups, fmt, out), "rows"
-                )
+                self.app.export_to(path, lambda out: write(out, fmt), "rows")  # type: ignore[attr-defined]
 
-        what = f"{len(groups)} group{'s' * (len(groups) != 1)} ({rows} claims)"
         self.app.push_screen(ExportScreen(what, Path.cwd() / name), chosen)
