@@ -30,7 +30,9 @@ POOL_AFTER = 200  # files: fewer are analysed here, sooner than processes could 
 CHUNK = 32  # files sent to an analysing process at a time
 BATCH = 500  # articles written per transaction
 
-Progress = Callable[[int, int, Path], None]
+# (done, total, what): each file's path as it is read, then GROUPING while claims are grouped.
+Progress = Callable[[int, int, str], None]
+GROUPING = "grouping claims"
 
 
 @dataclass(frozen=True)
@@ -229,10 +231,12 @@ def import_paths(
             else:
                 report.present.append(path)
             if progress:
-                progress(done, len(files), path)
+                progress(done, len(files), str(path))
     finally:
         outcomes.close()  # stops the analysing processes
         if batch:
             write()  # what was analysed before the stop gets in
-        library.refresh_groups()
+        library.refresh_groups(
+            (lambda done, total: progress(done, total, GROUPING)) if progress else None
+        )
     return report

@@ -11,7 +11,7 @@ import queue
 import sqlite3
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -675,42 +675,31 @@ class Library:
             out.append(Comparable(**row, span=span, places=named))
         return out
 
-    def refresh_groups(self) -> int:
+    def refresh_groups(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Group the claims not grouped yet with the claims they may match; keep the groups.
 
         A new claim is compared with the claims of its comparison key in the articles of
         its story; a cluster it joins is read back only as far as its group's figures and
         sources need. What an import costs to group is what it touched, not the library's
-        size, and the groups are what grouping everything would give (tested). Returns the
-        comparison keys regrouped.
+        size, and the groups are what grouping everything would give (tested). Each step
+        commits, and an interrupted run is taken up where it stopped by the next one.
+        `progress` hears (keys done, keys to do). Returns the comparison keys regrouped.
         """
-        new_articles = [
-            r[0]
-            for r in self._fetch(
-                "SELECT DISTINCT article_id FROM claims WHERE comparison_key IS NULL"
-            )
-        ]
-        if not new_articles:
-            return 0
-        # Grouped before as one story (a library under COMMON_AFTER articles) and unsigned.
+        # Grouped while the library was one story (under COMMON_AFTER articles), unsigned.
         grouped_unsigned = bool(self._fetch(
             "SELECT 1 FROM articles a JOIN claims c ON c.article_id = a.id "
-            "WHERE a.story IS NULL AND c.comparison_key IS NOT NULL LIMIT 1"))  # fmt: skip
-        touched: set[str] = set()
-        for start in range(0, len(new_articles), _GROUPING_BATCH):  # memory stays flat
-            chunk = json.dumps(new_articles[start : start + _GROUPING_BATCH])
-            keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
-                                                     "json_each(:a))", {"a": chunk}))  # fmt: skip
-            with self._lease() as db, transaction(db):
-                db.executemany(
-                    "UPDATE claims SET comparison_key = ? WHERE id = ?",
-                    [(key, claim_id) for claim_id, key in keys.items()],
-                )
-            touched.update(key for key in keys.values() if key)
+            "WHERE a.story IS NULL AND c.cluster IS NOT NULL LIMIT 1"))  # fmt: skip
+        self._key_claims()
+        pending = "FROM claims WHERE comparison_key != '' AND cluster IS NULL"
+        new = {r[0] for r in self._fetch(f"SELECT DISTINCT article_id {pending}")}
+        if not new:
+            return 0
+        touched = {r[0] for r in self._fetch(f"SELECT DISTINCT comparison_key {pending}")}
         total = self.counts()["articles"]
-        unsigned = [r[0] for r in self._fetch("SELECT id FROM articles WHERE story IS NULL")]
         if total >= COMMON_AFTER:
-            self._sign_stories(unsigned, total)
+            self._sign_stories(
+                [r[0] for r in self._fetch("SELECT id FROM articles WHERE story IS NULL")], total
+            )
         # A library that has just grown out of being one story is compared anew, whole.
         whole = total < COMMON_AFTER or grouped_unsigned
         if whole:
@@ -720,13 +709,33 @@ class Library:
                     "SELECT DISTINCT comparison_key FROM claims WHERE comparison_key != ''"
                 )
             }
-        new = set(new_articles)
-        for key in sorted(touched, key=lambda k: (k == STANCE_KEY, k)):  # denials last
+        keys = sorted(touched, key=lambda k: (k == STANCE_KEY, k))  # denials last
+        for done, key in enumerate(keys, 1):
             if whole:
                 self._group_whole(key, total)
             else:
                 self._group_around(key, new, total)
-        return len(touched)
+            if progress:
+                progress(done, len(keys))
+        return len(keys)
+
+    def _key_claims(self) -> None:
+        """Give every claim without one its comparison key, an article's claims together."""
+        articles = [
+            r[0]
+            for r in self._fetch(
+                "SELECT DISTINCT article_id FROM claims WHERE comparison_key IS NULL"
+            )
+        ]
+        for start in range(0, len(articles), _GROUPING_BATCH):  # memory stays flat
+            chunk = json.dumps(articles[start : start + _GROUPING_BATCH])
+            keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
+                                                     "json_each(:a))", {"a": chunk}))  # fmt: skip
+            with self._lease() as db, transaction(db):
+                db.executemany(
+                    "UPDATE claims SET comparison_key = ? WHERE id = ?",
+                    [(key, claim_id) for claim_id, key in keys.items()],
+                )
 
     def _sign_stories(self, articles: list[int], total: int) -> None:
         """Keep the story names, and their pairs, of articles that have none yet."""
@@ -881,7 +890,10 @@ class Library:
 
     def _group_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         """Groups holding at least one claim the filter keeps (all, unfiltered)."""
-        if self._fetch("SELECT 1 FROM claims WHERE comparison_key IS NULL LIMIT 1"):
+        if self._fetch(
+            "SELECT 1 FROM claims WHERE comparison_key IS NULL "
+            "OR (comparison_key != '' AND cluster IS NULL) LIMIT 1"
+        ):
             self.refresh_groups()  # a library from before groups were kept, or interrupted
         if f.is_empty:
             return "1 = 1", {}

@@ -159,3 +159,30 @@ def test_a_library_growing_out_of_one_story_is_regrouped_whole(tmp_path: Path):
     assert [(g.key, g.status, [m.id for m in g.members]) for g in library.discrepancies()] == [
         (g.key, g.status, [m.id for m in g.members]) for g in whole
     ]
+
+
+def test_grouping_stopped_halfway_is_taken_up_by_the_next(tmp_path: Path):
+    from store import ImportCancelled
+    from store.importer import GROUPING
+
+    first = write_articles(tmp_path / "first", range(0, 80, 2))
+    second = write_articles(tmp_path / "second", range(1, 80, 2))
+    library = Library(tmp_path / "lib.db")
+    import_paths(library, [first])
+    heard = []
+
+    def stop_while_grouping(done: int, total: int, what: str) -> None:
+        heard.append(what)
+        if what == GROUPING and done == 2:
+            raise ImportCancelled
+
+    with pytest.raises(ImportCancelled):
+        import_paths(library, [second], progress=stop_while_grouping)
+    assert heard.count(GROUPING) == 2 and len(heard) == 42  # 40 files, then two keys
+    assert rows(tmp_path / "lib.db", "SELECT count(*) FROM claims WHERE comparison_key != '' "
+                "AND cluster IS NULL")[0][0] > 0  # fmt: skip
+    kept = library.discrepancies()  # takes it up
+    whole = group_claims(library.comparables(), library.stories())
+    assert [(g.key, g.status, [m.id for m in g.members]) for g in kept] == [
+        (g.key, g.status, [m.id for m in g.members]) for g in whole
+    ]

@@ -131,16 +131,17 @@ def _import_with_progress(library: Library, paths: list[str], report: ImportRepo
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+    from store.importer import GROUPING, import_paths
+
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
         TimeRemainingColumn(), transient=True, console=Console(stderr=True),
     ) as bar:  # fmt: skip
         task = bar.add_task("Importing", total=None)
 
-        def step(done: int, total: int, _path: Path) -> None:
-            bar.update(task, completed=done, total=total)
-
-        from store import import_paths
+        def step(done: int, total: int, what: str) -> None:
+            label = "Grouping claims" if what == GROUPING else "Importing"
+            bar.update(task, completed=done, total=total, description=label)
 
         import_paths(library, paths, progress=step, report=report)
 

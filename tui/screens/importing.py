@@ -22,6 +22,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar
 
 from store import ImportCancelled, ImportReport, Library, import_paths
+from store.importer import GROUPING
 
 
 class PathSuggester(Suggester):
@@ -57,10 +58,11 @@ class ImportScreen(ModalScreen[ImportReport | None]):
     """
 
     class Progress(Message):
-        def __init__(self, done: int, total: int) -> None:
+        def __init__(self, done: int, total: int, grouping: bool = False) -> None:
             super().__init__()
             self.done = done
             self.total = total
+            self.grouping = grouping  # files are in; the new claims are being grouped
 
     class Finished(Message):
         def __init__(self, report: ImportReport) -> None:
@@ -97,8 +99,8 @@ class ImportScreen(ModalScreen[ImportReport | None]):
     def run_import(self, path: Path) -> None:
         report = ImportReport()
 
-        def progress(done: int, total: int, _path: Path) -> None:
-            self.post_message(self.Progress(done, total))
+        def progress(done: int, total: int, what: str) -> None:
+            self.post_message(self.Progress(done, total, what == GROUPING))
             if self._stop.is_set():
                 raise ImportCancelled
 
@@ -111,6 +113,9 @@ class ImportScreen(ModalScreen[ImportReport | None]):
     @on(Progress)
     def _progress(self, message: Progress) -> None:
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+        if message.grouping and not self._stop.is_set():
+            status = "Grouping the new claims… Esc stops; grouping resumes later."
+            self.query_one("#import-status", Label).update(status)
 
     @on(Finished)
     def _finished(self, message: Finished) -> None:
