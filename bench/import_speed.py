@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -67,7 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kind", choices=("generated", "real"), default="generated")
     parser.add_argument("--size", type=int, default=10_000)
-    parser.add_argument("--keep", type=Path, help="write the library here and keep it")
+    parser.add_argument("--keep", type=Path, help="write the library here, and keep it")
     args = parser.parse_args()
     folder = build(args.kind, args.size)
     clock = Clock()
@@ -106,8 +105,6 @@ def main() -> None:
         print(f"100 new articles: {more.summary()} in {time.perf_counter() - start:.2f} s, "
               f"regrouping {clock.spent['refresh_groups']:.2f} s")  # fmt: skip
         library.close()
-        if args.keep:
-            shutil.copy(db, args.keep) if db != args.keep else None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: writer {peak:.0f} MB, largest analysing process {workers:.0f} MB")

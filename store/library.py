@@ -61,6 +61,7 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 _INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
 _INSERT_CLAIM = _insert("claims", ("article_id", *CLAIM_COLUMNS))
 _INSERT_MENTION = _insert("mentions", ("article_id", *MENTION_COLUMNS, "entity_id"))
+ENTITY_SAMPLE = 2000  # articles a filtered entities pane counts names in
 _GROUPS_READ = 200  # groups read with their claims at a time
 _GROUPING_BATCH = 2000  # articles whose claims are keyed, or stories signed, at a time
 # The discrepancy view's order (compare.group_order): conflicts, figures before statements,
@@ -578,8 +579,8 @@ class Library:
         """Entities with their spellings and counts, most mentioned first.
 
         Unfiltered, the counts are those kept as articles were written; filtered, mentions
-        and articles count within the articles the filter keeps (claims, sources and
-        conflicts stay the library's)."""
+        and articles count within the articles the filter keeps, the first ENTITY_SAMPLE
+        of them in a large library (claims, sources and conflicts stay the library's)."""
         params: dict[str, Any] = {"sep": LIST_SEPARATOR, "limit": -1 if limit is None else limit,
                                   "offset": offset}  # fmt: skip
         if f.is_empty:
@@ -590,8 +591,8 @@ class Library:
                 articles = ":article_id"
             else:  # every pane follows the filter: the names in the articles it keeps
                 where, article_params = self._article_where(f)
-                params.update(article_params)
-                articles = f"SELECT a.id FROM articles a WHERE {where}"
+                params.update(article_params, sample=ENTITY_SAMPLE)
+                articles = f"SELECT a.id FROM articles a WHERE {where} LIMIT :sample"
             counted = (
                 "SELECT entity_id AS id, count(*) AS mentions, count(DISTINCT article_id) "
                 f"AS articles FROM mentions WHERE article_id IN ({articles}) "
@@ -617,6 +618,17 @@ class Library:
         if f.is_empty:
             return int(self._fetch("SELECT count(*) FROM entities WHERE mentions > 0")[0][0])
         return len(self.entities(f))
+
+    def entities_page(
+        self, f: ClaimFilter, limit: int, offset: int = 0
+    ) -> tuple[list[EntityRow], int]:
+        """A page of the entities pane and how many it lists. Unfiltered, both come from
+        the kept counts; filtered, counting the list costs what making it does, so it is
+        made once and cut."""
+        if f.is_empty:
+            return self.entities(f, limit, offset), self.count_entities(f)
+        every = self.entities(f)
+        return every[offset : offset + limit], len(every)
 
     def comparables(self, ids: Iterable[int] | None = None) -> list[Comparable]:
         """Claims (all, or those ids) with the places their sentences name, for comparison."""

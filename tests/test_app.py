@@ -629,3 +629,24 @@ async def test_a_large_group_shows_a_few_cards_a_source_and_exports_all(
         rows = list(csv.DictReader(handle))
     assert len({r["group_id"] for r in rows}) == total
     assert len(rows) == sum(len(g.members) for g in library.discrepancies())
+
+
+async def test_a_filter_keeping_many_articles_counts_names_in_a_sample(
+    library: Library, monkeypatch
+):
+    import store.library
+    import tui.screens.main
+
+    monkeypatch.setattr(store.library, "ENTITY_SAMPLE", 2)
+    monkeypatch.setattr(tui.screens.main, "ENTITY_SAMPLE", 2)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        app.screen.query_one("#search").value = "korea"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        kept = library.count_articles(app.screen.filter)
+        entities = app.screen.query_one(EntityList)
+        assert kept > 2 and str(entities.border_title).endswith(f"· in 2 of {kept} articles")
+        assert max(e.articles for e in entities.rows_shown) == 2

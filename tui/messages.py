@@ -50,6 +50,7 @@ class ClaimsLoaded(Message):
 class EntitiesLoaded(Message):
     rows: list[EntityRow]
     page: Page
+    sampled: int = 0  # when names were counted in a sample: the articles the filter keeps
 
 
 @dataclass

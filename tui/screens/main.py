@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from store import ClaimFilter, Library
+from store.library import ENTITY_SAMPLE
 from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded, Page
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList, ListPane
@@ -130,9 +131,12 @@ class MainScreen(Screen[None]):
     def load_entities(self, f: ClaimFilter, page: Page | None = None) -> None:
         # The entity chosen as a filter stays listed, so it can be chosen again to undo.
         f = replace(f, entity_ids=frozenset())
-        page = page or Page(0, self.library.count_entities(f))
-        rows = self.library.entities(f, limit=ListPane.PAGE, offset=page.offset)
-        self.post_message(EntitiesLoaded(rows, page))
+        rows, total = self.library.entities_page(f, ListPane.PAGE, page.offset if page else 0)
+        sampled = 0
+        if not f.is_empty and not f.article_id:
+            articles = self.library.count_articles(f)
+            sampled = articles if articles > ENTITY_SAMPLE else 0
+        self.post_message(EntitiesLoaded(rows, page or Page(0, total), sampled))
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
@@ -244,7 +248,10 @@ class MainScreen(Screen[None]):
                     None)  # fmt: skip
         page = message.page
         table.show(message.rows, last, page.offset, page.total, page.cursor)
-        table.border_title = table.page_title("Entities")
+        title = table.page_title("Entities")
+        if message.sampled:
+            title.append(f" · in {ENTITY_SAMPLE:,} of {message.sampled:,} articles")
+        table.border_title = title
 
     # ---- panes -> state ------------------------------------------------------------------
 
