@@ -46,7 +46,7 @@ ARTICLE_COLUMNS = ("content_hash", "path", "title", "source", "author", "publish
                    "published_raw", "url", "body", "imported_at")  # fmt: skip
 CLAIM_COLUMNS = ("kind", "sentence", "sentence_start", "sentence_end", "span_start", "span_end",
                  "value", "low", "high", "unit", "concept", "hedge", "increment",
-                 "attributed_to", "stance", "said_on")  # fmt: skip
+                 "attributed_to", "stance", "said_on", "article_published")  # fmt: skip
 MENTION_COLUMNS = ("span_start", "span_end", "text", "name", "type")
 _MENTION_START, _MENTION_END, _MENTION_NAME, _MENTION_TYPE = (
     MENTION_COLUMNS.index(c) for c in ("span_start", "span_end", "name", "type")
@@ -125,6 +125,7 @@ class Written:
 def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis) -> NewArticle:
     """The rows of one analysed article."""
     a = analysis.article
+    published = a.published.isoformat() if a.published else None
     return NewArticle(
         path=path,
         file_hash=file_hash,
@@ -135,7 +136,7 @@ def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis
             a.title,
             a.source,
             a.author,
-            a.published.isoformat() if a.published else None,
+            published,
             a.published_raw,
             a.url,
             a.body,
@@ -159,6 +160,7 @@ def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis
                 c.attributed_to,
                 c.stance,
                 c.said_on.isoformat() if c.said_on else None,
+                published,
             )
             for c in analysis.claims
         ],
@@ -501,7 +503,8 @@ class Library:
                     JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS entities
             FROM claims c JOIN articles a ON a.id = c.article_id
             WHERE {where}
-            ORDER BY a.published IS NULL, a.published, a.id, c.span_start, c.id
+            ORDER BY c.article_published IS NULL, c.article_published, c.article_id,
+                     c.span_start, c.id
             LIMIT :limit OFFSET :offset
         """
         params["sep"] = LIST_SEPARATOR
@@ -511,12 +514,16 @@ class Library:
             for row in self._rows(sql, params)
         ]
 
-    def count_claims(self, f: ClaimFilter = ClaimFilter()) -> tuple[int, int]:
-        """How many claims the filter keeps, and from how many sources."""
+    def count_claims(
+        self, f: ClaimFilter = ClaimFilter(), cap: int | None = None
+    ) -> tuple[int, int]:
+        """How many claims the filter keeps, and from how many sources; with a cap, counting
+        stops past it (cap + 1 means "more than cap")."""
         where, params = self._claim_where(f)
+        params["cap"] = -1 if cap is None else cap + 1
         sql = (
-            "SELECT count(*), count(DISTINCT a.source) FROM claims c "
-            f"JOIN articles a ON a.id = c.article_id WHERE {where}"
+            "SELECT count(*), count(DISTINCT source) FROM (SELECT a.source FROM claims c "
+            f"JOIN articles a ON a.id = c.article_id WHERE {where} LIMIT :cap)"
         )
         claims, sources = self._fetch(sql, params)[0]
         return claims, sources
@@ -546,9 +553,12 @@ class Library:
         params.update(limit=-1 if limit is None else limit, offset=offset)
         return [ArticleRow(**row) for row in self._rows(sql, params)]
 
-    def count_articles(self, f: ClaimFilter = ClaimFilter()) -> int:
+    def count_articles(self, f: ClaimFilter = ClaimFilter(), cap: int | None = None) -> int:
+        """How many articles the filter keeps; with a cap, counting stops past it."""
         where, params = self._article_where(f)
-        return int(self._fetch(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
+        params["cap"] = -1 if cap is None else cap + 1
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT :cap)"
+        return int(self._fetch(sql, params)[0][0])
 
     def article(self, article_id: int) -> ArticleDetail | None:
         """One article with the spans the reader highlights: claims, figures, mentions."""

@@ -650,3 +650,22 @@ async def test_a_filter_keeping_many_articles_counts_names_in_a_sample(
         entities = app.screen.query_one(EntityList)
         assert kept > 2 and str(entities.border_title).endswith(f"· in 2 of {kept} articles")
         assert max(e.articles for e in entities.rows_shown) == 2
+
+
+async def test_a_long_list_is_counted_up_to_a_cap_and_in_full_when_paged_to_its_end(
+    library: Library, monkeypatch
+):
+    import tui.widgets.tables as tables
+
+    monkeypatch.setattr(tables.ListPane, "PAGE", 2)
+    monkeypatch.setattr(tables, "COUNT_CAP", 3)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert str(articles.border_title) == "Articles (1–2 of 3+)"
+        articles.focus()
+        await pilot.press("G")  # the end: counted in full
+        await settle(app, pilot)
+        assert str(articles.border_title) == "Articles (5–5 of 5)"
+        assert articles.current_id == library.articles()[-1].id

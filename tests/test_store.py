@@ -218,7 +218,8 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
         "ALTER TABLE entities DROP COLUMN mentions", "ALTER TABLE entities DROP COLUMN claims",
         "ALTER TABLE entities DROP COLUMN sources",
         "DROP TABLE claim_entities", "DROP TABLE entity_aliases", "DROP TABLE entity_sources",
-        "DROP TABLE cluster_entities",
+        "DROP TABLE cluster_entities", "DROP INDEX idx_claims_order",
+        "DROP INDEX idx_articles_order", "ALTER TABLE claims DROP COLUMN article_published",
     ):  # fmt: skip
         conn.execute(sql)
     conn.execute("PRAGMA user_version = 1")

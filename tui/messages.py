@@ -16,14 +16,18 @@ from store import (
     GroupRow,
 )
 
+LAST_PAGE = -1
+COUNT_CAP = 10_000  # a list's rows are counted up to this; the title then says "10,000+"
+
 
 @dataclass
 class Page:
     """Where a page of rows sits in the whole list."""
 
-    offset: int  # of the first row
-    total: int  # rows the filter keeps
+    offset: int  # of the first row; LAST_PAGE for the last page, wherever that is
+    total: int  # rows the filter keeps; if capped, more than total - 1
     cursor: str | None = None  # "first" or "last": where the cursor goes on a new page
+    capped: bool = False  # counting stopped at COUNT_CAP
 
 
 @dataclass

@@ -31,7 +31,7 @@ from store import (
     figure_in_words,
     stance_in_words,
 )
-from tui.messages import GroupLoaded, GroupsLoaded, Page
+from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, Page
 from tui.screens.export import ExportScreen, export_format
 from tui.widgets.article_view import inert
 from tui.widgets.range_plot import RangePlot
@@ -158,6 +158,9 @@ class DiscrepancyScreen(Screen[None]):
         if page is None:
             total, conflicts = self.library.count_groups(self.filter)
             page = Page(0, total)
+        elif page.offset == LAST_PAGE:
+            page = Page(max(0, page.total - 1) // GroupList.PAGE * GroupList.PAGE, page.total,
+                        page.cursor)  # fmt: skip
         rows = self.library.group_rows(self.filter, limit=GroupList.PAGE, offset=page.offset)
         self.post_message(GroupsLoaded(rows, page, conflicts))
 

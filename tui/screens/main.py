@@ -27,7 +27,7 @@ from store import ClaimFilter, Library
 from store.library import ENTITY_SAMPLE
 from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded, Page
 from tui.widgets.article_view import ArticleView
-from tui.widgets.tables import ArticleList, ClaimTable, EntityList, ListPane
+from tui.widgets.tables import ArticleList, ClaimTable, EntityList, ListPane, page_to_read
 
 if TYPE_CHECKING:
     from store import Comparable, ImportReport
@@ -110,7 +110,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self, f: ClaimFilter, page: Page | None = None) -> None:
         """A page of articles: the first, counted, when the filter changed."""
-        page = page or Page(0, self.library.count_articles(f))
+        page = page_to_read(page, lambda cap: self.library.count_articles(f, cap))
         rows = self.library.articles(f, limit=ListPane.PAGE, offset=page.offset)
         self.post_message(ArticlesLoaded(rows, f, page))
 
@@ -121,9 +121,12 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def load_claims(self, f: ClaimFilter, page: Page | None = None, sources: int = 0) -> None:
-        if page is None:
-            total, sources = self.library.count_claims(f)
-            page = Page(0, total)
+        def count(cap: int | None) -> int:
+            nonlocal sources
+            total, sources = self.library.count_claims(f, cap)
+            return total
+
+        page = page_to_read(page, count)
         rows = self.library.claims(f, limit=ListPane.PAGE, offset=page.offset)
         self.post_message(ClaimsLoaded(rows, f, page, sources))
 
@@ -140,10 +143,11 @@ class MainScreen(Screen[None]):
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
-        page = Page(message.offset, message.table.total, message.cursor)
-        if message.table.id == "articles":
+        table = message.table
+        page = Page(message.offset, table.total, message.cursor, table.capped)
+        if table.id == "articles":
             self.load_articles(self.filter, page)
-        elif message.table.id == "claims":
+        elif table.id == "claims":
             self.load_claims(self.claims_filter(), page, self._claims_sources)
         else:
             self.load_entities(self.filter, page)
@@ -204,7 +208,8 @@ class MainScreen(Screen[None]):
             return  # an older answer
         table = self.query_one(ArticleList)
         page = message.page
-        table.show(message.rows, self.article_id, page.offset, page.total, page.cursor)
+        table.show(message.rows, self.article_id, page.offset, page.total, page.cursor,
+                   page.capped)  # fmt: skip
         table.border_title = table.page_title("Articles")
         if not message.rows and message.filter.is_empty:
             view = self.query_one(ArticleView)
@@ -234,10 +239,12 @@ class MainScreen(Screen[None]):
         self.claims_total = page.total  # export writes them all, not only those shown
         self._claims_sources = sources = message.sources
         self._follow_claims = page.cursor is not None  # a fresh list's cursor is no move
-        table.show(message.rows, self._claim_to_show, page.offset, page.total, page.cursor)
+        table.show(message.rows, self._claim_to_show, page.offset, page.total, page.cursor,
+                   page.capped)  # fmt: skip
         scope = "this article" if self.filter.is_empty else "library, filtered"
         title = table.page_title(f"Claims · {scope}")
-        title.append(f" · {sources} source{'s' * (sources != 1)}")
+        if not page.capped:  # else counted in the first rows only: not worth a figure
+            title.append(f" · {sources} source{'s' * (sources != 1)}")
         self._claims_title = title
         self._title_claims()
 
@@ -393,7 +400,9 @@ class MainScreen(Screen[None]):
                     path, lambda out: export(self.library, "claims", f, fmt, out), "claims"
                 )
 
-        what = f"{total} {'marked ' if marked else ''}claim{'s' * (total != 1)}"
+        claims = self.query_one(ClaimTable)
+        count = f"{total - 1:,}+" if not marked and claims.capped else f"{total:,}"
+        what = f"{count} {'marked ' if marked else ''}claim{'s' * (total != 1)}"
         self.app.push_screen(ExportScreen(what, Path.cwd() / "claimdiff-claims.csv"), chosen)
 
     def action_next_claim(self, step: int) -> None:

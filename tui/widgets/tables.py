@@ -7,7 +7,7 @@ table (None width) takes the room the others leave.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,6 +19,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from store import ArticleRow, ClaimRow, EntityRow
 from tui.format import date, figure
+from tui.messages import COUNT_CAP, LAST_PAGE, Page
 from tui.widgets.article_view import inert
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
@@ -75,6 +76,7 @@ class ListPane(DataTable[Text]):
         self.rows_shown: list[Any] = []
         self.start = 0  # the index of the first row held, in the whole list
         self.total = 0  # rows in the whole list
+        self.capped = False  # counting stopped: there are more than total - 1 rows
         self._sort: tuple[str, bool] | None = None  # column key, reversed
         self._layout: tuple[tuple[str, ...], int] = ((), 0)
 
@@ -91,7 +93,7 @@ class ListPane(DataTable[Text]):
         return self.total > len(self.rows_shown)
 
     def _want(self, offset: int, cursor: str) -> None:
-        self.post_message(self.PageWanted(self, max(0, offset), cursor))
+        self.post_message(self.PageWanted(self, offset, cursor))
 
     def action_cursor_down(self) -> None:
         if self.cursor_row >= self.row_count - 1 and self.start + self.row_count < self.total:
@@ -101,7 +103,7 @@ class ListPane(DataTable[Text]):
 
     def action_cursor_up(self) -> None:
         if self.cursor_row <= 0 and self.start > 0:
-            self._want(self.start - self.PAGE, "last")
+            self._want(max(0, self.start - self.PAGE), "last")
         else:
             super().action_cursor_up()
 
@@ -113,13 +115,13 @@ class ListPane(DataTable[Text]):
 
     def action_page_up(self) -> None:
         if self.cursor_row <= 0 and self.start > 0:
-            self._want(self.start - self.PAGE, "last")
+            self._want(max(0, self.start - self.PAGE), "last")
         else:
             super().action_page_up()
 
     def action_scroll_bottom(self) -> None:
         if self.start + self.row_count < self.total:
-            self._want((self.total - 1) // self.PAGE * self.PAGE, "last")
+            self._want(LAST_PAGE, "last")
         else:
             super().action_scroll_bottom()
 
@@ -131,10 +133,11 @@ class ListPane(DataTable[Text]):
 
     def page_title(self, label: str) -> Text:
         """A pane title that never pretends: "Entities (1,001-2,000 of 15,478)"."""
+        total = f"{self.total - 1:,}+" if self.capped else f"{self.total:,}"
         if self.paged:
             first, last = self.start + 1, self.start + len(self.rows_shown)
-            return Text(f"{label} ({first:,}–{last:,} of {self.total:,})")
-        return Text(f"{label} ({self.total:,})")
+            return Text(f"{label} ({first:,}–{last:,} of {total})")
+        return Text(f"{label} ({total})")
 
     def cells(self, row: Any) -> dict[str, Text]:
         raise NotImplementedError
@@ -181,12 +184,14 @@ class ListPane(DataTable[Text]):
         offset: int = 0,
         total: int | None = None,
         cursor: str | None = None,
+        capped: bool = False,
     ) -> None:
         """Hold a page of rows (all of them, for a short list) and put the cursor on the
         row kept, or on the page's first or last row."""
         self.rows_shown = list(rows)
         self.start = offset
         self.total = len(self.rows_shown) if total is None else total
+        self.capped = capped
         self.clear(columns=True)
         self._layout = keys, fill = self._fit()
         for label, key, width, _ in self.COLUMNS:
@@ -228,7 +233,22 @@ class ListPane(DataTable[Text]):
 
     def on_resize(self) -> None:
         if self.COLUMNS and self._fit() != self._layout:
-            self.show(self.rows_shown, self.current_id, self.start, self.total)
+            self.show(self.rows_shown, self.current_id, self.start, self.total, None, self.capped)
+
+
+def page_to_read(page: Page | None, count: Callable[[int | None], int]) -> Page:
+    """The page a list pane's worker reads: a new list's first, counted up to COUNT_CAP
+    (counting a long list costs more than reading a page of it); past the cap, or its end,
+    counted in full. `count(cap)` counts the list, stopping past cap unless it is None."""
+    if page is None:
+        total = count(COUNT_CAP)
+        return Page(0, total, capped=total > COUNT_CAP)
+    if page.capped and (page.offset == LAST_PAGE or page.offset + ListPane.PAGE >= page.total):
+        page = Page(page.offset, count(None), page.cursor)
+    if page.offset == LAST_PAGE:
+        last = max(0, page.total - 1) // ListPane.PAGE * ListPane.PAGE
+        page = Page(last, page.total, page.cursor, page.capped)
+    return page
 
 
 class ArticleList(ListPane):
@@ -266,9 +286,10 @@ class ClaimTable(ListPane):
         offset: int = 0,
         total: int | None = None,
         cursor: str | None = None,
+        capped: bool = False,
     ) -> None:
         self.claims = {r.id: r for r in rows}
-        super().show(rows, keep, offset, total, cursor)
+        super().show(rows, keep, offset, total, cursor, capped)
 
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
         if len({r.article_id for r in self.rows_shown}) <= 1:
