@@ -28,6 +28,7 @@ from pathlib import Path
 from store import ClaimFilter, Library
 
 RUNS = 5
+PAGE, CAP = 1000, 10_000  # as the reader's list panes read (tui.widgets.tables)
 MINIMAL = """
 from textual.app import App
 async def ready(pilot):
@@ -135,9 +136,12 @@ def main() -> None:
     for f in random_filters(library, 100, rng):
         total = 0.0
         for pane, read in (  # what each pane's worker asks of the library
-            ("articles", lambda f: (library.count_articles(f), library.articles(f, 1000))),
-            ("claims", lambda f: (library.count_claims(f), library.claims(f, 1000))),
-            ("entities", lambda f: (library.entities_page(f, 1000), library.count_articles(f))),
+            ("articles", lambda f: (library.count_articles(f, CAP), library.articles(f, PAGE))),
+            ("claims", lambda f: (library.count_claims(f, CAP), library.claims(f, PAGE))),
+            (
+                "entities",
+                lambda f: (library.entities_page(f, PAGE), library.count_articles(f, CAP)),
+            ),
         ):
             start = time.perf_counter()
             read(f)
