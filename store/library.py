@@ -520,7 +520,7 @@ class Library:
         """How many claims the filter keeps, and from how many sources; with a cap, counting
         stops past it (cap + 1 means "more than cap")."""
         where, params = self._claim_where(f)
-        params["cap"] = -1 if cap is None else cap + 1
+        params["cap"] = -1 if cap is None or f.is_empty else cap + 1
         sql = (
             "SELECT count(*), count(DISTINCT source) FROM (SELECT a.source FROM claims c "
             f"JOIN articles a ON a.id = c.article_id WHERE {where} LIMIT :cap)"
@@ -556,7 +556,7 @@ class Library:
     def count_articles(self, f: ClaimFilter = ClaimFilter(), cap: int | None = None) -> int:
         """How many articles the filter keeps; with a cap, counting stops past it."""
         where, params = self._article_where(f)
-        params["cap"] = -1 if cap is None else cap + 1
+        params["cap"] = -1 if cap is None or f.is_empty else cap + 1  # all: cheap to count
         sql = f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT :cap)"
         return int(self._fetch(sql, params)[0][0])
 

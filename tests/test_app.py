@@ -663,9 +663,24 @@ async def test_a_long_list_is_counted_up_to_a_cap_and_in_full_when_paged_to_its_
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         articles = app.screen.query_one(ArticleList)
+        assert str(articles.border_title) == "Articles (1–2 of 5)"  # all: counted in full
+        await pilot.press("slash")
+        app.screen.query_one("#search").value = "korea"
+        await pilot.press("enter")
+        await settle(app, pilot)
         assert str(articles.border_title) == "Articles (1–2 of 3+)"
         articles.focus()
         await pilot.press("G")  # the end: counted in full
         await settle(app, pilot)
-        assert str(articles.border_title) == "Articles (5–5 of 5)"
-        assert articles.current_id == library.articles()[-1].id
+        kept = library.articles(app.screen.filter)
+        assert str(articles.border_title) == f"Articles (5–5 of {len(kept)})" and len(kept) == 5
+        assert articles.current_id == kept[-1].id
+
+
+def test_counts_fit_their_columns_whole_and_sort_by_value():
+    from tui.widgets.tables import _sort_value, count
+
+    shown = [count(n).plain for n in (7, 9_999, 118_146, 4_868_818)]
+    assert shown == ["7", "9999", "118k", "4.9M"]
+    assert all(len(s) <= 4 for s in shown)  # the entities pane's narrowest count column
+    assert sorted(shown, key=lambda s: _sort_value(count(0).__class__(s))) == shown

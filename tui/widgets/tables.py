@@ -32,11 +32,15 @@ TYPE_STYLE = {
 }
 
 
+_SCALE = {"k": 1e3, "M": 1e6}
+
+
 def _sort_value(value: Text) -> tuple[int, float, str]:
-    """Numbers by value, then text by its letters; blanks ("—") last."""
+    """Numbers by value ("118k" too), then text by its letters; blanks ("—") last."""
     plain = value.plain.strip()
+    number, scale = (plain[:-1], _SCALE[plain[-1]]) if plain[-1:] in _SCALE else (plain, 1)
     try:
-        return (0, float(plain.replace(",", "")), "")
+        return (0, float(number.replace(",", "")) * scale, "")
     except ValueError:
         return (1 if plain not in ("", "—") else 2, 0.0, plain.lower())
 
@@ -47,8 +51,15 @@ def cell(value: object, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
 
-def count(value: int) -> Text:
-    return Text(str(value), justify="right")
+def count(value: int, style: str = "") -> Text:
+    """A count that fits a narrow column whole: 118,146 is "118k", never a cut "1181"."""
+    if value >= 1_000_000:
+        shown = f"{value / 1e6:.1f}M"
+    elif value >= 10_000:
+        shown = f"{value // 1000}k"
+    else:
+        shown = str(value)
+    return Text(shown, justify="right", style=style)
 
 
 class ListPane(DataTable[Text]):
@@ -241,8 +252,8 @@ def page_to_read(page: Page | None, count: Callable[[int | None], int]) -> Page:
     (counting a long list costs more than reading a page of it); past the cap, or its end,
     counted in full. `count(cap)` counts the list, stopping past cap unless it is None."""
     if page is None:
-        total = count(COUNT_CAP)
-        return Page(0, total, capped=total > COUNT_CAP)
+        total = count(COUNT_CAP)  # the whole library counts in full: cheap, and exact
+        return Page(0, total, capped=total == COUNT_CAP + 1)
     if page.capped and (page.offset == LAST_PAGE or page.offset + ListPane.PAGE >= page.total):
         page = Page(page.offset, count(None), page.cursor)
     if page.offset == LAST_PAGE:
@@ -345,9 +356,7 @@ class EntityList(ListPane):
             "type": cell(row.type, TYPE_STYLE.get(row.type, "")),
             "claims": count(row.claims),
             "sources": count(row.sources),
-            "conflicts": Text(
-                str(row.conflicts), justify="right", style="bold red" if row.conflicts else "dim"
-            ),
+            "conflicts": count(row.conflicts, "bold red" if row.conflicts else "dim"),
             "mentions": count(row.mentions),
             "articles": count(row.articles),
         }
