@@ -287,6 +287,11 @@ def _add_search(
     params["match"] = match
 
 
+def _story_names_of(rows: Iterable[tuple[int, str | None]]) -> dict[int, frozenset[str]]:
+    """(article, story) rows as kept: story names one per line."""
+    return {article: frozenset((story or "").split("\n")) - {""} for article, story in rows}
+
+
 def _split(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
 
@@ -843,16 +848,17 @@ class Library:
 
     def stories(self) -> dict[int, frozenset[str]] | None:
         """Every article's story names as kept at grouping; None for a one-story library."""
-        return self._stories(self.comparables(), self.counts()["articles"])
+        if self.counts()["articles"] < COMMON_AFTER:
+            return None
+        return _story_names_of(self._fetch("SELECT id, story FROM articles"))
 
     def _stories(self, claims: list[Comparable], total: int) -> dict[int, frozenset[str]] | None:
         if total < COMMON_AFTER:
             return None  # a library this small was gathered for one story
-        rows = self._fetch(
+        return _story_names_of(self._fetch(
             "SELECT id, story FROM articles WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted({c.article for c in claims})),),
-        )
-        return {article: frozenset((story or "").split("\n")) - {""} for article, story in rows}
+        ))  # fmt: skip
 
     def _first_topics(self, claims: list[Comparable]) -> dict[int, str]:
         """Each of those claims' articles' first figure group's topic."""
