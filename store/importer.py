@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Set
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -149,7 +150,7 @@ def _outcomes(files: list[Path], seen: Set[str], workers: int) -> Iterator[Outco
     Only a few chunks are in flight at a time, so memory stays flat whatever the folder's
     size, and stopping early leaves little work to throw away.
     """
-    if workers <= 1 or len(files) < POOL_AFTER:
+    if workers <= 1 or len(files) < POOL_AFTER or not _can_start_processes():
         yield from (analyse_file(path, seen) for path in files)
         return
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
@@ -185,6 +186,28 @@ def _outcomes(files: list[Path], seen: Set[str], workers: int) -> Iterator[Outco
             for _chunk, future in pending:
                 if future is not None:
                     future.cancel()
+
+
+def _can_start_processes() -> bool:
+    """Start multiprocessing's resource tracker, which the pool needs, with the real stderr.
+
+    Inside the reader, Textual has put its own object in sys.stderr, whose file number the
+    tracker cannot pass on ("bad value(s) in fds_to_keep"); it is started once per process,
+    so the real stream is lent to it for that moment. If processes cannot be started at all,
+    the import analyses here, on one core.
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        return False
+    finally:
+        sys.stderr = captured
+    return True
 
 
 def default_workers() -> int:

@@ -684,3 +684,42 @@ def test_counts_fit_their_columns_whole_and_sort_by_value():
     assert shown == ["7", "9999", "118k", "4.9M"]
     assert all(len(s) <= 4 for s in shown)  # the entities pane's narrowest count column
     assert sorted(shown, key=lambda s: _sort_value(count(0).__class__(s))) == shown
+
+
+async def test_a_large_import_from_inside_the_reader_uses_other_processes(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    """Textual holds sys.stderr while the reader runs; starting processes must not trip on
+    it (it once left the dialog saying "Importing…" and imported nothing)."""
+    import store.importer
+    from bench.corpus import generated_article, paragraphs
+    from tui.screens.importing import ImportScreen
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = paragraphs()
+    for index in range(store.importer.POOL_AFTER + 10):
+        (folder / f"{index:04d}.txt").write_text(generated_article(index, texts), "utf-8")
+    chunks = []
+    pooled = store.importer.ProcessPoolExecutor.submit
+
+    def submit(pool, fn, *args):
+        chunks.append(args[0])
+        return pooled(pool, fn, *args)
+
+    monkeypatch.setattr(store.importer.ProcessPoolExecutor, "submit", submit)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#import-path").value = str(folder)
+        await pilot.press("enter")
+        for _ in range(120):
+            await pilot.pause(0.25)
+            if not isinstance(app.screen, ImportScreen):
+                break
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ImportScreen)
+    assert chunks, "nothing went to the analysing processes"
+    assert library.counts()["articles"] == 5 + store.importer.POOL_AFTER + 10

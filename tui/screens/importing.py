@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar
 
-from store import ImportCancelled, ImportReport, Library, import_paths
+from store import Failure, ImportCancelled, ImportReport, Library, import_paths
 from store.importer import GROUPING
 
 
@@ -108,6 +108,9 @@ class ImportScreen(ModalScreen[ImportReport | None]):
             import_paths(self.library, [path], progress=progress, report=report)
         except ImportCancelled:
             report.stopped = True
+        except Exception as exc:  # never a dialog left saying "Importing…" for ever
+            report.stopped = True
+            report.failed.append(Failure(path, f"the import stopped: {exc}"))
         self.post_message(self.Finished(report))
 
     @on(Progress)
