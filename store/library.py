@@ -61,6 +61,7 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 _INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
 _INSERT_CLAIM = _insert("claims", ("article_id", *CLAIM_COLUMNS))
 _INSERT_MENTION = _insert("mentions", ("article_id", *MENTION_COLUMNS, "entity_id"))
+WALK_AFTER = 3000  # matches of a search from which a page is read in order (_in_order)
 ENTITY_SAMPLE = 2000  # articles a filtered entities pane counts names in
 _GROUPS_READ = 200  # groups read with their claims at a time
 _GROUPING_BATCH = 2000  # articles whose claims are keyed, or stories signed, at a time
@@ -506,7 +507,7 @@ class Library:
                    c.attributed_to, c.stance, c.said_on,
                    (SELECT group_concat(e.name, :sep) FROM claim_entities ce
                     JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS entities
-            FROM claims c JOIN articles a ON a.id = c.article_id
+            FROM claims c {self._in_order(f, "claims")} JOIN articles a ON a.id = c.article_id
             WHERE {where}
             ORDER BY c.article_published IS NULL, c.article_published, c.article_id,
                      c.span_start, c.id
@@ -533,6 +534,19 @@ class Library:
         claims, sources = self._fetch(sql, params)[0]
         return claims, sources
 
+    def _in_order(self, f: ClaimFilter, table: str) -> str:
+        """An index hint for a page of a search that matches many rows: walking the list's
+        order index and keeping the matches finds a thousand at once, where SQLite would
+        sort every match first (4.6 s for 60,000 articles, against 17 ms); a rarer word, or
+        a search narrowed by source or entity as well, is quicker sorted. The count of
+        matches comes from the full-text index alone."""
+        match = fts_query(f.query) if f.query and f.query.strip() else None
+        if match is None or f.sources or f.entity_ids or f.ids is not None or f.article_id:
+            return ""
+        fts = f"{table}_fts"
+        matches = self._fetch(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))[0][0]
+        return f"INDEXED BY idx_{table}_order" if matches >= WALK_AFTER else ""
+
     def _article_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         where = ["1 = 1"]
         params: dict[str, Any] = {}
@@ -551,7 +565,7 @@ class Library:
         sql = f"""
             SELECT a.id, a.title, a.source, a.published, a.published_raw,
                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
-            FROM articles a WHERE {where}
+            FROM articles a {self._in_order(f, "articles")} WHERE {where}
             ORDER BY a.published IS NULL, a.published, a.id
             LIMIT :limit OFFSET :offset
         """

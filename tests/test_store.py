@@ -262,3 +262,18 @@ def test_search_follows_a_changed_text_and_only_a_changed_text(library: Library,
     conn.commit()
     conn.close()
     assert [a.id for a in library.articles(ClaimFilter(query="zanzibar"))] == [1]
+
+
+@pytest.mark.parametrize("query", ["korean", "soldiers", '"North Korean"', "troops"])
+def test_a_page_of_a_search_is_the_same_read_in_order_or_sorted(
+    library: Library, monkeypatch, query: str
+):
+    import store.library
+
+    f = ClaimFilter(query=query)
+    monkeypatch.setattr(store.library, "WALK_AFTER", 10**9)  # sorted
+    sorted_claims, sorted_articles = library.claims(f, 3), library.articles(f, 3, 1)
+    monkeypatch.setattr(store.library, "WALK_AFTER", 1)  # read in the order index
+    assert "INDEXED BY" in library._in_order(f, "claims")
+    assert library.claims(f, 3) == sorted_claims and sorted_claims
+    assert library.articles(f, 3, 1) == sorted_articles and sorted_articles
