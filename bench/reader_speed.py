@@ -17,10 +17,12 @@ baseline measured in the same run:
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +30,8 @@ from pathlib import Path
 from store import ClaimFilter, Library
 
 RUNS = 5
+# The reader starts with no saved filters, whatever the person running this has saved.
+ENV = {**os.environ, "CLAIMDIFF_CONFIG": os.path.join(tempfile.mkdtemp(), "config.json")}
 PAGE, CAP = 1000, 10_000  # as the reader's list panes read (tui.widgets.tables)
 MINIMAL = """
 from textual.app import App
@@ -65,7 +69,7 @@ def start_times(code: str) -> list[dict[str, float]]:
         started = time.perf_counter()
         marks: dict[str, float] = {}
         with subprocess.Popen(
-            [sys.executable, "-u", "-c", code], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-u", "-c", code], stdout=subprocess.PIPE, text=True, env=ENV
         ) as process:
             assert process.stdout is not None
             for line in process.stdout:
