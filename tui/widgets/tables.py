@@ -106,29 +106,26 @@ class ListPane(DataTable[Text]):
     def _want(self, offset: int, cursor: str) -> None:
         self.post_message(self.PageWanted(self, offset, cursor))
 
+    def _move(self, move: Callable[[], None], forward: bool) -> None:
+        """Move within the rows held, or past their end or start to the next or previous page."""
+        if forward and self.cursor_row >= self.row_count - 1:
+            if self.start + self.row_count < self.total:
+                return self._want(self.start + self.row_count, "first")
+        elif not forward and self.cursor_row <= 0 and self.start > 0:
+            return self._want(max(0, self.start - self.PAGE), "last")
+        move()
+
     def action_cursor_down(self) -> None:
-        if self.cursor_row >= self.row_count - 1 and self.start + self.row_count < self.total:
-            self._want(self.start + self.row_count, "first")
-        else:
-            super().action_cursor_down()
+        self._move(super().action_cursor_down, forward=True)
 
     def action_cursor_up(self) -> None:
-        if self.cursor_row <= 0 and self.start > 0:
-            self._want(max(0, self.start - self.PAGE), "last")
-        else:
-            super().action_cursor_up()
+        self._move(super().action_cursor_up, forward=False)
 
     def action_page_down(self) -> None:
-        if self.cursor_row >= self.row_count - 1 and self.start + self.row_count < self.total:
-            self._want(self.start + self.row_count, "first")
-        else:
-            super().action_page_down()
+        self._move(super().action_page_down, forward=True)
 
     def action_page_up(self) -> None:
-        if self.cursor_row <= 0 and self.start > 0:
-            self._want(max(0, self.start - self.PAGE), "last")
-        else:
-            super().action_page_up()
+        self._move(super().action_page_up, forward=False)
 
     def action_scroll_bottom(self) -> None:
         if self.start + self.row_count < self.total:
