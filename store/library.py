@@ -11,28 +11,20 @@ import queue
 import sqlite3
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.compare import (
-    COMMON_AFTER,
-    COMMON_SHARE,
-    STANCE_KEY,
     Comparable,
     Group,
     Place,
     claim_order,
-    comparison_keys,
-    group_of,
-    link_claims,
-    story_names,
-    story_pairs,
 )
+from store.grouping import GROUP_ORDER_SQL, Grouping
 from store.schema import connect, open_database, transaction
 from store.search import fts_query
 
@@ -64,12 +56,6 @@ _INSERT_MENTION = _insert("mentions", ("article_id", *MENTION_COLUMNS, "entity_i
 WALK_AFTER = 3000  # matches of a search from which a page is read in order (_in_order)
 ENTITY_SAMPLE = 2000  # articles a filtered entities pane counts names in
 _GROUPS_READ = 200  # groups read with their claims at a time
-_GROUPING_BATCH = 2000  # articles whose claims are keyed, or stories signed, at a time
-# The discrepancy view's order (compare.group_order): conflicts, figures before statements,
-# the most sources.
-_GROUP_ORDER = (
-    f"g.status != 'conflict', g.comparison_key = '{STANCE_KEY}', g.sources DESC, g.topic, g.key"
-)
 _INSERT_FILE = "INSERT OR IGNORE INTO files (hash, article_id) VALUES (?, ?)"
 
 
@@ -97,21 +83,6 @@ class GroupRow:
     explanation: str
     sources: int
     claims: int
-
-
-@dataclass
-class Cluster:
-    """A cluster as regrouping made it: the claims to assign to it, all its members (some
-    read light), and the clusters grouped before that it joined."""
-
-    assign: list[Comparable]
-    members: list[Comparable]
-    joined: set[int] = field(default_factory=set)
-
-    @cached_property
-    def first(self) -> int:
-        """Its name: the smallest claim id, kept by the oldest cluster it joins."""
-        return min(c.id for c in self.members)
 
 
 @dataclass(frozen=True)
@@ -288,16 +259,11 @@ def _add_search(
     params["match"] = match
 
 
-def _story_names_of(rows: Iterable[tuple[int, str | None]]) -> dict[int, frozenset[str]]:
-    """(article, story) rows as kept: story names one per line."""
-    return {article: frozenset((story or "").split("\n")) - {""} for article, story in rows}
-
-
 def _split(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
 
 
-class Library:
+class Library(Grouping):
     """Reads and writes one library file.
 
     Connections come from a small pool: Textual runs each query in a fresh worker thread,
@@ -716,220 +682,6 @@ class Library:
             out.append(Comparable(**row, span=span, places=named))
         return out
 
-    def refresh_groups(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Group the claims not grouped yet with the claims they may match; keep the groups.
-
-        A new claim is compared with the claims of its comparison key in the articles of
-        its story; a cluster it joins is read back only as far as its group's figures and
-        sources need. What an import costs to group is what it touched, not the library's
-        size, and the groups are what grouping everything would give (tested). Each step
-        commits, and an interrupted run is taken up where it stopped by the next one.
-        `progress` hears (keys done, keys to do). Returns the comparison keys regrouped.
-        """
-        # Grouped while the library was one story (under COMMON_AFTER articles), unsigned.
-        grouped_unsigned = bool(self._fetch(
-            "SELECT 1 FROM articles a JOIN claims c ON c.article_id = a.id "
-            "WHERE a.story IS NULL AND c.cluster IS NOT NULL LIMIT 1"))  # fmt: skip
-        self._key_claims()
-        pending = "FROM claims WHERE comparison_key != '' AND cluster IS NULL"
-        new = {r[0] for r in self._fetch(f"SELECT DISTINCT article_id {pending}")}
-        if not new:
-            return 0
-        touched = {r[0] for r in self._fetch(f"SELECT DISTINCT comparison_key {pending}")}
-        total = self.counts()["articles"]
-        if total >= COMMON_AFTER:
-            self._sign_stories(
-                [r[0] for r in self._fetch("SELECT id FROM articles WHERE story IS NULL")], total
-            )
-        # A library that has just grown out of being one story is compared anew, whole.
-        whole = total < COMMON_AFTER or grouped_unsigned
-        if whole:
-            touched = {
-                r[0]
-                for r in self._fetch(
-                    "SELECT DISTINCT comparison_key FROM claims WHERE comparison_key != ''"
-                )
-            }
-        keys = sorted(touched, key=lambda k: (k == STANCE_KEY, k))  # denials last
-        for done, key in enumerate(keys, 1):
-            if whole:
-                self._group_whole(key, total)
-            else:
-                self._group_around(key, new, total)
-            if progress:
-                progress(done, len(keys))
-        return len(keys)
-
-    def _key_claims(self) -> None:
-        """Give every claim without one its comparison key, an article's claims together."""
-        articles = [
-            r[0]
-            for r in self._fetch(
-                "SELECT DISTINCT article_id FROM claims WHERE comparison_key IS NULL"
-            )
-        ]
-        for start in range(0, len(articles), _GROUPING_BATCH):  # memory stays flat
-            chunk = json.dumps(articles[start : start + _GROUPING_BATCH])
-            keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
-                                                     "json_each(:a))", {"a": chunk}))  # fmt: skip
-            with self._lease() as db, transaction(db):
-                db.executemany(
-                    "UPDATE claims SET comparison_key = ? WHERE id = ?",
-                    [(key, claim_id) for claim_id, key in keys.items()],
-                )
-
-    def _sign_stories(self, articles: list[int], total: int) -> None:
-        """Keep the story names, and their pairs, of articles that have none yet."""
-        for start in range(0, len(articles), _GROUPING_BATCH):
-            signatures = self._story_names(articles[start : start + _GROUPING_BATCH], total)
-            with self._lease() as db, transaction(db):
-                db.executemany(
-                    "UPDATE articles SET story = ? WHERE id = ?",
-                    [("\n".join(sorted(names)), a) for a, names in signatures.items()],
-                )
-                db.executemany(
-                    "INSERT OR IGNORE INTO story_pairs (pair, article_id) VALUES (?, ?)",
-                    [(p, a) for a, names in signatures.items() for p in story_pairs(names)],
-                )
-
-    def _group_whole(self, key: str, total: int) -> None:
-        """Cluster every claim of a key afresh."""
-        members = self._comparables("c.comparison_key = :k", {"k": key})
-        clusters = link_claims(key, members, self._stories(members, total))
-        topic_of = self._first_topics(members) if key == STANCE_KEY else {}
-        old = {r[0] for r in self._fetch(
-            "SELECT DISTINCT cluster FROM claims WHERE comparison_key = ? "
-            "AND cluster IS NOT NULL", (key,))}  # fmt: skip
-        self._keep_clusters(key, old, [Cluster(c, c) for c in clusters], topic_of)
-
-    def _group_around(self, key: str, new: set[int], total: int) -> None:
-        """Link the new claims of a key with the claims of their stories' articles, and
-        regroup the clusters they join."""
-        articles = json.dumps(sorted(new))
-        nearby = self._comparables(
-            "c.comparison_key = :k AND (c.article_id IN (SELECT value FROM json_each(:new)) "
-            "OR c.article_id IN (SELECT b.article_id FROM story_pairs a "
-            "JOIN story_pairs b ON b.pair = a.pair "
-            "WHERE a.article_id IN (SELECT value FROM json_each(:new))))",
-            {"k": key, "new": articles},
-        )
-        settled = dict(self._fetch(
-            "SELECT id, cluster FROM claims WHERE id IN (SELECT value FROM json_each(?)) "
-            "AND cluster IS NOT NULL", (json.dumps([c.id for c in nearby]),)))  # fmt: skip
-        stories = self._stories(nearby, total)
-        changed: list[Cluster] = []
-        old: set[int] = set()
-        for linked in link_claims(key, nearby, stories, settled):
-            if all(c.id in settled for c in linked):
-                continue  # no new claim joined it
-            joined = {settled[c.id] for c in linked if c.id in settled}
-            old |= joined
-            # The rest of the clusters joined, light: what a group's figures need.
-            rest = self._rest_of(joined, {c.id for c in linked}) if joined else []
-            changed.append(Cluster(linked, linked + rest, joined))
-        if not changed:
-            return
-        topic_of = (
-            self._first_topics([m for c in changed for m in c.members]) if key == STANCE_KEY else {}
-        )
-        self._keep_clusters(key, old, changed, topic_of)
-
-    def _rest_of(self, clusters: set[int], known: set[int]) -> list[Comparable]:
-        return self._comparables(
-            "c.cluster IN (SELECT value FROM json_each(:clusters)) "
-            "AND c.id NOT IN (SELECT value FROM json_each(:known))",
-            {"clusters": json.dumps(sorted(clusters)), "known": json.dumps(sorted(known))},
-            light=True,
-        )
-
-    def _story_names(self, articles: list[int], total: int) -> dict[int, frozenset[str]]:
-        """Story names of those articles, against the names common in the whole library."""
-        common = {
-            r[0]
-            for r in self._fetch(
-                "SELECT name FROM entities WHERE articles > ?", (total * COMMON_SHARE,)
-            )
-        }
-        counts: dict[int, dict[str, int]] = defaultdict(dict)
-        for article, name, mentions in self._fetch(
-            "SELECT m.article_id, e.name, count(*) FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id "
-            "WHERE m.article_id IN (SELECT value FROM json_each(?)) GROUP BY m.article_id, e.id",
-            (json.dumps(articles),),
-        ):
-            counts[article][name] = mentions
-        return {article: story_names(counts.get(article, {}), common) for article in articles}
-
-    def stories(self) -> dict[int, frozenset[str]] | None:
-        """Every article's story names as kept at grouping; None for a one-story library."""
-        if self.counts()["articles"] < COMMON_AFTER:
-            return None
-        return _story_names_of(self._fetch("SELECT id, story FROM articles"))
-
-    def _stories(self, claims: list[Comparable], total: int) -> dict[int, frozenset[str]] | None:
-        if total < COMMON_AFTER:
-            return None  # a library this small was gathered for one story
-        return _story_names_of(self._fetch(
-            "SELECT id, story FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted({c.article for c in claims})),),
-        ))  # fmt: skip
-
-    def _first_topics(self, claims: list[Comparable]) -> dict[int, str]:
-        """Each of those claims' articles' first figure group's topic."""
-        rows = self._fetch(
-            "SELECT c.article_id, g.topic FROM claims c JOIN claim_groups g "
-            "ON g.cluster = c.cluster WHERE g.comparison_key != :stance "
-            "AND c.article_id IN (SELECT value FROM json_each(:articles)) "
-            f"ORDER BY {_GROUP_ORDER}",
-            {"stance": STANCE_KEY, "articles": json.dumps(sorted({c.article for c in claims}))},
-        )
-        topics: dict[int, str] = {}
-        for article, topic in rows:
-            topics.setdefault(article, topic)
-        return topics
-
-    def _keep_clusters(
-        self,
-        key: str,
-        old: set[int],
-        clusters: list[Cluster],
-        topic_of: dict[int, str],
-    ) -> None:
-        """Replace the clusters `old` of a key, and their groups, with new ones."""
-        groups = [g for c in clusters if (g := group_of(key, c.members, topic_of))]
-        whole = all(not c.joined for c in clusters)
-        with self._lease() as conn, transaction(conn):
-            conn.execute(
-                "DELETE FROM claim_groups WHERE cluster IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(old | {c.first for c in clusters})),),
-            )
-            if whole:  # every claim is assigned again: what each cluster names, too
-                conn.executemany(
-                    "DELETE FROM cluster_entities WHERE cluster = ?", [(o,) for o in old]
-                )
-            merged = [(c.first, o) for c in clusters for o in c.joined - {c.first}]
-            # Clusters merged into another: their claims and names move to it.
-            conn.executemany("UPDATE claims SET cluster = ? WHERE cluster = ?", merged)
-            conn.executemany(
-                "UPDATE OR IGNORE cluster_entities SET cluster = ? WHERE cluster = ?", merged
-            )
-            conn.executemany(
-                "DELETE FROM cluster_entities WHERE cluster = ?", [(o,) for _, o in merged]
-            )
-            assigned = [(c.first, m.id) for c in clusters for m in c.assign]
-            conn.executemany("UPDATE claims SET cluster = ? WHERE id = ?", assigned)
-            conn.executemany(
-                "INSERT OR IGNORE INTO cluster_entities (entity_id, cluster) "
-                "SELECT entity_id, ? FROM claim_entities WHERE claim_id = ?",
-                assigned,
-            )
-            conn.executemany(
-                "INSERT INTO claim_groups (key, comparison_key, cluster, topic, status, soft, "
-                "explanation, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(g.key, key, int(g.key.rsplit("|", 1)[1]), g.topic, g.status, int(g.soft),
-                  g.explanation, g.sources) for g in groups],
-            )  # fmt: skip
-
     def _group_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         """Groups holding at least one claim the filter keeps (all, unfiltered)."""
         if self._fetch(
@@ -957,7 +709,7 @@ class Library:
                 "SELECT g.key, g.topic, g.status, g.soft, coalesce(g.explanation, '') AS "
                 "explanation, g.sources, (SELECT count(*) FROM claims c "
                 "WHERE c.cluster = g.cluster) AS claims "
-                f"FROM claim_groups g WHERE {where} ORDER BY {_GROUP_ORDER} "
+                f"FROM claim_groups g WHERE {where} ORDER BY {GROUP_ORDER_SQL} "
                 "LIMIT :limit OFFSET :offset",
                 params,
             )
@@ -986,7 +738,7 @@ class Library:
         """Every group the filter keeps with its claims, read a few hundred at a time so an
         export of a large library holds one batch in memory."""
         where, params = self._group_where(f)
-        rows = self._rows(f"SELECT * FROM claim_groups g WHERE {where} ORDER BY {_GROUP_ORDER}",
+        rows = self._rows(f"SELECT * FROM claim_groups g WHERE {where} ORDER BY {GROUP_ORDER_SQL}",
                           params)  # fmt: skip
         for start in range(0, len(rows), _GROUPS_READ):
             yield from self._with_members(rows[start : start + _GROUPS_READ])
