@@ -52,6 +52,11 @@ def _story_names_of(rows: Iterable[tuple[int, str | None]]) -> dict[int, frozens
     return {article: frozenset((story or "").split("\n")) - {""} for article, story in rows}
 
 
+# Counts a conflicting group in or out for every entity its cluster names.
+_NAMED_IN_CLUSTER = (
+    "UPDATE entities SET conflicts = conflicts {change} "
+    "WHERE id IN (SELECT entity_id FROM cluster_entities WHERE cluster = ?)"
+)
 # The discrepancy view's order (compare.group_order): conflicts, figures before statements,
 # the most sources.
 GROUP_ORDER_SQL = (
@@ -253,10 +258,21 @@ class Grouping:
         """Replace the clusters `old` of a key, and their groups, with new ones."""
         groups = [g for c in clusters if (g := group_of(key, c.members, topic_of))]
         whole = all(not c.joined for c in clusters)
+        replaced = json.dumps(sorted(old | {c.first for c in clusters}))
         with self._lease() as conn, transaction(conn):
+            # An entity's conflicts: the conflicting groups whose claims name it. Those
+            # replaced stop counting, before their clusters' names move.
+            conn.executemany(
+                _NAMED_IN_CLUSTER.format(change="- 1"),
+                conn.execute(
+                    "SELECT cluster FROM claim_groups WHERE status = 'conflict' "
+                    "AND cluster IN (SELECT value FROM json_each(?))",
+                    (replaced,),
+                ).fetchall(),
+            )
             conn.execute(
                 "DELETE FROM claim_groups WHERE cluster IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(old | {c.first for c in clusters})),),
+                (replaced,),
             )
             if whole:  # every claim is assigned again: what each cluster names, too
                 conn.executemany(
@@ -284,3 +300,7 @@ class Grouping:
                 [(g.key, key, int(g.key.rsplit("|", 1)[1]), g.topic, g.status, int(g.soft),
                   g.explanation, g.sources) for g in groups],
             )  # fmt: skip
+            conn.executemany(
+                _NAMED_IN_CLUSTER.format(change="+ 1"),
+                [(int(g.key.rsplit("|", 1)[1]),) for g in groups if g.status == "conflict"],
+            )

@@ -595,9 +595,7 @@ class Library(Grouping):
             )
         sql = f"""
             SELECT e.id, e.name, e.type, n.mentions, n.articles, e.claims, e.sources,
-                   (SELECT count(*) FROM cluster_entities ce
-                    JOIN claim_groups g ON g.cluster = ce.cluster AND g.status = 'conflict'
-                    WHERE ce.entity_id = e.id) AS conflicts,
+                   e.conflicts,
                    (SELECT group_concat(name, :sep) FROM entity_aliases
                     WHERE entity_id = e.id) AS aliases
             FROM ({counted}) n JOIN entities e ON e.id = n.id

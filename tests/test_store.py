@@ -216,7 +216,7 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
         "ALTER TABLE claims DROP COLUMN comparison_key", "ALTER TABLE articles DROP COLUMN story",
         "ALTER TABLE entities DROP COLUMN articles", "DROP INDEX idx_entities_mentions",
         "ALTER TABLE entities DROP COLUMN mentions", "ALTER TABLE entities DROP COLUMN claims",
-        "ALTER TABLE entities DROP COLUMN sources",
+        "ALTER TABLE entities DROP COLUMN sources", "ALTER TABLE entities DROP COLUMN conflicts",
         "DROP TABLE claim_entities", "DROP TABLE entity_aliases", "DROP TABLE entity_sources",
         "DROP TABLE cluster_entities", "DROP INDEX idx_claims_order",
         "DROP INDEX idx_articles_order", "ALTER TABLE claims DROP COLUMN article_published",
