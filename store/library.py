@@ -231,17 +231,18 @@ class EntityRow:
 
 
 def _add_article_conditions(
-    where: list[str], params: dict[str, Any], f: ClaimFilter, alias: str
+    where: list[str], params: dict[str, Any], f: ClaimFilter, alias: str, published: str
 ) -> None:
-    """Narrow to articles of the chosen sources and publication dates."""
+    """Narrow to articles of the chosen sources and publication dates (`published`: the
+    column holding the date, the article's or the claim's copy of it)."""
     if f.sources:
         where.append(f"{alias}.source IN (SELECT value FROM json_each(:sources))")
         params["sources"] = json.dumps(sorted(f.sources))
     if f.since:
-        where.append(f"{alias}.published >= :since")
+        where.append(f"{published} >= :since")
         params["since"] = f.since
     if f.until:
-        where.append(f"{alias}.published <= :until")
+        where.append(f"{published} <= :until")
         params["until"] = f.until
 
 
@@ -442,7 +443,7 @@ class Library(Grouping):
         if f.article_id:
             where.append("c.article_id = :article_id")
             params["article_id"] = f.article_id
-        _add_article_conditions(where, params, f, "a")
+        _add_article_conditions(where, params, f, "a", "c.article_published")
         if f.kinds:
             where.append("c.kind IN (SELECT value FROM json_each(:kinds))")
             params["kinds"] = json.dumps(sorted(f.kinds))
@@ -505,10 +506,15 @@ class Library(Grouping):
         order index and keeping the matches finds a thousand at once, where SQLite would
         sort every match first (4.6 s for 60,000 articles, against 17 ms); a rarer word, or
         a search narrowed by source or entity as well, is quicker sorted. The count of
-        matches comes from the full-text index alone."""
-        match = fts_query(f.query) if f.query and f.query.strip() else None
-        if match is None or f.sources or f.entity_ids or f.ids is not None or f.article_id:
+        matches comes from the full-text index alone. A list of claims from a date on is
+        read in order too."""
+        if f.sources or f.entity_ids or f.ids is not None or f.article_id:
             return ""
+        match = fts_query(f.query) if f.query and f.query.strip() else None
+        if match is None:
+            # Dates alone: SQLite takes the date range and sorts every claim in it; the
+            # list's order starts at the earliest date anyway (22 ms against 72 ms).
+            return "INDEXED BY idx_claims_order" if table == "claims" and f.since else ""
         fts = f"{table}_fts"
         matches = self._fetch(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))[0][0]
         return f"INDEXED BY idx_{table}_order" if matches >= WALK_AFTER else ""
@@ -516,7 +522,7 @@ class Library(Grouping):
     def _article_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         where = ["1 = 1"]
         params: dict[str, Any] = {}
-        _add_article_conditions(where, params, f, "a")
+        _add_article_conditions(where, params, f, "a", "a.published")
         for n, entity_id in enumerate(sorted(f.entity_ids)):
             where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id = :entity_{n})")
             params[f"entity_{n}"] = entity_id

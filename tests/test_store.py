@@ -277,3 +277,18 @@ def test_a_page_of_a_search_is_the_same_read_in_order_or_sorted(
     assert "INDEXED BY" in library._in_order(f, "claims")
     assert library.claims(f, 3) == sorted_claims and sorted_claims
     assert library.articles(f, 3, 1) == sorted_articles and sorted_articles
+
+
+@pytest.mark.parametrize(
+    "f",
+    [ClaimFilter(since="2024-10-20"), ClaimFilter(since="2024-10-01", until="2024-10-25"),
+     ClaimFilter(since="2024-10-01", kinds=frozenset({"quantity"})),
+     ClaimFilter(query="troops", since="2024-10-01")],
+)  # fmt: skip
+def test_lists_read_in_index_order_are_the_lists_sorted(
+    library: Library, monkeypatch, f: ClaimFilter
+):
+    hinted = (library.claims(f, 4), library.claims(f, 4, 2), library.articles(f, 2))
+    monkeypatch.setattr(Library, "_in_order", lambda self, f, table: "")
+    assert hinted == (library.claims(f, 4), library.claims(f, 4, 2), library.articles(f, 2))
+    assert hinted[0]
