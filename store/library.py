@@ -83,6 +83,7 @@ class GroupRow:
     explanation: str
     sources: int
     claims: int
+    story: list[str]  # its first claim's article's story names: which story, in a large library
 
 
 @dataclass(frozen=True)
@@ -708,11 +709,18 @@ class Library(Grouping):
         where, params = self._group_where(f)
         params.update(limit=-1 if limit is None else limit, offset=offset)
         return [
-            GroupRow(**{**row, "soft": bool(row["soft"])})
+            GroupRow(
+                **{
+                    **row,
+                    "soft": bool(row["soft"]),
+                    "story": sorted(filter(None, (row["story"] or "").split("\n"))),
+                }
+            )
             for row in self._rows(
                 "SELECT g.key, g.topic, g.status, g.soft, coalesce(g.explanation, '') AS "
                 "explanation, g.sources, (SELECT count(*) FROM claims c "
-                "WHERE c.cluster = g.cluster) AS claims "
+                "WHERE c.cluster = g.cluster) AS claims, (SELECT a.story FROM claims c "
+                "JOIN articles a ON a.id = c.article_id WHERE c.id = g.cluster) AS story "
                 f"FROM claim_groups g WHERE {where} ORDER BY {GROUP_ORDER_SQL} "
                 "LIMIT :limit OFFSET :offset",
                 params,

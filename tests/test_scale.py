@@ -186,3 +186,22 @@ def test_grouping_stopped_halfway_is_taken_up_by_the_next(tmp_path: Path):
     assert [(g.key, g.status, [m.id for m in g.members]) for g in kept] == [
         (g.key, g.status, [m.id for m in g.members]) for g in whole
     ]
+
+
+def test_groups_of_one_topic_in_several_stories_say_which_story(tmp_path: Path):
+    from tui.screens.discrepancies import GroupList
+
+    library = Library(tmp_path / "lib.db")
+    import_paths(library, [write_articles(tmp_path / "a", range(80))])
+    rows = library.group_rows()
+    stories = library.stories()
+    by_topic: dict[str, set[tuple[str, ...]]] = {}
+    for row in rows:
+        by_topic.setdefault(row.topic, set()).add(tuple(row.story))
+    assert any(len(told) > 1 for told in by_topic.values())  # one topic, several stories
+    group = library.group(rows[0].key)
+    assert group is not None
+    named_by = min(group.members, key=lambda m: m.id)  # a group is named by its first claim
+    assert set(rows[0].story) == stories[named_by.article]
+    shown = GroupList().cells(rows[0])["topic"].plain
+    assert shown.startswith(rows[0].topic) and rows[0].story[0] in shown

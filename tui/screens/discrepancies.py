@@ -60,7 +60,10 @@ class GroupList(ListPane):
     def cells(self, group: GroupRow) -> dict[str, Text]:
         status = "soft" if group.soft else group.status
         style = {"conflict": "bold red", "soft": "yellow", "agree": "green"}[status]
-        return {"status": cell(status, style), "topic": cell(group.topic),
+        topic = cell(group.topic)
+        if group.story:  # groups of one topic in several stories: which story this is
+            topic.append_text(cell(" · " + ", ".join(group.story[:2]), "dim"))
+        return {"status": cell(status, style), "topic": topic,
                 "sources": Text(str(group.sources), justify="right")}  # fmt: skip
 
 
