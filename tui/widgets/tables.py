@@ -196,7 +196,7 @@ class ListPane(DataTable[Text]):
     ) -> None:
         """Hold a page of rows (all of them, for a short list) and put the cursor on the
         row kept, or on the page's first or last row."""
-        self.rows_shown = list(rows)
+        self._hold(rows)
         self.start = offset
         self.total = len(self.rows_shown) if total is None else total
         self.capped = capped
@@ -214,6 +214,10 @@ class ListPane(DataTable[Text]):
             self.move_cursor(row=0 if cursor == "first" else self.row_count - 1, animate=False)
         else:
             self.move_to(keep)
+
+    def _hold(self, rows: Sequence[Any]) -> None:
+        """Keep the rows of the page shown; a table that looks rows up by id indexes them."""
+        self.rows_shown = list(rows)
 
     def action_sort(self) -> None:
         """s: sort by the next column; again on the same column to reverse it."""
@@ -287,17 +291,9 @@ class ClaimTable(ListPane):
         self.claims: dict[int, ClaimRow] = {}
         self.marked: set[int] = set()
 
-    def show(
-        self,
-        rows: Sequence[ClaimRow],
-        keep: int | None,
-        offset: int = 0,
-        total: int | None = None,
-        cursor: str | None = None,
-        capped: bool = False,
-    ) -> None:
+    def _hold(self, rows: Sequence[ClaimRow]) -> None:
+        super()._hold(rows)
         self.claims = {r.id: r for r in rows}
-        super().show(rows, keep, offset, total, cursor, capped)
 
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
         if len({r.article_id for r in self.rows_shown}) <= 1:
