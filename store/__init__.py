@@ -22,11 +22,11 @@ if TYPE_CHECKING:
         export_groups,
         neutralise,
     )
+    from store.filtering import ClaimFilter
     from store.importer import Failure, ImportCancelled, ImportReport, collect_files, import_paths
     from store.library import (
         ArticleDetail,
         ArticleRow,
-        ClaimFilter,
         ClaimRow,
         EntityRow,
         GroupRow,
@@ -41,7 +41,7 @@ _WHERE = {
     "ArticleRow": "store.library",
     "BUNDLED_ARTICLES": "store.paths",
     "CLAIM_FIELDS": "store.exports",
-    "ClaimFilter": "store.library",
+    "ClaimFilter": "store.filtering",
     "ClaimRow": "store.library",
     "Comparable": "extract.compare",
     "DISCREPANCY_FIELDS": "store.exports",

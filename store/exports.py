@@ -13,7 +13,8 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from extract.compare import Group
-from store.library import ClaimFilter, ClaimRow, EntityRow, Library
+from store.filtering import ClaimFilter
+from store.library import ClaimRow, EntityRow, Library
 
 CLAIM_FIELDS = (
     "id", "article_id", "article_title", "source", "published", "sentence", "start", "end",

@@ -24,9 +24,9 @@ from extract.compare import (
     Place,
     claim_order,
 )
+from store.filtering import ClaimFilter, Planner
 from store.grouping import GROUP_ORDER_SQL, Grouping
 from store.schema import connect, open_database, transaction
-from store.search import fts_query
 
 if TYPE_CHECKING:
     from extract import Analysis
@@ -53,7 +53,6 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 _INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
 _INSERT_CLAIM = _insert("claims", ("article_id", *CLAIM_COLUMNS))
 _INSERT_MENTION = _insert("mentions", ("article_id", *MENTION_COLUMNS, "entity_id"))
-WALK_AFTER = 3000  # matches of a search from which a page is read in order (_in_order)
 ENTITY_SAMPLE = 2000  # articles a filtered entities pane counts names in
 _GROUPS_READ = 200  # groups read with their claims at a time
 _INSERT_FILE = "INSERT OR IGNORE INTO files (hash, article_id) VALUES (?, ?)"
@@ -142,28 +141,6 @@ def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis
 
 
 @dataclass(frozen=True)
-class ClaimFilter:
-    """What the user narrowed the view to. Empty fields do not filter."""
-
-    article_id: int | None = None
-    entity_ids: frozenset[int] = frozenset()  # claims must name every one of them
-    sources: frozenset[str] = frozenset()
-    query: str | None = None
-    ids: frozenset[int] | None = None  # claims picked by hand (marked in the reader)
-    kinds: frozenset[str] = frozenset()  # "quantity", "statement"
-    hedges: frozenset[str] = frozenset()
-    since: str | None = None  # publication dates, YYYY-MM-DD, both ends included
-    until: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not (
-            self.article_id or self.entity_ids or self.sources or self.query or self.kinds
-            or self.hedges or self.since or self.until or self.ids is not None
-        )  # fmt: skip
-
-
-@dataclass(frozen=True)
 class ArticleRow:
     id: int
     title: str
@@ -231,36 +208,6 @@ class EntityRow:
     conflicts: int = 0  # conflicting discrepancy groups holding such a claim
 
 
-def _add_article_conditions(
-    where: list[str], params: dict[str, Any], f: ClaimFilter, alias: str, published: str
-) -> None:
-    """Narrow to articles of the chosen sources and publication dates (`published`: the
-    column holding the date, the article's or the claim's copy of it)."""
-    if f.sources:
-        where.append(f"{alias}.source IN (SELECT value FROM json_each(:sources))")
-        params["sources"] = json.dumps(sorted(f.sources))
-    if f.since:
-        where.append(f"{published} >= :since")
-        params["since"] = f.since
-    if f.until:
-        where.append(f"{published} <= :until")
-        params["until"] = f.until
-
-
-def _add_search(
-    where: list[str], params: dict[str, Any], query: str | None, id_column: str, fts: str
-) -> None:
-    """Narrow to rows whose text matches the user's search; unusable input matches nothing."""
-    if not query or not query.strip():
-        return
-    match = fts_query(query)
-    if match is None:
-        where.append("0")  # only punctuation: nothing matches, never everything
-        return
-    where.append(f"{id_column} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :match)")
-    params["match"] = match
-
-
 def _split(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
 
@@ -281,6 +228,7 @@ class Library(Grouping):
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._resolver: Resolver | None = None  # the library's names, once an import starts
+        self._planner = Planner(self._fetch)
         first = open_database(self.path)  # creates or checks the schema, or raises
         self._all.append(first)
         self._idle.put(first)
@@ -438,36 +386,13 @@ class Library(Grouping):
         """Every source in the library, for choosing among them."""
         return [r[0] for r in self._fetch("SELECT DISTINCT source FROM articles ORDER BY 1")]
 
-    def _claim_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
-        where = ["1 = 1"]
-        params: dict[str, Any] = {}
-        if f.article_id:
-            where.append("c.article_id = :article_id")
-            params["article_id"] = f.article_id
-        _add_article_conditions(where, params, f, "a", "c.article_published")
-        if f.kinds:
-            where.append("c.kind IN (SELECT value FROM json_each(:kinds))")
-            params["kinds"] = json.dumps(sorted(f.kinds))
-        if f.hedges:
-            where.append("c.hedge IN (SELECT value FROM json_each(:hedges))")
-            params["hedges"] = json.dumps(sorted(f.hedges))
-        for n, entity_id in enumerate(sorted(f.entity_ids)):
-            where.append(
-                f"c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = :entity_{n})"
-            )
-            params[f"entity_{n}"] = entity_id
-        if f.ids is not None:
-            where.append("c.id IN (SELECT value FROM json_each(:ids))")
-            params["ids"] = json.dumps(sorted(f.ids))
-        _add_search(where, params, f.query, "c.id", "claims_fts")
-        return " AND ".join(where), params
-
     def claims(
         self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
     ) -> list[ClaimRow]:
         """Claims matching the filter, by article date then position in the article; a
-        page of `limit` from `offset` when a pane shows a page."""
-        where, params = self._claim_where(f)
+        page of `limit` from `offset` when a pane shows a page. The page's ids come from
+        indexes; only its rows are read whole."""
+        q = self._planner.claims(f, None if limit is None else offset + limit)
         sql = f"""
             SELECT c.id, c.article_id, a.title AS article_title, a.source, a.published,
                    c.sentence, c.sentence_start AS start, c.sentence_end AS "end",
@@ -475,14 +400,13 @@ class Library(Grouping):
                    c.attributed_to, c.stance, c.said_on,
                    (SELECT group_concat(e.name, :sep) FROM claim_entities ce
                     JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS entities
-            FROM claims c {self._in_order(f, "claims")} JOIN articles a ON a.id = c.article_id
-            WHERE {where}
-            ORDER BY c.article_published IS NULL, c.article_published, c.article_id,
-                     c.span_start, c.id
-            LIMIT :limit OFFSET :offset
+            FROM (SELECT c.id FROM claims c {q.index} WHERE {q.where} ORDER BY {q.order}
+                  LIMIT :limit OFFSET :offset) page
+            CROSS JOIN claims c ON c.id = page.id JOIN articles a ON a.id = c.article_id
+            ORDER BY {q.order}
         """
-        params["sep"] = LIST_SEPARATOR
-        params.update(limit=-1 if limit is None else limit, offset=offset)
+        params = {**q.params, "sep": LIST_SEPARATOR, "limit": -1 if limit is None else limit,
+                  "offset": offset}  # fmt: skip
         return [
             ClaimRow(**{**row, "entities": _split(row["entities"])})
             for row in self._rows(sql, params)
@@ -492,64 +416,56 @@ class Library(Grouping):
         self, f: ClaimFilter = ClaimFilter(), cap: int | None = None
     ) -> tuple[int, int]:
         """How many claims the filter keeps, and from how many sources; with a cap, counting
-        stops past it (cap + 1 means "more than cap")."""
-        where, params = self._claim_where(f)
-        params["cap"] = -1 if cap is None or f.is_empty else cap + 1
-        sql = (
-            "SELECT count(*), count(DISTINCT source) FROM (SELECT a.source FROM claims c "
-            f"JOIN articles a ON a.id = c.article_id WHERE {where} LIMIT :cap)"
-        )
-        claims, sources = self._fetch(sql, params)[0]
+        stops past it (cap + 1 means "more than cap", and sources are not counted)."""
+        wanted = None if cap is None or f.is_empty else cap + 1
+        q = self._planner.claims(f, wanted, ordered=False)
+        params = {**q.params, "cap": -1 if wanted is None else wanted}
+        kept = f"SELECT c.article_id FROM claims c {q.index} WHERE {q.where}"
+        if wanted is None:
+            sql = (
+                f"SELECT count(*), count(DISTINCT a.source) FROM ({kept}) "
+                "JOIN articles a ON a.id = article_id"
+            )
+            claims, sources = self._fetch(sql, params)[0]
+            return claims, sources
+        if q.ids:  # one entity or one search: counted from its ids before any row is read
+            claims = self._fetch(f"SELECT count(*) FROM ({q.ids} LIMIT :cap)", params)[0][0]
+            if claims >= wanted:
+                return claims, 0
+        articles = [row[0] for row in self._fetch(f"{kept} LIMIT :cap", params)]
+        claims = len(articles)
+        if claims >= wanted:
+            return claims, 0  # past the cap: its sources would be those of the first rows
+        sources = self._fetch(
+            "SELECT count(DISTINCT source) FROM articles WHERE id IN "
+            "(SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(articles))),),
+        )[0][0]
         return claims, sources
-
-    def _in_order(self, f: ClaimFilter, table: str) -> str:
-        """An index hint for a page of a search that matches many rows: walking the list's
-        order index and keeping the matches finds a thousand at once, where SQLite would
-        sort every match first (4.6 s for 60,000 articles, against 17 ms); a rarer word, or
-        a search narrowed by source or entity as well, is quicker sorted. The count of
-        matches comes from the full-text index alone. A list of claims from a date on is
-        read in order too."""
-        if f.sources or f.entity_ids or f.ids is not None or f.article_id:
-            return ""
-        match = fts_query(f.query) if f.query and f.query.strip() else None
-        if match is None:
-            # Dates alone: SQLite takes the date range and sorts every claim in it; the
-            # list's order starts at the earliest date anyway (22 ms against 72 ms).
-            return "INDEXED BY idx_claims_order" if table == "claims" and f.since else ""
-        fts = f"{table}_fts"
-        matches = self._fetch(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))[0][0]
-        return f"INDEXED BY idx_{table}_order" if matches >= WALK_AFTER else ""
-
-    def _article_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
-        where = ["1 = 1"]
-        params: dict[str, Any] = {}
-        _add_article_conditions(where, params, f, "a", "a.published")
-        for n, entity_id in enumerate(sorted(f.entity_ids)):
-            where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id = :entity_{n})")
-            params[f"entity_{n}"] = entity_id
-        _add_search(where, params, f.query, "a.id", "articles_fts")
-        return " AND ".join(where), params
 
     def articles(
         self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
     ) -> list[ArticleRow]:
         """Articles matching the filter (an entity or text filter keeps those that match)."""
-        where, params = self._article_where(f)
+        q = self._planner.articles(f, None if limit is None else offset + limit)
         sql = f"""
             SELECT a.id, a.title, a.source, a.published, a.published_raw,
                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
-            FROM articles a {self._in_order(f, "articles")} WHERE {where}
-            ORDER BY a.published IS NULL, a.published, a.id
-            LIMIT :limit OFFSET :offset
+            FROM (SELECT a.id FROM articles a {q.index} WHERE {q.where} ORDER BY {q.order}
+                  LIMIT :limit OFFSET :offset) page
+            CROSS JOIN articles a ON a.id = page.id
+            ORDER BY {q.order}
         """
-        params.update(limit=-1 if limit is None else limit, offset=offset)
+        params = {**q.params, "limit": -1 if limit is None else limit, "offset": offset}
         return [ArticleRow(**row) for row in self._rows(sql, params)]
 
     def count_articles(self, f: ClaimFilter = ClaimFilter(), cap: int | None = None) -> int:
         """How many articles the filter keeps; with a cap, counting stops past it."""
-        where, params = self._article_where(f)
-        params["cap"] = -1 if cap is None or f.is_empty else cap + 1  # all: cheap to count
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT :cap)"
+        wanted = None if cap is None or f.is_empty else cap + 1
+        q = self._planner.articles(f, wanted, ordered=False)
+        params = {**q.params, "cap": -1 if wanted is None else wanted}
+        kept = q.ids or f"SELECT a.id FROM articles a {q.index} WHERE {q.where}"
+        sql = f"SELECT count(*) FROM ({kept} LIMIT :cap)"
         return int(self._fetch(sql, params)[0][0])
 
     def article(self, article_id: int) -> ArticleDetail | None:
@@ -592,9 +508,9 @@ class Library(Grouping):
                 params["article_id"] = f.article_id
                 articles = ":article_id"
             else:  # every pane follows the filter: the names in the articles it keeps
-                where, article_params = self._article_where(f)
-                params.update(article_params, sample=ENTITY_SAMPLE)
-                articles = f"SELECT a.id FROM articles a WHERE {where} LIMIT :sample"
+                q = self._planner.articles(f, ENTITY_SAMPLE, ordered=False)
+                params.update(q.params, sample=ENTITY_SAMPLE)
+                articles = f"SELECT a.id FROM articles a {q.index} WHERE {q.where} LIMIT :sample"
             counted = (
                 "SELECT entity_id AS id, count(*) AS mentions, count(DISTINCT article_id) "
                 f"AS articles FROM mentions WHERE article_id IN ({articles}) "
@@ -696,11 +612,8 @@ class Library(Grouping):
             self.refresh_groups()  # a library from before groups were kept, or interrupted
         if f.is_empty:
             return "1 = 1", {}
-        kept, params = self._claim_where(f)
-        return (
-            "g.cluster IN (SELECT c.cluster FROM claims c "
-            f"JOIN articles a ON a.id = c.article_id WHERE {kept})"
-        ), params
+        q = self._planner.claims(f, ordered=False)
+        return f"g.cluster IN (SELECT c.cluster FROM claims c {q.index} WHERE {q.where})", q.params
 
     def group_rows(
         self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
