@@ -650,6 +650,13 @@ async def test_a_filter_keeping_many_articles_counts_names_in_a_sample(
         entities = app.screen.query_one(EntityList)
         assert kept > 2 and str(entities.border_title).endswith(f"· in 2 of {kept} articles")
         assert max(e.articles for e in entities.rows_shown) == 2
+        monkeypatch.setattr(tui.screens.main, "COUNT_CAP", 3)  # counted up to a cap
+        await pilot.press("slash")
+        app.screen.query_one("#search").value = "korean"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        kept = library.count_articles(app.screen.filter)
+        assert kept > 3 and str(entities.border_title).endswith("· in 2 of 3+ articles")
 
 
 async def test_a_long_list_is_counted_up_to_a_cap_and_in_full_when_paged_to_its_end(

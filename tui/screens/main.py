@@ -25,7 +25,14 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from store import ClaimFilter, Library
 from store.library import ENTITY_SAMPLE
-from tui.messages import ArticleLoaded, ArticlesLoaded, ClaimsLoaded, EntitiesLoaded, Page
+from tui.messages import (
+    COUNT_CAP,
+    ArticleLoaded,
+    ArticlesLoaded,
+    ClaimsLoaded,
+    EntitiesLoaded,
+    Page,
+)
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList, ListPane, page_to_read
 
@@ -137,7 +144,7 @@ class MainScreen(Screen[None]):
         rows, total = self.library.entities_page(f, ListPane.PAGE, page.offset if page else 0)
         sampled = 0
         if not f.is_empty and not f.article_id:
-            articles = self.library.count_articles(f)
+            articles = self.library.count_articles(f, COUNT_CAP)  # COUNT_CAP + 1: more
             sampled = articles if articles > ENTITY_SAMPLE else 0
         self.post_message(EntitiesLoaded(rows, page or Page(0, total), sampled))
 
@@ -257,7 +264,8 @@ class MainScreen(Screen[None]):
         table.show(message.rows, last, page.offset, page.total, page.cursor)
         title = table.page_title("Entities")
         if message.sampled:
-            title.append(f" · in {ENTITY_SAMPLE:,} of {message.sampled:,} articles")
+            kept = f"{COUNT_CAP:,}+" if message.sampled > COUNT_CAP else f"{message.sampled:,}"
+            title.append(f" · in {ENTITY_SAMPLE:,} of {kept} articles")
         table.border_title = title
 
     # ---- panes -> state ------------------------------------------------------------------
