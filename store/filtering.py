@@ -108,6 +108,7 @@ class Planner:
     def __init__(self, fetch: Callable[[str, Any], list[Any]]) -> None:
         self._fetch = fetch
         self._counted: dict[str, tuple[tuple[int, int], dict[tuple[Any, ...], int]]] = {}
+        self._searched: dict[tuple[str, str, tuple[int, int]], int] = {}
 
     def _sizes(self) -> tuple[int, int]:
         """The highest article and claim ids: the tables' sizes, near enough, from two seeks."""
@@ -126,6 +127,17 @@ class Planner:
             kept = (sizes, {tuple(row[:-1]): row[-1] for row in self._fetch(sql, ())})
             self._counted[what] = kept
         return kept[1]
+
+    def _matches(self, fts: str, match: str, sizes: tuple[int, int]) -> int:
+        """How many rows a search matches, kept for the filter's count and page (a common
+        word's 178,000 claims take 10-18 ms to count)."""
+        key = (fts, match, sizes)
+        if key not in self._searched:
+            if len(self._searched) >= 16:  # the last few searches are the ones asked again
+                self._searched.clear()
+            sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?"
+            self._searched[key] = self._fetch(sql, (match,))[0][0]
+        return self._searched[key]
 
     def articles(self, f: ClaimFilter, wanted: int | None = None, ordered: bool = True) -> Query:
         """The filter over articles, read to find `wanted` rows in list order (a page:
@@ -224,10 +236,7 @@ class Planner:
             )[0]
             kept["entity"] = count or 0
         if match is not None:
-            fts = f"{table}_fts"
-            kept["search"] = self._fetch(
-                f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,)
-            )[0][0]
+            kept["search"] = self._matches(f"{table}_fts", match, sizes)
         expected = float(total)
         for rows in kept.values():
             expected *= rows / total
