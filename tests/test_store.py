@@ -303,6 +303,8 @@ def test_a_filter_reads_the_same_list_whichever_index_reads_it(
                 library.count_articles(f), library.count_articles(f, 1))  # fmt: skip
 
     chosen = lists(library)
+    assert chosen[3] == min(chosen[2][0], 6)  # capped at 5: "6" means more
+    assert chosen[7] == min(chosen[6], 2)  # and a count from ids alone agrees with rows read
     assert chosen[0] or (f.kinds == {"statement"} and f.hedges)  # only that one keeps nothing
     for table, readings in READINGS.items():
         for reading in readings:
