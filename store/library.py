@@ -566,19 +566,31 @@ class Library(Grouping):
     ) -> list[Comparable]:
         """Claims as comparison reads them; `light` ones carry only their figure's words
         for a sentence and no places, which is all a group's status and topic need."""
-        sentence = (
-            "substr(c.sentence, c.span_start - c.sentence_start + 1, c.span_end - c.span_start)"
-            if light
-            else "c.sentence"
-        )
-        rows = self._fetch(
-            "SELECT c.id, c.article_id, a.source, coalesce(c.said_on, a.published), c.kind, "
-            f"{sentence}, c.sentence_start, c.span_start, c.span_end, a.title, a.published, "
-            "c.value, c.low, c.high, c.hedge, c.unit, c.concept, c.increment, c.attributed_to, "
-            f"c.stance FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
-            "ORDER BY c.id",
-            params,
-        )
+        if light:  # from the claims alone: an article's row holds its whole text
+            rows = self._fetch(
+                "SELECT c.id, c.article_id, NULL, coalesce(c.said_on, c.article_published), "
+                "c.kind, substr(c.sentence, c.span_start - c.sentence_start + 1, "
+                "c.span_end - c.span_start), c.sentence_start, c.span_start, c.span_end, '', "
+                "c.article_published, c.value, c.low, c.high, c.hedge, c.unit, c.concept, "
+                f"c.increment, c.attributed_to, c.stance FROM claims c WHERE {where} "
+                "ORDER BY c.id",
+                params,
+            )
+            source_of = dict(self._fetch(  # read from the source index, not the rows
+                "SELECT id, source FROM articles INDEXED BY idx_articles_source_order "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted({r[1] for r in rows})),),
+            ))  # fmt: skip
+            rows = [(r[0], r[1], source_of[r[1]], *r[3:]) for r in rows]
+        else:
+            rows = self._fetch(
+                "SELECT c.id, c.article_id, a.source, coalesce(c.said_on, a.published), c.kind, "
+                "c.sentence, c.sentence_start, c.span_start, c.span_end, a.title, a.published, "
+                "c.value, c.low, c.high, c.hedge, c.unit, c.concept, c.increment, "
+                "c.attributed_to, c.stance FROM claims c JOIN articles a ON a.id = c.article_id "
+                f"WHERE {where} ORDER BY c.id",
+                params,
+            )
         places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # by start
         for article, start, end, name in (
             []
