@@ -432,7 +432,23 @@ def link_claims(
         if claim.id in settled:
             joined.union(first_of.setdefault(settled[claim.id], i), i)
     frames = [_frame(c) for c in members] if key != STANCE_KEY else []
-    for i, j in _candidate_pairs(members, stories):
+    # Claims of one article with one frame (every statement of an article, for statements)
+    # are each other's candidates and match: join them here and compare one of them, a new
+    # one where there is one. Whether two claims are candidates depends on their articles
+    # and whether they match on their frames, so the clusters are the same, and an article
+    # repeating a sentence thousands of times costs what one sentence does.
+    one_of: dict[tuple[int, str], int] = {}
+    for i, claim in enumerate(members):
+        same = (claim.article, frames[i] if frames else "")
+        if same not in one_of:
+            one_of[same] = i
+            continue
+        joined.union(one_of[same], i)
+        if members[one_of[same]].id in settled and claim.id not in settled:
+            one_of[same] = i
+    shown = list(one_of.values())
+    for a, b in _candidate_pairs([members[i] for i in shown], stories):
+        i, j = shown[a], shown[b]
         if members[i].id in settled and members[j].id in settled:
             continue
         if joined.find(i) != joined.find(j) and (

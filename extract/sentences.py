@@ -2,7 +2,10 @@
 
 A paragraph (one body line) never shares a sentence with another, so headings and captions
 without a full stop stay on their own. Within a paragraph, a full stop ends a sentence unless
-it closes a known abbreviation ("U.S.", "Mr.") or an initial.
+it closes a known abbreviation ("U.S.", "Mr.") or an initial. Text that runs on without one
+(a pasted table, a line of 200,000 characters) is cut into sentences of at most
+MAX_SENTENCE characters at a clause break: every claim carries its sentence, and one
+sentence holding thousands of figures made each of their claims carry all of it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ _ABBREVIATIONS = frozenset(
 )
 # A terminal mark, optional closing quotes/brackets, then space and an opening of a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+MAX_SENTENCE = 1000  # characters
+_CLAUSE_BREAK = re.compile(r"[;,:)\]]\s|\s[-–—]\s")
 
 
 @dataclass(frozen=True)
@@ -57,4 +64,23 @@ def _append(out: list[Sentence], base: int, text: str, start: int, end: int) -> 
         return
     lead = len(chunk) - len(chunk.lstrip())
     s = base + start + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+    while len(stripped) > MAX_SENTENCE:
+        cut = _cut(stripped)
+        piece = stripped[:cut].rstrip()
+        out.append(Sentence(s, s + len(piece), piece))
+        rest = stripped[cut:]
+        s += cut + len(rest) - len(rest.lstrip())
+        stripped = rest.strip()
+    if stripped:
+        out.append(Sentence(s, s + len(stripped), stripped))
+
+
+def _cut(text: str) -> int:
+    """Where to cut a run-on sentence: after its last clause break (or else its last space)
+    within MAX_SENTENCE characters."""
+    window = text[:MAX_SENTENCE]
+    breaks = [m.start() + 1 for m in _CLAUSE_BREAK.finditer(window)]
+    if breaks and breaks[-1] > MAX_SENTENCE // 2:
+        return breaks[-1]
+    space = window.rfind(" ")
+    return space if space > MAX_SENTENCE // 2 else MAX_SENTENCE

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -363,7 +362,8 @@ class Library(Grouping):
             located.sort()
             for claim_id, claim in zip(w.claim_ids, w.item.claims, strict=True):
                 start, end = claim[_CLAIM_START], claim[_CLAIM_END]  # the claim's sentence
-                for m_start, m_end, entity in islice(located, bisect_left(located, (start,)), None):
+                for at in range(bisect_left(located, (start,)), len(located)):
+                    m_start, m_end, entity = located[at]  # by index: islice would step there
                     if m_start >= end:
                         break
                     if m_end <= end:  # a name the sentence holds whole
@@ -612,7 +612,8 @@ class Library(Grouping):
             end = base + len(text)
             named: list[Place] = []
             in_article = places[article]  # the sentence's places, found by start
-            for s, e, n in islice(in_article, bisect_left(in_article, (base,)), None):
+            for at in range(bisect_left(in_article, (base,)), len(in_article)):
+                s, e, n = in_article[at]
                 if s >= end:
                     break
                 if e <= end:

@@ -1,0 +1,177 @@
+"""Nothing lost, nothing let in: messy folders, faults and hostile text (RELIABILITY.md).
+
+Every case here is named in RELIABILITY.md with what claimdiff does about it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extract.sentences import MAX_SENTENCE
+from store import BUNDLED_ARTICLES, Library, import_paths
+from store.importer import MAX_BYTES
+from tests.test_cli import run
+
+GOOD = next(BUNDLED_ARTICLES.glob("004*.txt"))
+STORY = "About 3,000 North Korean troops were sent to Russia, officials said on Monday."
+
+
+def _zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("article.txt", STORY * 20)
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nstream\x00\x01"
+CURLY = "Curly\n\n\u201cAbout 3,000 troops\u201d were sent, officials said.\n"
+LATIN = "Titre\n\nEnviron 3\u00a0000 soldats, a dit le minist\u00e8re.\n"
+ENDINGS = f"Endings\r\n\r\n{STORY}\rOfficials said 200 died.\nMore.\r\n"
+# name -> (what to write, the reason it fails or None when it imports)
+BAD_FILES: dict[str, tuple[object, str | None]] = {
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"  \n\t\r\n   ", "empty file"),
+    "title-only.txt": (b"A headline and nothing else\n", "no article text after the title"),
+    "photo.txt": (PNG, "binary file, not text"),
+    "report.txt": (PDF, "binary file, not text"),
+    "archive.txt": (_zip, "binary file, not text"),
+    "curly.txt": (CURLY.encode("cp1252"), None),
+    "latin.txt": (LATIN.encode("latin-1"), None),
+    "wide.txt": (f"Wide\n\n{STORY}\n".encode("utf-16"), None),  # with its byte order mark
+    "endings.txt": (ENDINGS.encode(), None),
+    "name with spaces.txt": (f"Spaces\n\n{STORY}\n".encode(), None),
+    "статья.txt": (f"Кириллица\n\n{STORY}\n".encode(), None),
+    "new\nline.txt": (f"Newline\n\n{STORY}\n".encode(), None),
+}
+
+
+def _write(folder: Path, name: str, content: object) -> Path:
+    path = folder / name
+    if callable(content):
+        content(path)
+    else:
+        assert isinstance(content, bytes)
+        path.write_bytes(content)
+    return path
+
+
+def test_each_bad_file_is_imported_or_named_with_its_reason(tmp_path: Path, db_path: Path):
+    folder = tmp_path / "messy"
+    folder.mkdir()
+    for name, (content, _) in BAD_FILES.items():
+        _write(folder, name, content)
+    (folder / "good.txt").write_bytes(GOOD.read_bytes())
+    library = Library(db_path)
+    report = import_paths(library, [folder])
+    failed = {f.path.name: f.reason for f in report.failed}
+    assert failed == {name: reason for name, (_, reason) in BAD_FILES.items() if reason}
+    imported = {p.name for p in report.imported}
+    assert imported == {"good.txt"} | {n for n, (_, reason) in BAD_FILES.items() if not reason}
+    bodies = {a.title: library.article(a.id).body for a in library.articles()}
+    assert "\u201cAbout 3,000 troops\u201d" in bodies["Curly"]  # cp1252 quotes, decoded
+    assert "minist\u00e8re" in bodies["Titre"]  # latin-1
+    assert "\r" not in "".join(bodies.values())  # every line ending is one "\n"
+    assert STORY in bodies["Wide"] and "Officials said 200 died." in bodies["Endings"]
+    assert {"Spaces", "Кириллица", "Newline"} <= set(bodies)
+
+
+def test_failures_print_one_line_each_whatever_the_file_is_called(tmp_path: Path, db_path: Path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "two\nlines.txt").write_bytes(b"")
+    (folder / "escape\x1b[31m.txt").write_bytes(b"\x00\x01")
+    result = run("import", str(folder), str(GOOD), db=db_path)
+    assert result.returncode == 1
+    assert result.stdout.strip() == "1 imported, 0 already present, 2 failed"
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "\x1b" not in result.stderr
+    assert any(line.endswith("two\\nlines.txt: empty file") for line in lines)
+    assert any("escape\\x1b[31m.txt: binary file" in line for line in lines)
+
+
+def test_a_pipe_a_socket_and_symlink_loops_are_refused_without_waiting(
+    tmp_path: Path, db_path: Path
+):
+    folder = tmp_path / "special"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer forever
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "socket.txt"))
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "good.txt").write_bytes(GOOD.read_bytes())
+    try:
+        result = run("import", str(folder), db=db_path)  # a hang fails on run()'s timeout
+    finally:
+        server.close()
+    assert result.stdout.strip() == "1 imported, 0 already present, 5 failed"
+    errors = result.stderr
+    assert f"{folder / 'pipe.txt'}: not a regular file" in errors
+    assert f"{folder / 'socket.txt'}: " in errors
+    for name in ("self.txt", "a.txt", "b.txt"):
+        assert f"{folder / name}: too many levels of symbolic links" in errors
+
+
+def test_a_file_bigger_than_any_article_is_refused_and_the_rest_goes_on(
+    tmp_path: Path, db_path: Path
+):
+    huge = tmp_path / "dump.txt"
+    with huge.open("w", encoding="utf-8") as handle:
+        while handle.tell() < 20 * 1024 * 1024:  # 20 MB of text
+            handle.write(STORY + "\n")
+    assert huge.stat().st_size > MAX_BYTES
+    report = import_paths(Library(db_path), [huge, GOOD])
+    assert [p.name for p in report.imported] == [GOOD.name]
+    assert [f.reason for f in report.failed] == [
+        "larger than 5 MB: more than an article (split it into one file an article)"
+    ]
+
+
+def test_a_line_of_200000_characters_is_read_as_sentences_of_bounded_length(
+    tmp_path: Path, db_path: Path
+):
+    line = tmp_path / "line.txt"
+    run_on = (STORY.rstrip(".") + " and ") * 2600  # no full stop for 200,000 characters
+    line.write_text(f"One long line\n\n{run_on[:200_000]}\n", encoding="utf-8")
+    library = Library(db_path)
+    assert import_paths(library, [line]).imported == [line]
+    claims = library.claims()
+    assert len(claims) > 1000
+    assert max(len(c.sentence) for c in claims) <= MAX_SENTENCE
+    body = library.article(claims[0].article_id).body
+    assert all(body[c.start : c.end] == c.sentence for c in claims)
+
+
+def test_a_file_gone_or_turned_into_a_folder_mid_import_is_named(tmp_path: Path, db_path: Path):
+    folder = tmp_path / "moving"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"{n}.txt").write_text(f"Article {n}\n\n{STORY}\n", encoding="utf-8")
+
+    def progress(done: int, total: int, what: str) -> None:
+        if done == 1 and (folder / "2.txt").exists():  # after the first file is read, two
+            (folder / "2.txt").unlink()  # later ones change under us
+            (folder / "3.txt").unlink()
+            (folder / "3.txt").mkdir()
+
+    report = import_paths(Library(db_path), [folder], progress=progress)
+    assert sorted(p.name for p in report.imported) == ["0.txt", "1.txt"]
+    assert {f.path.name: f.reason for f in report.failed} == {
+        "2.txt": "no such file or directory",
+        "3.txt": "is a directory",
+    }
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_file_is_named(tmp_path: Path, db_path: Path):
+    locked = tmp_path / "locked.txt"
+    locked.write_text(f"Locked\n\n{STORY}\n", encoding="utf-8")
+    locked.chmod(0)
+    report = import_paths(Library(db_path), [locked, GOOD])
+    assert [str(f) for f in report.failed] == [f"{locked}: permission denied"]
+    assert report.imported == [GOOD]
