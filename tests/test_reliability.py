@@ -6,7 +6,11 @@ Every case here is named in RELIABILITY.md with what claimdiff does about it.
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import sqlite3
+import subprocess
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,7 +19,7 @@ import pytest
 from extract.sentences import MAX_SENTENCE
 from store import BUNDLED_ARTICLES, Library, import_paths
 from store.importer import MAX_BYTES
-from tests.test_cli import run
+from tests.test_cli import CLAIMDIFF, run
 
 GOOD = next(BUNDLED_ARTICLES.glob("004*.txt"))
 STORY = "About 3,000 North Korean troops were sent to Russia, officials said on Monday."
@@ -175,3 +179,109 @@ def test_an_unreadable_file_is_named(tmp_path: Path, db_path: Path):
     report = import_paths(Library(db_path), [locked, GOOD])
     assert [str(f) for f in report.failed] == [f"{locked}: permission denied"]
     assert report.imported == [GOOD]
+
+
+# ---- faults -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, tuple[int, int]]]:
+    """5,000 distinct articles, generated as the benchmarks generate them, and what an
+    uninterrupted import makes of each: its claims and mentions, by content."""
+    from bench.corpus import generated_article, paragraphs
+
+    folder = tmp_path_factory.mktemp("story")
+    texts = paragraphs()
+    for index in range(5000):
+        (folder / f"{index:05d}.txt").write_text(generated_article(index, texts))
+    reference = folder.parent / "reference.db"
+    assert run("import", str(folder), db=reference).returncode == 0
+    return folder, _whole(reference)
+
+
+def _articles_in(db: Path) -> int:
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+    finally:
+        conn.close()
+
+
+def _start_import(folder: Path, db: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(CLAIMDIFF), "import", "--db", str(db), str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def _wait_for_articles(db: Path, process: subprocess.Popen[str]) -> int:
+    """Until the import has written some articles (a batch), but not all."""
+    deadline = time.monotonic() + 120
+    while (written := _articles_in(db)) == 0:
+        assert process.poll() is None, "the import ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    return written
+
+
+def _whole(db: Path) -> dict[str, tuple[int, int]]:
+    """What must hold of a library whatever stopped its writer (SQLite's own check, no
+    claim or mention without its article), and each article's claims and mentions."""
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        orphans = conn.execute(
+            "SELECT (SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles))"
+            " + (SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles))"
+            " + (SELECT count(*) FROM files WHERE article_id NOT IN (SELECT id FROM articles))"
+        ).fetchone()[0]
+        assert orphans == 0
+        return {
+            content: (claims, mentions)
+            for content, claims, mentions in conn.execute(
+                "SELECT content_hash, (SELECT count(*) FROM claims WHERE article_id = a.id), "
+                "(SELECT count(*) FROM mentions WHERE article_id = a.id) FROM articles a"
+            )
+        }
+    finally:
+        conn.close()
+
+
+def test_kill_9_mid_import_keeps_whole_articles_and_importing_again_completes_it(
+    tmp_path: Path, story: tuple[Path, dict[str, tuple[int, int]]]
+):
+    folder, reference = story
+    db = tmp_path / "killed.db"
+    process = _start_import(folder, db)
+    written = _wait_for_articles(db, process)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    kept = _whole(db)
+    assert 0 < written <= len(kept) < 5000
+    assert all(reference[content] == counts for content, counts in kept.items())
+    again = run("import", str(folder), db=db)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == (
+        f"{5000 - len(kept)} imported, {len(kept)} already present, 0 failed"
+    )
+    assert _whole(db) == reference  # as if it had never been killed
+
+
+def test_ctrl_c_mid_import_stops_cleanly_with_what_got_in_and_exit_130(
+    tmp_path: Path, story: tuple[Path, dict[str, tuple[int, int]]]
+):
+    folder, reference = story
+    db = tmp_path / "library.db"
+    process = _start_import(folder, db)
+    _wait_for_articles(db, process)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    kept = _whole(db)
+    assert out.strip() == f"{len(kept)} imported, 0 already present, 0 failed (stopped)"
+    assert 0 < len(kept) < 5000
+    assert all(reference[content] == counts for content, counts in kept.items())
