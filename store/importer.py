@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sqlite3
 import stat
 import sys
 from collections import deque
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from extract import DecodeError, analyse_article, clean_text, decode_bytes
 from store.library import Library, NewArticle, new_article
+from store.schema import writing_error
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 # Bigger is a dump or a log, not an article: refused with the reason, where one "article"
@@ -259,9 +261,16 @@ def import_paths(
     report = report if report is not None else ImportReport()
     report.failed.extend(failures)
     batch: list[NewArticle] = []
+    broken = False  # the library could not be written: nothing more is tried
 
     def write() -> None:
-        for item, article_id in zip(batch, library.add_articles(batch), strict=True):
+        nonlocal broken
+        try:
+            written = library.add_articles(batch)
+        except sqlite3.Error as exc:  # a full disk: the batch is rolled back, the rest kept
+            broken = True
+            raise writing_error(library.path, exc) from exc
+        for item, article_id in zip(batch, written, strict=True):
             (report.imported if article_id else report.present).append(Path(item.path))
         batch.clear()
 
@@ -280,9 +289,13 @@ def import_paths(
                 progress(done, len(files), str(path))
     finally:
         outcomes.close()  # stops the analysing processes
-        if batch:
+        if batch and not broken:
             write()  # what was analysed before the stop gets in
-        library.refresh_groups(
-            (lambda done, total: progress(done, total, GROUPING)) if progress else None
-        )
+        if not broken:
+            try:
+                library.refresh_groups(
+                    (lambda done, total: progress(done, total, GROUPING)) if progress else None
+                )
+            except sqlite3.Error as exc:  # each step commits: the next import takes it up
+                raise writing_error(library.path, exc) from exc
     return report

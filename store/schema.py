@@ -191,6 +191,20 @@ class LibraryError(Exception):
     """The library file cannot be used; the message says why and names the file."""
 
 
+def writing_error(path: Path, exc: sqlite3.Error) -> LibraryError:
+    """What a failed write means to the user. The transaction was rolled back: whatever
+    was written before it is intact."""
+    reason = str(exc)
+    if "full" in reason or "I/O" in reason:
+        return LibraryError(
+            f"{path}: cannot write to the library: the disk is full or failing ({reason}); "
+            "everything written before is kept"
+        )
+    if "locked" in reason or "busy" in reason:
+        return LibraryError(f"{path}: the library is busy: another claimdiff kept it ({reason})")
+    return LibraryError(f"{path}: cannot write to the library ({reason})")
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the settings every reader and writer needs. Transactions are
     explicit (see `transaction`): no statement opens one behind the caller's back."""

@@ -6,6 +6,7 @@ Every case here is named in RELIABILITY.md with what claimdiff does about it.
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import socket
 import sqlite3
@@ -285,3 +286,34 @@ def test_ctrl_c_mid_import_stops_cleanly_with_what_got_in_and_exit_130(
     assert out.strip() == f"{len(kept)} imported, 0 already present, 0 failed (stopped)"
     assert 0 < len(kept) < 5000
     assert all(reference[content] == counts for content, counts in kept.items())
+
+
+def _disk_of(size: int) -> None:
+    """In the child: files may not grow past `size` bytes, as on a full disk (the write
+    fails with an error, instead of the signal that would end the process)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def test_a_full_disk_is_a_clear_error_and_the_library_stays_whole(
+    tmp_path: Path, db_path: Path, story: tuple[Path, dict[str, tuple[int, int]]]
+):
+    assert run("import", str(BUNDLED_ARTICLES), db=db_path).returncode == 0
+    before = _whole(db_path)
+    folder, _ = story
+    result = subprocess.run(
+        [str(CLAIMDIFF), "import", "--db", str(db_path), str(folder)],
+        capture_output=True, text=True, timeout=300,
+        preexec_fn=lambda: _disk_of(db_path.stat().st_size + 2 * 1024 * 1024),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"claimdiff: {db_path}: cannot write to the library: the disk is full or failing "
+        "(disk I/O error); everything written before is kept"
+    )
+    assert result.stdout.strip().endswith("0 failed (stopped)")
+    after = _whole(db_path)
+    assert before.items() <= after.items()  # nothing stored before is lost
+    again = run("import", str(BUNDLED_ARTICLES), db=db_path)  # and the library still works
+    assert again.stdout.strip() == "0 imported, 5 already present, 0 failed"

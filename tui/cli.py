@@ -111,6 +111,7 @@ def _import(library: Library, paths: list[str]) -> int:
 
     report = ImportReport()
     interrupted = False
+    error: LibraryError | None = None
     try:
         if sys.stderr.isatty():
             _import_with_progress(library, paths, report)
@@ -118,10 +119,14 @@ def _import(library: Library, paths: list[str]) -> int:
             import_paths(library, paths, report=report)
     except KeyboardInterrupt:
         interrupted = True
-    report.stopped = interrupted
+    except LibraryError as exc:  # the library cannot be written: what got in, then why not
+        error = exc
+    report.stopped = interrupted or error is not None
     for failure in report.failed:
         print(f"failed: {failure}", file=sys.stderr)
     print(report.summary())
+    if error is not None:
+        raise error
     if interrupted:
         return 130
     return 1 if report.failed else 0
