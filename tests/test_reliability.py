@@ -308,10 +308,9 @@ def test_a_full_disk_is_a_clear_error_and_the_library_stays_whole(
     )  # fmt: skip
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines()[-1] == (
-        f"claimdiff: {db_path}: cannot write to the library: the disk is full or failing "
-        "(disk I/O error); everything written before is kept"
-    )
+    error = result.stderr.strip().splitlines()[-1]  # SQLite's words depend on the write
+    assert error.startswith(f"claimdiff: {db_path}: cannot write to the library: the disk is ")
+    assert error.endswith("; everything written before is kept")
     assert result.stdout.strip().endswith("0 failed (stopped)")
     after = _whole(db_path)
     assert before.items() <= after.items()  # nothing stored before is lost
