@@ -6,6 +6,7 @@ untouched; a file that is not a claimdiff library is never written to.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -232,7 +233,8 @@ def open_database(path: Path) -> sqlite3.Connection:
     """Open (or create) the library at path, creating or checking its schema."""
     if path.exists() and path.is_dir():
         raise LibraryError(f"{path}: is a folder, not a library file")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.stat().st_size == 0:  # an empty file holds nobody's data
+        _create_file(path)
     try:
         conn = connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -245,19 +247,52 @@ def open_database(path: Path) -> sqlite3.Connection:
             f"{path}: written by a newer claimdiff (schema {version}, this one reads "
             f"{SCHEMA_VERSION}); upgrade claimdiff to open it"
         )
-    if version == 0 and tables:
+    if version == 0:  # an empty file, or somebody else's database: never written over
         conn.close()
         raise LibraryError(f"{path}: a SQLite file, but not a claimdiff library")
-    if version == 0:
-        conn.execute("PRAGMA journal_mode = WAL")
-        _create(conn)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    elif not tables >= _TABLES:
+    if not tables >= _TABLES:
         conn.close()
         raise LibraryError(f"{path}: the library is damaged (tables missing)")
     elif version < SCHEMA_VERSION:
         _migrate(conn, version)
     return conn
+
+
+def _create_file(path: Path) -> None:
+    """Make a new library whole under a name of its own, then give it its name in one step.
+
+    Creating full-text indexes commits as it goes, so a creation cut short (Ctrl+C, kill)
+    would leave a file at version 0 that no claimdiff could open, and two processes
+    creating one library at once raced each other's tables. A hard link cannot replace a
+    file: the first to finish names the library, the other opens it."""
+    draft = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(draft)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")  # kept in the file
+            _create(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        finally:
+            conn.close()
+        if path.exists() and path.stat().st_size == 0:
+            os.replace(draft, path)
+        else:
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links: a rename, if still free
+                if not path.exists():
+                    os.replace(draft, path)
+    except FileExistsError:
+        pass  # another claimdiff made it first: theirs is the library
+    except (OSError, sqlite3.Error) as exc:
+        raise LibraryError(f"{path}: cannot create a library there ({exc})") from exc
+    finally:
+        for leftover in (draft, draft.with_name(draft.name + "-wal"),
+                         draft.with_name(draft.name + "-shm")):  # fmt: skip
+            leftover.unlink(missing_ok=True)
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
@@ -271,11 +306,7 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
 
 def _create(conn: sqlite3.Connection) -> None:
     """A new library's tables, through sqlite-utils (loaded only here: reading needs none).
-
-    Not one transaction: enabling full-text search commits as it goes, and the version
-    is set last, so a creation cut short leaves tables at version 0 (refused on opening
-    as not a claimdiff library; issue 7 covers it).
-    """
+    Not one transaction (enabling full-text search commits as it goes): see _create_file."""
     import sqlite_utils
 
     db = sqlite_utils.Database(conn)

@@ -316,3 +316,63 @@ def test_a_full_disk_is_a_clear_error_and_the_library_stays_whole(
     assert before.items() <= after.items()  # nothing stored before is lost
     again = run("import", str(BUNDLED_ARTICLES), db=db_path)  # and the library still works
     assert again.stdout.strip() == "0 imported, 5 already present, 0 failed"
+
+
+# ---- concurrency ------------------------------------------------------------------------
+
+
+async def test_the_reader_stays_open_while_another_process_imports_and_shows_it_on_refresh(
+    library: Library, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import tui.screens.main
+    from tests.test_app import settle
+    from tui.app import ClaimdiffApp
+    from tui.widgets.tables import ArticleList
+
+    monkeypatch.setattr(tui.screens.main, "WATCH_SECONDS", 0.1)
+    more = tmp_path / "more"
+    more.mkdir()
+    for n in range(3):
+        (more / f"{n}.txt").write_text(f"Report {n}\n\nSource: Wire {n}\n\n{STORY}\n")
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert str(articles.border_title) == "Articles (5)"
+        importing = _start_import(more, db_path)
+        while importing.poll() is None:  # the reader keeps reading while the import writes
+            await pilot.press("j")
+            await pilot.pause(0.05)
+        assert importing.returncode == 0, importing.stderr.read() if importing.stderr else ""
+        for _ in range(40):  # the reader notices within its watch interval
+            await pilot.pause(0.05)
+            if any("new article" in n.message for n in app._notifications):
+                break
+        notices = [n.message for n in app._notifications]
+        assert "3 new articles in the library. Press r to show them." in notices
+        assert str(articles.border_title) == "Articles (5)"  # nothing moves by itself
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert str(articles.border_title) == "Articles (8)"
+        assert {r.source for r in articles.rows_shown} >= {"Wire 0", "Wire 1", "Wire 2"}
+
+
+def test_two_imports_at_once_make_the_library_one_import_makes(
+    tmp_path: Path, story: tuple[Path, dict[str, tuple[int, int]]]
+):
+    folder, reference = story
+    part = tmp_path / "part"
+    part.mkdir()
+    for path in sorted(folder.iterdir())[:800]:
+        (part / path.name).write_bytes(path.read_bytes())
+    db = tmp_path / "library.db"
+    first, second = _start_import(part, db), _start_import(part, db)
+    outs = [p.communicate(timeout=300) for p in (first, second)]
+    assert first.returncode == second.returncode == 0, outs
+    kept = _whole(db)
+    assert len(kept) == 800  # no article twice
+    assert all(reference[content] == counts for content, counts in kept.items())
+    summaries = [out.strip() for out, _ in outs]
+    imported = sum(int(s.split(" imported")[0]) for s in summaries)
+    present = sum(int(s.split(", ")[1].split(" already")[0]) for s in summaries)
+    assert (imported, present) == (800, 800)  # each article counted once as new

@@ -339,3 +339,24 @@ def test_the_planner_walks_the_order_index_only_for_filters_keeping_many_rows(
     newser = ClaimFilter(sources=frozenset({"Newser"}), query="troops")
     assert planner.articles(newser).index == "INDEXED BY idx_articles_source_order"
     assert planner.claims(ClaimFilter(since="2024-10-01")).index == "INDEXED BY idx_claims_order"
+
+
+def test_a_creation_cut_short_leaves_no_library_and_the_next_open_creates_it(
+    tmp_path: Path, monkeypatch
+):
+    import store.schema
+
+    path = tmp_path / "new.db"
+    original = store.schema._create
+
+    def cut_short(conn):
+        conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY)")
+        raise KeyboardInterrupt  # Ctrl+C while the tables are being made
+
+    monkeypatch.setattr(store.schema, "_create", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        Library(path)
+    assert not path.exists() and list(tmp_path.iterdir()) == []  # no half library left
+    monkeypatch.setattr(store.schema, "_create", original)
+    path.touch()  # an empty file is nobody's data: made a library in place
+    assert Library(path).counts()["articles"] == 0

@@ -75,3 +75,11 @@ class GroupsLoaded(Message):
 @dataclass
 class GroupLoaded(Message):
     group: Group
+
+
+@dataclass
+class LibraryGrew(Message):
+    """Another process imported articles since the panes were read."""
+
+    new: int
+    latest: int

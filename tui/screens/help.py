@@ -16,6 +16,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("/", "search claims and article text"),
         ("f", "filter by source, kind, hedge, publication dates"),
         ("i", "import files or folders (esc stops between files)"),
+        ("r", "read the library again (another process imported)"),
         ("d", "discrepancies: where sources disagree"),
         ("escape", "clear the last filter (search, then entity)"),
         ("x", "export the marked claims, or all on screen, as CSV"),

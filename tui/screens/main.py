@@ -31,10 +31,13 @@ from tui.messages import (
     ArticlesLoaded,
     ClaimsLoaded,
     EntitiesLoaded,
+    LibraryGrew,
     Page,
 )
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList, ListPane, page_to_read
+
+WATCH_SECONDS = 2.0  # how often the reader looks whether another process imported articles
 
 if TYPE_CHECKING:
     from store import Comparable, ImportReport
@@ -50,6 +53,7 @@ class MainScreen(Screen[None]):
         Binding("f", "filters", "Filter", id="main.filters"),
         Binding("i", "import", "Import", id="main.import"),
         Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
+        Binding("r", "refresh", "Refresh", show=False, id="main.refresh"),
         Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies"),
         Binding("x", "export", "Export", id="main.export"),
         Binding("n", "next_claim(1)", "Next claim", show=False, id="main.next_claim"),
@@ -101,6 +105,10 @@ class MainScreen(Screen[None]):
         self.query_one("#claims").border_title = "Claims"
         self.query_one("#entities").border_title = "Entities"
         self.query_one("#articles").focus()
+        self._shown_up_to: int | None = None  # the newest article when the panes were read
+        self._told_up_to = 0  # the newest article the user was told about
+        self.mark_library()
+        self.set_interval(WATCH_SECONDS, self.watch_library)
         self.load_entities(self.initial)
         if self.initial.is_empty:
             self.load_articles(self.filter)
@@ -478,8 +486,35 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ImportScreen(self.library, Path.cwd()), done)
 
+    def action_refresh(self) -> None:
+        self.refresh_panes()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def mark_library(self) -> None:
+        """Remember how far the library went when the panes were read."""
+        self._shown_up_to = self.library.latest()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def watch_library(self) -> None:
+        """Another process may be importing into the library: say so when it has, once;
+        the panes stay as they are (a cursor never jumps) until the user refreshes."""
+        if self._shown_up_to is None or self.app.screen is not self:
+            return  # not read yet, or the user is busy in a dialog (the reader's own import)
+        latest = self.library.latest()
+        if latest > max(self._shown_up_to, self._told_up_to):
+            new = self.library.articles_after(self._shown_up_to)
+            self.post_message(LibraryGrew(new, latest))
+
+    @on(LibraryGrew)
+    def _library_grew(self, message: LibraryGrew) -> None:
+        self._told_up_to = message.latest
+        articles = f"{message.new:,} new article{'s' * (message.new != 1)}"
+        self.notify(f"{articles} in the library. Press r to show them.", title="Library",
+                    markup=False, timeout=8)  # fmt: skip
+
     def refresh_panes(self) -> None:
         """Read everything again: after an import, or another process's."""
+        self.mark_library()
         self.load_articles(self.filter)
         self.load_entities(self.filter)
         self.load_claims(self.claims_filter())
