@@ -57,8 +57,10 @@ def _is_chrome(line: str) -> bool:
 def parse_article(raw: str, fallback_source: str = "") -> Article:
     """Split raw article text into title, metadata and body.
 
-    `fallback_source` (usually the file name) names the source when the text does not.
+    `fallback_source` (usually the file name) names the source when the text does not; a
+    file name is as untrusted as the text (it may hold escapes, even a newline).
     """
+    fallback_source = " ".join(clean_text(fallback_source).split())
     lines = [line.strip() for line in clean_text(raw).split("\n")]
     fields: dict[str, str] = {}
     title = ""

@@ -376,3 +376,121 @@ def test_two_imports_at_once_make_the_library_one_import_makes(
     imported = sum(int(s.split(" imported")[0]) for s in summaries)
     present = sum(int(s.split(", ")[1].split(" already")[0]) for s in summaries)
     assert (imported, present) == (800, 800)  # each article counted once as new
+
+
+# ---- hostile text -----------------------------------------------------------------------
+
+HOSTILE = (
+    "[bold red]Markup title[/] \x1b[2J\x1b[H\n\n"
+    "By [i]Somebody[/i]\n\n"
+    "Officials said [link=http://evil.example]500[/link] soldiers\x1b]52;c;ZXZpbA==\x07 arrived "
+    "in \u202eKursk\u202c on Monday, with\u200b 300 more \x1b]8;;http://evil.example\x1b\\here"
+    "\x1b]8;;\x1b\\ on Tuesday.\n\n"
+    '=HYPERLINK("http://evil.example") Reports said about 12,000 North Korean troops arrived '
+    "in Russia, @SUM(1+1) officials said.\n"
+)
+ACTIVE = ("\x1b", "\x07", "\u202e", "\u202c", "\u200b", "\x9b", "\x9d")  # what a terminal acts on
+
+
+def _hostile_library(tmp_path: Path, db_path: Path) -> Library:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "=evil\x1b]0;owned\x07 name.txt").write_text(HOSTILE, encoding="utf-8")
+    for path in sorted(BUNDLED_ARTICLES.glob("*.txt"))[:3]:  # company to disagree with
+        (folder / path.name).write_bytes(path.read_bytes())
+    library = Library(db_path)
+    assert len(import_paths(library, [folder]).imported) == 4
+    return library
+
+
+def test_a_file_name_is_as_untrusted_as_the_text(tmp_path: Path, db_path: Path):
+    library = _hostile_library(tmp_path, db_path)
+    hostile = next(a for a in library.articles() if "Markup" in a.title)
+    assert hostile.source == "=evil name"  # the escape gone, the name readable
+    assert hostile.title.startswith("[bold red]Markup title[/]")
+
+
+async def test_hostile_text_is_shown_as_text_in_every_pane(tmp_path: Path, db_path: Path):
+    from tests.test_app import settle
+    from tui.app import ClaimdiffApp
+    from tui.widgets.tables import ArticleList
+
+    library = _hostile_library(tmp_path, db_path)
+    app = ClaimdiffApp(library)
+    screens: dict[str, str] = {}
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        row = next(i for i, r in enumerate(articles.rows_shown) if "Markup" in r.title)
+        articles.move_cursor(row=row)
+        await settle(app, pilot)
+        screens["reader"] = app.export_screenshot()
+        await pilot.press("f")
+        await settle(app, pilot)
+        screens["filters"] = app.export_screenshot()
+        await pilot.press("escape", "d")
+        await settle(app, pilot)
+        screens["discrepancies"] = app.export_screenshot()
+    for name, svg in screens.items():
+        shown = svg.replace("&#160;", " ")
+        assert not any(c in shown for c in ACTIVE), name
+    reader = screens["reader"].replace("&#160;", " ")
+    assert "[link=http://evil.example]500[/link]" in reader  # markup shown, not applied
+    assert "[bold red]Markup" in reader and "=evil name" in reader
+
+
+@pytest.mark.parametrize("what", ["claims", "entities", "discrepancies"])
+def test_exports_neither_act_on_a_terminal_nor_run_in_a_spreadsheet(
+    tmp_path: Path, db_path: Path, what: str
+):
+    import csv
+    import io
+
+    _hostile_library(tmp_path, db_path).close()
+    result = run("export", what, db=db_path)  # to the terminal itself
+    assert result.returncode == 0, result.stderr
+    assert not any(c in result.stdout for c in ACTIVE)
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert len(rows) > 1
+    for row in rows[1:]:
+        for cell in row:
+            if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+                float(cell)  # only a number may start so: "-3" is a figure, not a formula
+    cells = {cell for row in rows for cell in row}
+    if what == "claims":
+        assert any(c.startswith("'=HYPERLINK") for c in cells)
+        assert "'=evil name" in cells  # the source, from the file's name
+
+
+NASTY_SEARCHES = ['"', '""', "*", "**", "NEAR", "NEAR(", "NEAR(a b", "-", "--x", "a - b",
+                  "(", ")", "((a)", "a OR (", "AND", "NOT", "^", ":", "col:x", "'", "\\",
+                  "\x00", "🙂", "a" * 500]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", NASTY_SEARCHES)
+def test_any_search_text_is_a_search_never_an_error(library: Library, query: str):
+    from store import ClaimFilter
+
+    f = ClaimFilter(query=query)
+    library.claims(f, 10)
+    library.count_claims(f, 100)
+    library.articles(f, 10)
+    library.count_articles(f, 100)
+    library.entities_page(f, 10)
+    library.group_rows(f, 10)
+
+
+async def test_typing_nasty_searches_in_the_reader_never_shows_an_error(library: Library):
+    from tests.test_app import settle
+    from tui.app import ClaimdiffApp
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for query in NASTY_SEARCHES:
+            await pilot.press("slash")
+            app.screen.query_one("#search").value = query
+            await pilot.press("enter")
+            await settle(app, pilot)
+        assert not [n for n in app._notifications if n.severity == "error"]
+        assert app.screen.filter.query == NASTY_SEARCHES[-1]
