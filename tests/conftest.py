@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from extract import Analysis, analyse_article
 
 if TYPE_CHECKING:
     from store import Library
+
+# In CI the same examples every run: a failure there is one anybody can reproduce.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLES = sorted(BUNDLED.glob("*.txt"))
