@@ -303,8 +303,16 @@ def _figure(
 ) -> Quantity:  # fmt: skip
     low, high = _interval(hedge, value, low, high)
     span_start = hedge_start if hedge != "exact" else start
+    value, low, high = (None if x is None else exact_enough(x) for x in (value, low, high))
     return Quantity(span_start, end + reach, sentence[span_start : end + reach], value, low, high,
                     unit, concept_of(unit), hedge, increment)  # fmt: skip
+
+
+def exact_enough(number: float) -> float:
+    """A figure without binary floating-point noise, to 12 significant digits at any
+    magnitude: "about 3" reaches 3.3, not 3.3000000000000003, and an export shows what the
+    library holds."""
+    return float(f"{number:.12g}")
 
 
 def _unit_and_currency(

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from extract.compare import Group
+from extract.quantities import exact_enough
 from store.filtering import ClaimFilter
 from store.library import ClaimRow, EntityRow, Library
 
@@ -37,7 +38,7 @@ def neutralise(text: str) -> str:
 def _number(value: float | None) -> int | float | None:
     if value is None:
         return None
-    return int(value) if float(value).is_integer() else round(value, 6)
+    return int(value) if float(value).is_integer() else exact_enough(value)
 
 
 def claim_record(claim: ClaimRow) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from store import BUNDLED_ARTICLES, Library, import_paths
 from store.importer import MAX_BYTES
 from tests.test_cli import CLAIMDIFF, run
 
+ROOT = Path(__file__).resolve().parent.parent
 GOOD = next(BUNDLED_ARTICLES.glob("004*.txt"))
 STORY = "About 3,000 North Korean troops were sent to Russia, officials said on Monday."
 
@@ -82,6 +83,25 @@ def test_each_bad_file_is_imported_or_named_with_its_reason(tmp_path: Path, db_p
     assert "\r" not in "".join(bodies.values())  # every line ending is one "\n"
     assert STORY in bodies["Wide"] and "Officials said 200 died." in bodies["Endings"]
     assert {"Spaces", "Кириллица", "Newline"} <= set(bodies)
+
+
+def test_a_folder_passes_over_files_that_are_not_articles_but_a_named_file_is_read(
+    tmp_path: Path, db_path: Path
+):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "photo.png").write_bytes(PNG)
+    (folder / "report.pdf").write_bytes(PDF)
+    _zip(folder / "archive.zip")
+    (folder / "story.txt").write_bytes(GOOD.read_bytes())
+    library = Library(db_path)
+    report = import_paths(library, [folder])
+    assert [p.name for p in report.imported] == ["story.txt"] and not report.failed
+    named = import_paths(library, [folder / "photo.png", folder / "archive.zip"])
+    assert [str(f) for f in named.failed] == [
+        f"{folder / 'photo.png'}: binary file, not text",
+        f"{folder / 'archive.zip'}: binary file, not text",
+    ]
 
 
 def test_failures_print_one_line_each_whatever_the_file_is_called(tmp_path: Path, db_path: Path):
@@ -172,11 +192,23 @@ def test_a_file_gone_or_turned_into_a_folder_mid_import_is_named(tmp_path: Path,
     }
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
-def test_an_unreadable_file_is_named(tmp_path: Path, db_path: Path):
+def test_an_unreadable_file_is_named(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import store.importer
+
     locked = tmp_path / "locked.txt"
     locked.write_text(f"Locked\n\n{STORY}\n", encoding="utf-8")
     locked.chmod(0)
+    if os.geteuid() == 0:  # root reads whatever the permissions: refuse as the kernel would
+        real_open = os.open
+
+        def refusing(path, *args, **kwargs):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(store.importer.os, "open", refusing)
     report = import_paths(Library(db_path), [locked, GOOD])
     assert [str(f) for f in report.failed] == [f"{locked}: permission denied"]
     assert report.imported == [GOOD]
@@ -494,3 +526,12 @@ async def test_typing_nasty_searches_in_the_reader_never_shows_an_error(library:
             await settle(app, pilot)
         assert not [n for n in app._notifications if n.severity == "error"]
         assert app.screen.filter.query == NASTY_SEARCHES[-1]
+
+
+def test_reliability_md_names_only_tests_that_exist():
+    import re
+
+    listed = re.findall(r"`(test_\w+\.py)::(test_\w+)`", (ROOT / "RELIABILITY.md").read_text())
+    assert len(listed) > 30
+    for module, name in listed:
+        assert re.search(rf"def {name}\(", (ROOT / "tests" / module).read_text()), (module, name)
