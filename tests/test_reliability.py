@@ -172,43 +172,53 @@ def test_a_line_of_200000_characters_is_read_as_sentences_of_bounded_length(
     assert all(body[c.start : c.end] == c.sentence for c in claims)
 
 
-def test_a_file_gone_or_turned_into_a_folder_mid_import_is_named(tmp_path: Path, db_path: Path):
+def _lock(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make a file unreadable; as root (who reads it anyway) refuse it as the kernel would."""
+    import store.importer
+
+    path.chmod(0)
+    if os.geteuid() != 0:
+        return
+    real_open = os.open
+
+    def refusing(name, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(store.importer.os, "open", refusing)
+
+
+def test_a_file_gone_unreadable_or_turned_into_a_folder_mid_import_is_named(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     folder = tmp_path / "moving"
     folder.mkdir()
-    for n in range(4):
+    for n in range(5):
         (folder / f"{n}.txt").write_text(f"Article {n}\n\n{STORY}\n", encoding="utf-8")
 
     def progress(done: int, total: int, what: str) -> None:
-        if done == 1 and (folder / "2.txt").exists():  # after the first file is read, two
+        if done == 1 and (folder / "2.txt").exists():  # after the first file is read,
             (folder / "2.txt").unlink()  # later ones change under us
             (folder / "3.txt").unlink()
             (folder / "3.txt").mkdir()
+            _lock(folder / "4.txt", monkeypatch)
 
     report = import_paths(Library(db_path), [folder], progress=progress)
     assert sorted(p.name for p in report.imported) == ["0.txt", "1.txt"]
     assert {f.path.name: f.reason for f in report.failed} == {
         "2.txt": "no such file or directory",
         "3.txt": "is a directory",
+        "4.txt": "permission denied",
     }
 
 
 def test_an_unreadable_file_is_named(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    import store.importer
-
     locked = tmp_path / "locked.txt"
     locked.write_text(f"Locked\n\n{STORY}\n", encoding="utf-8")
-    locked.chmod(0)
-    if os.geteuid() == 0:  # root reads whatever the permissions: refuse as the kernel would
-        real_open = os.open
-
-        def refusing(path, *args, **kwargs):
-            if Path(path) == locked:
-                raise PermissionError(13, "Permission denied", str(path))
-            return real_open(path, *args, **kwargs)
-
-        monkeypatch.setattr(store.importer.os, "open", refusing)
+    _lock(locked, monkeypatch)
     report = import_paths(Library(db_path), [locked, GOOD])
     assert [str(f) for f in report.failed] == [f"{locked}: permission denied"]
     assert report.imported == [GOOD]
