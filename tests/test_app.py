@@ -22,6 +22,17 @@ async def settle(app: ClaimdiffApp, pilot) -> None:
     await pilot.pause()
 
 
+async def import_through_dialog(app: ClaimdiffApp, pilot, path: Path) -> None:
+    """i, type the path, enter: what a user does to import from inside the reader."""
+    from tui.screens.importing import ImportScreen
+
+    await pilot.press("i")
+    await pilot.pause()
+    assert isinstance(app.screen, ImportScreen)
+    app.screen.query_one("#import-path").value = str(path)
+    await pilot.press("enter")
+
+
 async def export_through_dialog(app: ClaimdiffApp, pilot, path: Path | str) -> None:
     """x, type the path, enter: what a user does to export."""
     await pilot.press("x")
@@ -372,11 +383,7 @@ async def test_import_from_inside_the_reader(library: Library, tmp_path: Path):
     app = ClaimdiffApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        assert isinstance(app.screen, ImportScreen)
-        app.screen.query_one("#import-path").value = str(folder)
-        await pilot.press("enter")
+        await import_through_dialog(app, pilot, folder)
         await settle(app, pilot)
         await settle(app, pilot)
         assert not isinstance(app.screen, ImportScreen)
@@ -419,10 +426,7 @@ async def test_an_import_can_be_stopped_between_files(
     app = ClaimdiffApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#import-path").value = str(folder)
-        await pilot.press("enter")
+        await import_through_dialog(app, pilot, folder)
         await settle(app, pilot)
         await settle(app, pilot)
         messages = [n.message for n in app._notifications]
@@ -718,10 +722,7 @@ async def test_a_large_import_from_inside_the_reader_uses_other_processes(
     app = ClaimdiffApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#import-path").value = str(folder)
-        await pilot.press("enter")
+        await import_through_dialog(app, pilot, folder)
         for _ in range(120):
             await pilot.pause(0.25)
             if not isinstance(app.screen, ImportScreen):
