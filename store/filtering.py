@@ -122,7 +122,8 @@ class _Conditions:
 class Planner:
     """Turns filters into queries, choosing the index from counts that cost a few index
     pages: an entity's kept counts, the full-text index's count of a search, and the
-    library's counts by source and by kind and hedge (cached until the library grows)."""
+    library's articles by source and by month and claims by kind and hedge (cached until
+    the library grows)."""
 
     def __init__(self, fetch: Callable[[str, Any], list[Any]]) -> None:
         self._fetch = fetch
