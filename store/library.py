@@ -526,11 +526,16 @@ class Library(Grouping):
             else:  # every pane follows the filter: the names in the articles it keeps
                 q = self._planner.articles(f, ENTITY_SAMPLE, ordered=False)
                 params.update(q.params, sample=ENTITY_SAMPLE)
-                articles = f"SELECT a.id FROM articles a {q.index} WHERE {q.where} LIMIT :sample"
+                # One entity or one search: the sample is the first of its own ids.
+                articles = q.ids or f"SELECT a.id FROM articles a {q.index} WHERE {q.where}"
+                articles += " LIMIT :sample"
+            # Counted article by article along the (article, entity) index, then summed:
+            # no sorting of every mention to count each entity's distinct articles.
             counted = (
-                "SELECT entity_id AS id, count(*) AS mentions, count(DISTINCT article_id) "
-                f"AS articles FROM mentions WHERE article_id IN ({articles}) "
-                "AND entity_id IS NOT NULL GROUP BY entity_id"
+                "SELECT entity_id AS id, sum(n) AS mentions, count(*) AS articles FROM "
+                "(SELECT article_id, entity_id, count(*) AS n FROM mentions "
+                f"WHERE article_id IN ({articles}) AND entity_id IS NOT NULL "
+                "GROUP BY article_id, entity_id) GROUP BY entity_id"
             )
         sql = f"""
             SELECT e.id, e.name, e.type, n.mentions, n.articles, e.claims, e.sources,

@@ -360,3 +360,26 @@ def test_a_creation_cut_short_leaves_no_library_and_the_next_open_creates_it(
     monkeypatch.setattr(store.schema, "_create", original)
     path.touch()  # an empty file is nobody's data: made a library in place
     assert Library(path).counts()["articles"] == 0
+
+
+@pytest.mark.parametrize(
+    "f", [ClaimFilter(sources=frozenset({"Newser"})), ClaimFilter(query="troops"),
+          ClaimFilter(entity_ids=frozenset({1})), ClaimFilter(since="2024-10-20")],
+)  # fmt: skip
+def test_a_filtered_entities_pane_counts_the_names_in_the_articles_it_keeps(
+    library: Library, db_path: Path, f: ClaimFilter
+):
+    kept = [a.id for a in library.articles(f)]
+    conn = sqlite3.connect(db_path)
+    mentions = conn.execute(
+        "SELECT entity_id, article_id FROM mentions WHERE entity_id IS NOT NULL AND article_id "
+        f"IN ({', '.join('?' * len(kept))})",
+        kept,
+    ).fetchall()
+    conn.close()
+    expected = {
+        entity: (sum(1 for e, _ in mentions if e == entity),
+                 len({a for e, a in mentions if e == entity}))
+        for entity in {e for e, _ in mentions}
+    }  # fmt: skip
+    assert kept and {e.id: (e.mentions, e.articles) for e in library.entities(f)} == expected
