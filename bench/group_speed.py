@@ -17,7 +17,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from extract.compare import Comparable, _event, _scope, _subject, group_claims
+from extract.comparable import Comparable
+from extract.compare import _event, _scope, _subject, group_claims
 from store import BUNDLED_ARTICLES, Library, import_paths
 
 PLACES = ["Russia", "Kursk", "Ukraine", "Donetsk", "Crimea", "Belgorod", "Kharkiv", "Moscow",

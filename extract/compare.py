@@ -47,15 +47,22 @@ named in the actor: the Kremlin and Putin are both Russia).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Set
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
 from extract.clusters import UnionFind
+from extract.comparable import (
+    COMMON_AFTER,
+    COMMON_SHARE,
+    STANCE_KEY,
+    Comparable,
+    Group,
+    claim_order,
+    tolerance_interval,
+)
 from extract.gazetteer import COUNTRIES, DEMONYMS
 from extract.text import trie
 from extract.words import figure_in_words, stance_in_words
@@ -66,8 +73,6 @@ from extract.words import figure_in_words, stance_in_words
 FRAME_SCORE = 55
 # Articles are on one story when they share this many story entities (story_signatures).
 SAME_STORY = 2
-COMMON_AFTER = 20  # articles: from this size on, a library may hold many stories
-COMMON_SHARE = 0.10  # of articles: a name this common tells no story apart
 _LOCATIVE = re.compile(r"\b(?:in|into|to|at|near|across|inside|within)\b[^.;]{0,25}$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|inside|within)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -110,68 +115,6 @@ LEADERS = {
     "Zelensky": "Ukraine", "Biden": "United States", "Xi Jinping": "China",
 }  # fmt: skip
 _DEMONYM_OF = {place: word for word, place in DEMONYMS.items() if not word.endswith("s")}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A place named in a claim's sentence: its offsets in the sentence and resolved name."""
-
-    start: int
-    end: int
-    name: str
-
-
-@dataclass(frozen=True)
-class Comparable:
-    """What comparison needs to know of one claim."""
-
-    id: int
-    article: int
-    source: str
-    date: str | None  # the claim's day, else its article's, as YYYY-MM-DD
-    kind: str
-    sentence: str
-    span: tuple[int, int]  # the figure (or stance verb) in the sentence
-    title: str = ""
-    published: str | None = None
-    offset: int = 0  # where the sentence starts in the article body
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    hedge: str | None = None
-    unit: str | None = None
-    concept: str | None = None
-    increment: bool = False
-    attributed_to: str | None = None
-    stance: str | None = None
-    places: tuple[Place, ...] = ()
-
-
-@dataclass
-class Group:
-    key: str
-    topic: str
-    status: str  # "agree" or "conflict"
-    soft: bool
-    explanation: str
-    members: list[Comparable] = field(default_factory=list)
-
-    @property
-    def sources(self) -> int:
-        return len({m.source for m in self.members})
-
-
-def tolerance_interval(claim: Comparable) -> tuple[float, float]:
-    """The interval a claim commits to, with a round exact figure's own tolerance."""
-    low = claim.low if claim.low is not None else -math.inf
-    high = claim.high if claim.high is not None else math.inf
-    if claim.hedge == "exact" and claim.value is not None and claim.value >= 100:
-        digits = f"{claim.value:.0f}".rstrip("0")
-        zeros = len(f"{claim.value:.0f}") - len(digits)
-        if zeros >= 2:
-            half = 10**zeros / 2
-            low, high = claim.value - half, claim.value + half
-    return low, high
 
 
 def _subject(claim: Comparable) -> str | None:
@@ -313,9 +256,6 @@ def _sides(actor: str) -> frozenset[str]:
     sides = {_SIDE_OF[m.group(0)] for m in _SIDE_WORDS.finditer(actor)}
     # "South Korea" also contains "Korea"; keep the longer name only.
     return frozenset(s for s in sides if not any(s != o and s in o for o in sides))
-
-
-STANCE_KEY = "stance"  # the comparison key of every statement a side of the story made
 
 
 def comparison_keys(claims: Iterable[Comparable]) -> dict[int, str]:
@@ -506,11 +446,6 @@ def _contradiction(members: list[Comparable]) -> tuple[Comparable, Comparable]:
 def _said(claim: Comparable) -> str:
     who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
     return f"{stance_in_words(claim.stance)} ({who})"
-
-
-def claim_order(claim: Comparable) -> tuple[bool, str, str, int]:
-    """A group's claims by date (undated last), then source; ids keep ties in one order."""
-    return (claim.date is None, claim.date or "", claim.source, claim.id)
 
 
 def story_signatures(

@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from extract.compare import Comparable, Group, tolerance_interval
+    from extract.comparable import Comparable, Group, tolerance_interval
     from extract.words import figure_in_words, number_in_words, stance_in_words
     from store.exports import (
         CLAIM_FIELDS,
@@ -43,7 +43,7 @@ _WHERE = {
     "CLAIM_FIELDS": "store.exports",
     "ClaimFilter": "store.filtering",
     "ClaimRow": "store.library",
-    "Comparable": "extract.compare",
+    "Comparable": "extract.comparable",
     "DISCREPANCY_FIELDS": "store.exports",
     "ENTITY_FIELDS": "store.exports",
     "ENV_DB": "store.paths",
@@ -51,7 +51,7 @@ _WHERE = {
     "EntityRow": "store.library",
     "FORMATS": "store.exports",
     "Failure": "store.importer",
-    "Group": "extract.compare",
+    "Group": "extract.comparable",
     "GroupRow": "store.library",
     "ImportCancelled": "store.importer",
     "ImportReport": "store.importer",
@@ -68,7 +68,7 @@ _WHERE = {
     "neutralise": "store.exports",
     "number_in_words": "extract.words",
     "stance_in_words": "extract.words",
-    "tolerance_interval": "extract.compare",
+    "tolerance_interval": "extract.comparable",
 }
 __all__ = [
     "BUNDLED_ARTICLES",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from extract.compare import Group
+from extract.comparable import Group
 from extract.quantities import exact_enough
 from store.filtering import ClaimFilter
 from store.library import ClaimRow, EntityRow, Library

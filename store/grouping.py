@@ -3,7 +3,8 @@ stories, and the groups they make, updated after each import where it touched th
 
 Each claim keeps its comparison key (compare.comparison_keys) and its cluster (named by its
 first claim); each article its story names and their pairs (story_pairs); a group is a row
-over a cluster. The rules of comparison live in extract/compare.py; this module decides what
+over a cluster. The rules of comparison live in extract/compare.py, loaded by the methods
+that group (a reader listing groups needs none of its patterns); this module decides what
 to read and write so that regrouping after an import costs what the import touched.
 """
 
@@ -18,17 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from extract.compare import (
-    COMMON_AFTER,
-    COMMON_SHARE,
-    STANCE_KEY,
-    Comparable,
-    comparison_keys,
-    group_of,
-    link_claims,
-    story_names,
-    story_pairs,
-)
+from extract.comparable import COMMON_AFTER, COMMON_SHARE, STANCE_KEY, Comparable
 from store.schema import transaction
 
 
@@ -122,6 +113,8 @@ class Grouping:
 
     def _key_claims(self) -> None:
         """Give every claim without one its comparison key, an article's claims together."""
+        from extract.compare import comparison_keys
+
         articles = [
             r[0]
             for r in self._fetch(
@@ -140,6 +133,8 @@ class Grouping:
 
     def _sign_stories(self, articles: list[int], total: int) -> None:
         """Keep the story names, and their pairs, of articles that have none yet."""
+        from extract.compare import story_pairs
+
         for start in range(0, len(articles), _GROUPING_BATCH):
             signatures = self._story_names(articles[start : start + _GROUPING_BATCH], total)
             with self._lease() as db, transaction(db):
@@ -154,6 +149,8 @@ class Grouping:
 
     def _group_whole(self, key: str, total: int) -> None:
         """Cluster every claim of a key afresh."""
+        from extract.compare import link_claims
+
         members = self._comparables("c.comparison_key = :k", {"k": key})
         clusters = link_claims(key, members, self._stories(members, total))
         topic_of = self._first_topics(members) if key == STANCE_KEY else {}
@@ -165,6 +162,8 @@ class Grouping:
     def _group_around(self, key: str, new: set[int], total: int) -> None:
         """Link the new claims of a key with the claims of their stories' articles, and
         regroup the clusters they join."""
+        from extract.compare import link_claims
+
         articles = json.dumps(sorted(new))
         nearby = self._comparables(
             "c.comparison_key = :k AND (c.article_id IN (SELECT value FROM json_each(:new)) "
@@ -204,6 +203,8 @@ class Grouping:
 
     def _story_names(self, articles: list[int], total: int) -> dict[int, frozenset[str]]:
         """Story names of those articles, against the names common in the whole library."""
+        from extract.compare import story_names
+
         common = {
             r[0]
             for r in self._fetch(
@@ -256,6 +257,8 @@ class Grouping:
         topic_of: dict[int, str],
     ) -> None:
         """Replace the clusters `old` of a key, and their groups, with new ones."""
+        from extract.compare import group_of
+
         groups = [g for c in clusters if (g := group_of(key, c.members, topic_of))]
         whole = all(not c.joined for c in clusters)
         replaced = json.dumps(sorted(old | {c.first for c in clusters}))

@@ -19,12 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract.compare import (
-    Comparable,
-    Group,
-    Place,
-    claim_order,
-)
+from extract.comparable import Comparable, Group, Place, claim_order
 from store.filtering import ClaimFilter, Planner
 from store.grouping import GROUP_ORDER_SQL, Grouping
 from store.schema import connect, open_database, transaction

@@ -7,7 +7,8 @@ import io
 
 import pytest
 
-from extract.compare import Comparable, Place, group_claims, story_signatures, tolerance_interval
+from extract.comparable import Comparable, Place, tolerance_interval
+from extract.compare import group_claims, story_signatures
 from store import DISCREPANCY_FIELDS, ClaimFilter, Library, export
 
 

@@ -32,7 +32,9 @@ def test_reading_a_library_loads_no_analysis(library, db_path):
     """The reader starts sooner for not compiling what finds claims or creates tables."""
     modules = loaded_after(
         f"import store; lib = store.Library(__import__('pathlib').Path({str(db_path)!r})); "
-        f"lib.articles(limit=10); lib.claims(store.ClaimFilter(article_id=1)); lib.entities()"
+        f"lib.articles(limit=10); lib.claims(store.ClaimFilter(article_id=1)); lib.entities(); "
+        f"lib.group_rows(limit=10)"
     )
     assert "store.library" in modules
-    assert not modules & {"sqlite_utils", "store.importer", "extract.analyse", "extract.claims"}
+    assert not modules & {"sqlite_utils", "store.importer", "extract.analyse", "extract.claims",
+                          "extract.compare"}  # fmt: skip
