@@ -57,11 +57,8 @@ class Group:
     status: str  # "agree" or "conflict"
     soft: bool
     explanation: str
-    members: list[Comparable] = field(default_factory=list)
-
-    @property
-    def sources(self) -> int:
-        return len({m.source for m in self.members})
+    sources: int  # how many sources its claims come from
+    members: list[Comparable] = field(default_factory=list)  # in claim_order
 
 
 def tolerance_interval(claim: Comparable) -> tuple[float, float]:

@@ -42,15 +42,23 @@ soft: labelled, not hidden.
 Statements: the denials and confirmations of one story form one group, a `conflict` when a
 denial meets a non-denial or a confirmation; the explanation prefers one side's own
 contradiction (an actor's side is its country, from GOVERNMENTS and LEADERS or a country
-named in the actor: the Kremlin and Putin are both Russia).
+named in the actor: the Kremlin and Putin are both Russia). It is named after the figures
+of the first of its FIRST_KEPT earliest statements whose article has a figure group.
+
+A group is made from its cluster's Summary, which merges exactly, so a library keeps the
+summaries of large clusters and regroups around new claims without reading old ones.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass
 from functools import lru_cache
+from heapq import nsmallest
 from itertools import combinations
 
 from extract.clusters import UnionFind
@@ -220,25 +228,17 @@ def describe(claim: Comparable) -> str:
     return f"{figure} ({who})"
 
 
-def _status(members: list[Comparable]) -> tuple[str, bool, str]:
-    """Conflict when two figures' intervals do not overlap; linear in the members.
-
-    The widest gap is the highest low less the lowest high; the conflict is soft when every
-    figure below another's low is an upper bound ("up to 3,000" against "about 12,000")."""
-    intervals = [tolerance_interval(m) for m in members]
-    top = max(low for low, _ in intervals)
-    bottom = min(high for _, high in intervals)
+def _status(summary: Summary, claims: Mapping[int, Comparable]) -> tuple[str, bool, str]:
+    """Conflict when two figures' intervals do not overlap: when the highest low is above
+    the lowest high. The conflict is soft when every figure below the highest low is an
+    upper bound ("up to 3,000" against "about 12,000"): when no other figure's high is."""
+    (top, upper), (bottom, lower) = summary.top, summary.bottom
     if top <= bottom:
-        return "agree", False, f"all {len(members)} figures overlap"
-    lower = next(m for m, (_, high) in zip(members, intervals, strict=True) if high == bottom)
-    upper = next(m for m, (low, _) in zip(members, intervals, strict=True) if low == top)
-    soft = all(
-        m.hedge in ("at_most", "up_to")
-        for m, (_, high) in zip(members, intervals, strict=True)
-        if high < top
-    )
+        return "agree", False, f"all {summary.members} figures overlap"
+    soft = summary.firm_bottom >= top
     kind = "soft conflict: an upper bound below a larger figure" if soft else "no overlap"
-    return "conflict", soft, f"{describe(lower)} vs {describe(upper)}: {kind}"
+    below, above = describe(claims[lower[-1]]), describe(claims[upper[-1]])
+    return "conflict", soft, f"{below} vs {above}: {kind}"
 
 
 _SIDE_OF = {
@@ -387,10 +387,9 @@ def link_claims(
         if members[one_of[same]].id in settled and claim.id not in settled:
             one_of[same] = i
     shown = list(one_of.values())
-    for a, b in _candidate_pairs([members[i] for i in shown], stories):
+    fresh = {a for a, i in enumerate(shown) if members[i].id not in settled}
+    for a, b in _candidate_pairs([members[i] for i in shown], stories, fresh):
         i, j = shown[a], shown[b]
-        if members[i].id in settled and members[j].id in settled:
-            continue
         if joined.find(i) != joined.find(j) and (
             not frames
             or fuzz.token_set_ratio(frames[i], frames[j], processor=default_process) >= FRAME_SCORE
@@ -399,48 +398,175 @@ def link_claims(
     return [[members[i] for i in ids] for ids in joined.clusters()]
 
 
+Order = tuple[bool, str, str, int]  # a claim's place in its group (claim_order)
+# A cluster's earliest claims kept in its summary: a group of denials is named after the
+# first of them whose article has a figure group.
+FIRST_KEPT = 64
+_UPPER_BOUNDS = ("at_most", "up_to")
+_NOT_DENIALS = {"not_deny": 0, "confirm": 1, "acknowledge": 2}  # the most telling first
+
+
+@dataclass
+class Summary:
+    """All a cluster's group is made from, folded claim by claim.
+
+    Every field merges exactly (a maximum, a minimum, a union, a sum, a first few), so the
+    summary of a cluster that grows is its old summary merged with its new claims', and a
+    regrouping never reads a large cluster's members again. Claims are named by their
+    Order, which ends with their id.
+    """
+
+    name: int  # the cluster's smallest claim id
+    members: int
+    top: tuple[float, Order]  # the highest low, and its first claim
+    bottom: tuple[float, Order]  # the lowest high, and its first claim
+    firm_bottom: float  # the lowest high of a figure that is not an upper bound
+    claimants: frozenset[tuple[int, str]]  # (article, who): the first two tell one from many
+    units: dict[str, tuple[int, Order]]  # how many claims, and the first
+    sources: frozenset[str]
+    first: tuple[tuple[Order, int], ...]  # the FIRST_KEPT earliest claims and their articles
+    stances: dict[tuple[str, tuple[str, ...]], Order]  # the first claim of a stance and sides
+
+    @classmethod
+    def of(cls, claims: Iterable[Comparable]) -> Summary:
+        """The summary of some claims (at least one)."""
+        ordered = sorted(claims, key=claim_order)
+        top = bottom = (0.0, claim_order(ordered[0]))
+        firm_bottom = math.inf
+        units: dict[str, tuple[int, Order]] = {}
+        stances: dict[tuple[str, tuple[str, ...]], Order] = {}
+        for index, claim in enumerate(ordered):
+            order = claim_order(claim)
+            low, high = tolerance_interval(claim)
+            if index == 0 or low > top[0]:  # of equal ones, the first claim
+                top = (low, order)
+            if index == 0 or high < bottom[0]:
+                bottom = (high, order)
+            if claim.hedge not in _UPPER_BOUNDS:
+                firm_bottom = min(firm_bottom, high)
+            count, first = units.get(claim.unit or "", (0, order))
+            units[claim.unit or ""] = (count + 1, first)
+            if claim.kind == "statement":
+                sides = tuple(sorted(_sides(claim.attributed_to or "")))
+                stances.setdefault((claim.stance or "", sides), order)
+        return cls(
+            min(c.id for c in ordered), len(ordered), top, bottom, firm_bottom,
+            frozenset(nsmallest(2, {(c.article, c.attributed_to or c.source) for c in ordered})),
+            units, frozenset(c.source for c in ordered),
+            tuple((claim_order(c), c.article) for c in ordered[:FIRST_KEPT]), stances,
+        )  # fmt: skip
+
+    def merge(self, other: Summary) -> Summary:
+        units = dict(self.units)
+        for unit, (count, first) in other.units.items():
+            if unit in units:
+                units[unit] = (units[unit][0] + count, min(units[unit][1], first))
+            else:
+                units[unit] = (count, first)
+        stances = dict(self.stances)
+        for key, first in other.stances.items():
+            stances[key] = min(stances.get(key, first), first)
+        return Summary(
+            min(self.name, other.name), self.members + other.members,
+            self.top if _above(self.top, other.top) else other.top,
+            min(self.bottom, other.bottom), min(self.firm_bottom, other.firm_bottom),
+            frozenset(nsmallest(2, self.claimants | other.claimants)), units,
+            self.sources | other.sources, tuple(sorted(self.first + other.first)[:FIRST_KEPT]),
+            stances,
+        )  # fmt: skip
+
+    def named(self) -> set[int]:
+        """The claims a group made from this summary quotes."""
+        return {self.top[1][-1], self.bottom[1][-1], *(o[-1] for o in self.stances.values())}
+
+    def to_json(self) -> str:
+        return json.dumps([
+            self.name, self.members, self.top, self.bottom, self.firm_bottom,
+            sorted(self.claimants), self.units, sorted(self.sources), self.first,
+            [[*key, order] for key, order in self.stances.items()],
+        ])  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str) -> Summary:
+        (name, members, top, bottom, firm, claimants, units, sources, first,
+         stances) = json.loads(text)  # fmt: skip
+        return cls(
+            name, members, (top[0], tuple(top[1])), (bottom[0], tuple(bottom[1])), firm,
+            frozenset(tuple(c) for c in claimants),
+            {unit: (count, tuple(order)) for unit, (count, order) in units.items()},
+            frozenset(sources), tuple((tuple(order), article) for order, article in first),
+            {(stance, tuple(sides)): tuple(order) for stance, sides, order in stances},
+        )  # fmt: skip
+
+
+def _above(a: tuple[float, Order], b: tuple[float, Order]) -> bool:
+    """Whether a is the higher low of the two, or as high and said first."""
+    return a[0] > b[0] or (a[0] == b[0] and a[1] <= b[1])
+
+
 def group_of(key: str, cluster: list[Comparable], topic_of: Mapping[int, str]) -> Group | None:
-    """The discrepancy group a cluster makes, if it makes one. It is named by its first
-    claim, so regrouping keeps the names of the groups that stay."""
-    name = f"{key}|{min(c.id for c in cluster)}"
-    cluster = sorted(cluster, key=claim_order)
+    """The discrepancy group a cluster makes, if it makes one, with its claims."""
+    group = group_from(key, Summary.of(cluster), {c.id: c for c in cluster}, topic_of)
+    if group:
+        group.members = sorted(cluster, key=claim_order)
+    return group
+
+
+def group_from(
+    key: str, summary: Summary, claims: Mapping[int, Comparable], topic_of: Mapping[int, str]
+) -> Group | None:
+    """The discrepancy group of a cluster from its summary, without its members: `claims`
+    holds at least the claims the summary names (Summary.named), `topic_of` the figure
+    topics of its earliest claims' articles. It is named by its first claim, so
+    regrouping keeps the names of the groups that stay."""
+    name = f"{key}|{summary.name}"
+    sources = len(summary.sources)
     if key == STANCE_KEY:
         # What a story's actors said: a conflict when a denial meets a non-denial,
         # explained by one side's own contradiction where there is one ("dismissed as a
         # hoax (Kremlin)" against "did not deny (Putin)", both Russia).
-        stances = {m.stance for m in cluster}
-        if len({m.source for m in cluster}) < 2 or "deny" not in stances:
+        stances = {stance for stance, _ in summary.stances}
+        if sources < 2 or "deny" not in stances or not stances & set(_NOT_DENIALS):
             return None
-        if not stances & {"not_deny", "confirm", "acknowledge"}:
-            return None
-        denial, other = _contradiction(cluster)
-        about = next((topic_of[m.article] for m in cluster if m.article in topic_of), "the reports")
+        denial, other = _contradiction(summary, claims)
+        about = next((topic_of[a] for _, a in summary.first if a in topic_of), "the reports")
         return Group(name, f"Denials: {about}", "conflict", False,
-                     f"{_said(denial)} vs {_said(other)}", cluster)  # fmt: skip
+                     f"{_said(denial)} vs {_said(other)}", sources)  # fmt: skip
     # The claimant is not the outlet: "Ukraine says 12,000" and "the Pentagon says 10,000"
     # in one article are two; one claimant alone has nobody to disagree with.
-    if len({(c.article, c.attributed_to or c.source) for c in cluster}) < 2:
+    if len(summary.claimants) < 2:
         return None
     concept, subject, scope, event, period = key.split("|")
-    status, soft, why = _status(cluster)
-    unit = Counter(c.unit for c in cluster).most_common(1)[0][0] or concept
-    topic = _topic(concept if concept == "troops" else unit, subject or None, scope or None,
-                   event)  # fmt: skip
+    status, soft, why = _status(summary, claims)
+    # The most common unit; of equally common ones, the first said.
+    unit = min(summary.units, key=lambda u: (-summary.units[u][0], summary.units[u][1]))
+    topic = _topic(concept if concept == "troops" else unit or concept, subject or None,
+                   scope or None, event)  # fmt: skip
     if period:
         topic += f" ({period})"
-    return Group(name, topic, status, soft, why, cluster)
+    return Group(name, topic, status, soft, why, sources)
 
 
-def _contradiction(members: list[Comparable]) -> tuple[Comparable, Comparable]:
-    """A denial and a non-denial, from one side if any side has both."""
-    denials = [m for m in members if m.stance == "deny"]
-    rank = {"not_deny": 0, "confirm": 1, "acknowledge": 2}
-    others = sorted((m for m in members if m.stance != "deny"), key=lambda m: rank.get(m.stance, 3))
-    for denial in denials:
-        for other in others:
-            if _sides(denial.attributed_to or "") & _sides(other.attributed_to or ""):
-                return denial, other
-    return denials[0], others[0]
+def _contradiction(
+    summary: Summary, claims: Mapping[int, Comparable]
+) -> tuple[Comparable, Comparable]:
+    """A denial and a non-denial, from one side if any side has both: the first denial
+    that has one, with the most telling, first such non-denial. Claims of one stance and
+    one set of sides answer alike, so the first of each stands for them all."""
+    firsts = sorted(summary.stances.items(), key=lambda item: item[1])
+    denials = [(sides, order) for (stance, sides), order in firsts if stance == "deny"]
+    others = [
+        (sides, order)
+        for (stance, sides), order in sorted(
+            (item for item in firsts if item[0][0] != "deny"),
+            key=lambda item: _NOT_DENIALS.get(item[0][0], 3),  # stable: first said first
+        )
+    ]
+    for sides, order in denials:
+        for other_sides, other in others:
+            if set(sides) & set(other_sides):
+                return claims[order[-1]], claims[other[-1]]
+    return claims[denials[0][1][-1]], claims[others[0][1][-1]]
 
 
 def _said(claim: Comparable) -> str:
@@ -481,14 +607,15 @@ def story_pairs(names: Iterable[str]) -> list[str]:
 
 
 def _candidate_pairs(
-    members: list[Comparable], stories: Mapping[int, frozenset[str]] | None
+    members: list[Comparable], stories: Mapping[int, frozenset[str]] | None, fresh: Set[int]
 ) -> Iterator[tuple[int, int]]:
-    """Pairs of one story: all of them without stories, else those of one article or
-    sharing a story pair.
+    """Pairs of one story with a fresh claim in them, each fresh pair once (two claims
+    grouped before are not compared again): all of them without stories, else those of
+    one article or sharing a story pair.
 
     A pair may come more than once; callers skip pairs already joined."""
     if stories is None:
-        yield from ((i, j) for i in range(len(members)) for j in range(i + 1, len(members)))
+        yield from ((i, j) for i in fresh for j in range(len(members)) if j > i or j not in fresh)
         return
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(members):
@@ -496,6 +623,6 @@ def _candidate_pairs(
         for pair in story_pairs(stories.get(claim.article, ())):
             buckets[pair].append(i)
     for ids in buckets.values():
-        for a, i in enumerate(ids):
-            for j in ids[a + 1 :]:
-                yield i, j
+        for i in ids:
+            if i in fresh:
+                yield from ((i, j) for j in ids if j > i or j not in fresh)

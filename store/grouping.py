@@ -16,26 +16,29 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from functools import reduce
+from typing import TYPE_CHECKING, Any
 
 from extract.comparable import COMMON_AFTER, COMMON_SHARE, STANCE_KEY, Comparable
-from store.schema import transaction
+from store.schema import SUMMARY_AFTER, transaction
+
+if TYPE_CHECKING:  # the rules load when grouping, not when reading groups
+    from extract.compare import Summary
 
 
 @dataclass
 class Cluster:
-    """A cluster as regrouping made it: the claims to assign to it, all its members (some
-    read light), and the clusters grouped before that it joined."""
+    """A cluster as regrouping made it: the claims to assign to it, the summary of all its
+    members, and the clusters grouped before that it joined."""
 
     assign: list[Comparable]
-    members: list[Comparable]
+    summary: Summary
     joined: set[int] = field(default_factory=set)
 
-    @cached_property
+    @property
     def first(self) -> int:
         """Its name: the smallest claim id, kept by the oldest cluster it joins."""
-        return min(c.id for c in self.members)
+        return self.summary.name
 
 
 def _story_names_of(rows: Iterable[tuple[int, str | None]]) -> dict[int, frozenset[str]]:
@@ -79,14 +82,18 @@ class Grouping:
         """
         # Grouped while the library was one story (under COMMON_AFTER articles), unsigned.
         grouped_unsigned = bool(self._fetch(
-            "SELECT 1 FROM articles a JOIN claims c ON c.article_id = a.id "
-            "WHERE a.story IS NULL AND c.cluster IS NOT NULL LIMIT 1"))  # fmt: skip
+            "SELECT 1 FROM claims c WHERE c.cluster IS NOT NULL AND c.article_id IN "
+            "(SELECT id FROM articles WHERE story IS NULL) LIMIT 1"))  # fmt: skip
         self._key_claims()
-        pending = "FROM claims WHERE comparison_key != '' AND cluster IS NULL"
+        pending = (
+            "FROM claims INDEXED BY idx_claims_ungrouped "
+            "WHERE comparison_key != '' AND cluster IS NULL"
+        )
         new = {r[0] for r in self._fetch(f"SELECT DISTINCT article_id {pending}")}
         if not new:
             return 0
         touched = {r[0] for r in self._fetch(f"SELECT DISTINCT comparison_key {pending}")}
+        self._summarise_pending()
         total = self.counts()["articles"]
         if total >= COMMON_AFTER:
             self._sign_stories(
@@ -102,11 +109,14 @@ class Grouping:
                 )
             }
         keys = sorted(touched, key=lambda k: (k == STANCE_KEY, k))  # denials last
+        # The articles whose claims new claims may join, and their stories, for every key.
+        nearby = [] if whole else self._story_articles(new)
+        stories = None if whole else self._stories(nearby, total)
         for done, key in enumerate(keys, 1):
             if whole:
                 self._group_whole(key, total)
             else:
-                self._group_around(key, new, total)
+                self._group_around(key, nearby, stories)
             if progress:
                 progress(done, len(keys))
         return len(keys)
@@ -149,49 +159,87 @@ class Grouping:
 
     def _group_whole(self, key: str, total: int) -> None:
         """Cluster every claim of a key afresh."""
-        from extract.compare import link_claims
+        from extract.compare import Summary, link_claims
 
-        members = self._comparables("c.comparison_key = :k", {"k": key})
-        clusters = link_claims(key, members, self._stories(members, total))
-        topic_of = self._first_topics(members) if key == STANCE_KEY else {}
+        members = self._comparables("c.comparison_key = :k", {"k": key}, places=False)
+        stories = self._stories(sorted({c.article for c in members}), total)
+        clusters = link_claims(key, members, stories)
         old = {r[0] for r in self._fetch(
             "SELECT DISTINCT cluster FROM claims WHERE comparison_key = ? "
             "AND cluster IS NOT NULL", (key,))}  # fmt: skip
-        self._keep_clusters(key, old, [Cluster(c, c) for c in clusters], topic_of)
+        self._keep_clusters(key, old, [Cluster(c, Summary.of(c)) for c in clusters])
 
-    def _group_around(self, key: str, new: set[int], total: int) -> None:
-        """Link the new claims of a key with the claims of their stories' articles, and
-        regroup the clusters they join."""
-        from extract.compare import link_claims
+    def _story_articles(self, new: set[int]) -> list[int]:
+        """The new articles and the articles of their stories."""
+        return sorted(new | {r[0] for r in self._fetch(
+            "SELECT DISTINCT b.article_id FROM story_pairs a JOIN story_pairs b "
+            "ON b.pair = a.pair WHERE a.article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(new)),))})  # fmt: skip
 
-        articles = json.dumps(sorted(new))
+    def _group_around(
+        self, key: str, articles: list[int], stories: dict[int, frozenset[str]] | None
+    ) -> None:
+        """Link the new claims of a key with its claims in the articles of their stories,
+        and regroup the clusters they join from their summaries and the new claims."""
+        from extract.compare import Summary, link_claims
+
         nearby = self._comparables(
-            "c.comparison_key = :k AND (c.article_id IN (SELECT value FROM json_each(:new)) "
-            "OR c.article_id IN (SELECT b.article_id FROM story_pairs a "
-            "JOIN story_pairs b ON b.pair = a.pair "
-            "WHERE a.article_id IN (SELECT value FROM json_each(:new))))",
-            {"k": key, "new": articles},
+            "c.comparison_key = :k AND c.article_id IN (SELECT value FROM json_each(:articles))",
+            {"k": key, "articles": json.dumps(articles)},
+            places=False,
         )
-        settled = dict(self._fetch(
-            "SELECT id, cluster FROM claims WHERE id IN (SELECT value FROM json_each(?)) "
-            "AND cluster IS NOT NULL", (json.dumps([c.id for c in nearby]),)))  # fmt: skip
-        stories = self._stories(nearby, total)
-        changed: list[Cluster] = []
-        old: set[int] = set()
-        for linked in link_claims(key, nearby, stories, settled):
-            if all(c.id in settled for c in linked):
-                continue  # no new claim joined it
-            joined = {settled[c.id] for c in linked if c.id in settled}
-            old |= joined
-            # The rest of the clusters joined, light: what a group's figures need.
-            rest = self._rest_of(joined, {c.id for c in linked}) if joined else []
-            changed.append(Cluster(linked, linked + rest, joined))
+        settled = dict(self._fetch(  # from the key's index, which carries the cluster
+            "SELECT id, cluster FROM claims WHERE comparison_key = :k "
+            "AND article_id IN (SELECT value FROM json_each(:articles)) "
+            "AND cluster IS NOT NULL", {"k": key, "articles": json.dumps(articles)}))  # fmt: skip
+        changed = [
+            (linked, {settled[c.id] for c in linked if c.id in settled})
+            for linked in link_claims(key, nearby, stories, settled)
+            if not all(c.id in settled for c in linked)  # else no new claim joined it
+        ]
         if not changed:
             return
-        topic_of = (
-            self._first_topics([m for c in changed for m in c.members]) if key == STANCE_KEY else {}
-        )
-        self._keep_clusters(key, old, changed, topic_of)
+        old = {cluster for _, joined in changed for cluster in joined}
+        kept = self._summaries(old)
+        clusters = []
+        for linked, joined in changed:
+            # Summarised clusters count as their summaries; the new claims and the
+            # members of small clusters are read and summarised here.
+            read = [c for c in linked if settled.get(c.id) not in kept]
+            if small := joined - kept.keys():
+                read += self._rest_of(small, {c.id for c in linked})
+            parts = [kept[j] for j in sorted(joined & kept.keys())]
+            if read:
+                parts.append(Summary.of(read))
+            # Claims grouped before move with their clusters; only the new are assigned.
+            fresh = [c for c in linked if c.id not in settled]
+            clusters.append(Cluster(fresh, reduce(Summary.merge, parts), joined))
+        self._keep_clusters(key, old, clusters)
+
+    def _summaries(self, clusters: set[int]) -> dict[int, Summary]:
+        from extract.compare import Summary
+
+        return {
+            cluster: Summary.from_json(text)
+            for cluster, text in self._fetch(
+                "SELECT cluster, summary FROM cluster_summaries WHERE summary != '' "
+                "AND cluster IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(clusters)),),
+            )
+        }
+
+    def _summarise_pending(self) -> None:
+        """Summarise the large clusters of a library grouped before summaries were kept,
+        once, so that its first import does not read them key by key."""
+        from extract.compare import Summary
+
+        for (cluster,) in self._fetch("SELECT cluster FROM cluster_summaries WHERE summary = ''"):
+            summary = Summary.of(self._rest_of({cluster}, set()))
+            with self._lease() as db, transaction(db):
+                db.execute(
+                    "UPDATE cluster_summaries SET summary = ? WHERE cluster = ?",
+                    (summary.to_json(), cluster),
+                )
 
     def _rest_of(self, clusters: set[int], known: set[int]) -> list[Comparable]:
         return self._comparables(
@@ -227,39 +275,42 @@ class Grouping:
             return None
         return _story_names_of(self._fetch("SELECT id, story FROM articles"))
 
-    def _stories(self, claims: list[Comparable], total: int) -> dict[int, frozenset[str]] | None:
+    def _stories(self, articles: list[int], total: int) -> dict[int, frozenset[str]] | None:
         if total < COMMON_AFTER:
             return None  # a library this small was gathered for one story
         return _story_names_of(self._fetch(
             "SELECT id, story FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted({c.article for c in claims})),),
+            (json.dumps(articles),),
         ))  # fmt: skip
 
-    def _first_topics(self, claims: list[Comparable]) -> dict[int, str]:
-        """Each of those claims' articles' first figure group's topic."""
+    def _first_topics(self, articles: set[int]) -> dict[int, str]:
+        """Each of those articles' first figure group's topic."""
         rows = self._fetch(
             "SELECT c.article_id, g.topic FROM claims c JOIN claim_groups g "
             "ON g.cluster = c.cluster WHERE g.comparison_key != :stance "
             "AND c.article_id IN (SELECT value FROM json_each(:articles)) "
             f"ORDER BY {GROUP_ORDER_SQL}",
-            {"stance": STANCE_KEY, "articles": json.dumps(sorted({c.article for c in claims}))},
+            {"stance": STANCE_KEY, "articles": json.dumps(sorted(articles))},
         )
         topics: dict[int, str] = {}
         for article, topic in rows:
             topics.setdefault(article, topic)
         return topics
 
-    def _keep_clusters(
-        self,
-        key: str,
-        old: set[int],
-        clusters: list[Cluster],
-        topic_of: dict[int, str],
-    ) -> None:
+    def _keep_clusters(self, key: str, old: set[int], clusters: list[Cluster]) -> None:
         """Replace the clusters `old` of a key, and their groups, with new ones."""
-        from extract.compare import group_of
+        from extract.compare import group_from
 
-        groups = [g for c in clusters if (g := group_of(key, c.members, topic_of))]
+        quoted = {i for c in clusters for i in c.summary.named()}
+        claims = {c.id: c for c in self._comparables(
+            "c.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(sorted(quoted))},
+            light=True)}  # fmt: skip
+        topic_of = (
+            self._first_topics({a for c in clusters for _, a in c.summary.first})
+            if key == STANCE_KEY
+            else {}
+        )
+        groups = [g for c in clusters if (g := group_from(key, c.summary, claims, topic_of))]
         whole = all(not c.joined for c in clusters)
         replaced = json.dumps(sorted(old | {c.first for c in clusters}))
         with self._lease() as conn, transaction(conn):
@@ -273,10 +324,16 @@ class Grouping:
                     (replaced,),
                 ).fetchall(),
             )
-            conn.execute(
-                "DELETE FROM claim_groups WHERE cluster IN (SELECT value FROM json_each(?))",
-                (replaced,),
-            )
+            for table in ("claim_groups", "cluster_summaries"):
+                conn.execute(
+                    f"DELETE FROM {table} WHERE cluster IN (SELECT value FROM json_each(?))",
+                    (replaced,),
+                )
+            conn.executemany(
+                "INSERT INTO cluster_summaries (cluster, summary) VALUES (?, ?)",
+                [(c.first, c.summary.to_json()) for c in clusters
+                 if c.summary.members >= SUMMARY_AFTER],
+            )  # fmt: skip
             if whole:  # every claim is assigned again: what each cluster names, too
                 conn.executemany(
                     "DELETE FROM cluster_entities WHERE cluster = ?", [(o,) for o in old]

@@ -571,22 +571,29 @@ class Library(Grouping):
         )
 
     def _comparables(
-        self, where: str, params: dict[str, Any], light: bool = False
+        self, where: str, params: dict[str, Any], light: bool = False, places: bool = True
     ) -> list[Comparable]:
-        """Claims as comparison reads them; `light` ones carry only their figure's words
-        for a sentence and no places, which is all a group's status and topic need."""
-        if light:  # from the claims alone: an article's row holds its whole text
+        """Claims as comparison reads them. Without `places` they carry no places and no
+        title, read from the claims alone (an article's row holds its whole text): what
+        linking claims needs. `light` ones carry only their figure's words for a sentence:
+        what a group's status and topic need."""
+        places = places and not light
+        sentence = (
+            "substr(c.sentence, c.span_start - c.sentence_start + 1, c.span_end - c.span_start)"
+            if light
+            else "c.sentence"
+        )
+        if not places:
             rows = self._fetch(
                 "SELECT c.id, c.article_id, NULL, coalesce(c.said_on, c.article_published), "
-                "c.kind, substr(c.sentence, c.span_start - c.sentence_start + 1, "
-                "c.span_end - c.span_start), c.sentence_start, c.span_start, c.span_end, '', "
+                f"c.kind, {sentence}, c.sentence_start, c.span_start, c.span_end, '', "
                 "c.article_published, c.value, c.low, c.high, c.hedge, c.unit, c.concept, "
                 f"c.increment, c.attributed_to, c.stance FROM claims c WHERE {where} "
                 "ORDER BY c.id",
                 params,
             )
             source_of = dict(self._fetch(  # read from the source index, not the rows
-                "SELECT id, source FROM articles INDEXED BY idx_articles_source_order "
+                "SELECT id, source FROM articles INDEXED BY idx_articles_id_source "
                 "WHERE id IN (SELECT value FROM json_each(?))",
                 (json.dumps(sorted({r[1] for r in rows})),),
             ))  # fmt: skip
@@ -600,10 +607,10 @@ class Library(Grouping):
                 f"WHERE {where} ORDER BY c.id",
                 params,
             )
-        places: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # by start
+        places_of: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # by start
         for article, start, end, name in (
             []
-            if light
+            if not places
             else self._fetch(
                 "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
                 "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'place' "
@@ -612,7 +619,7 @@ class Library(Grouping):
                 (json.dumps(sorted({r[1] for r in rows})),),
             )
         ):
-            places[article].append((start, end, name))
+            places_of[article].append((start, end, name))
         out = []
         # Positional, in Comparable's order: a regrouping reads tens of thousands of claims.
         for (claim_id, article, source, date, kind, text, base, span_start, span_end, title,
@@ -620,7 +627,7 @@ class Library(Grouping):
              stance) in rows:  # fmt: skip
             end = base + len(text)
             named: list[Place] = []
-            in_article = places[article]  # the sentence's places, found by start
+            in_article = places_of[article]  # the sentence's places, found by start
             for at in range(bisect_left(in_article, (base,)), len(in_article)):
                 s, e, n = in_article[at]
                 if s >= end:
@@ -712,7 +719,7 @@ class Library(Grouping):
             members[cluster_of[claim.id]].append(claim)
         return [
             Group(r["key"], r["topic"], r["status"], bool(r["soft"]), r["explanation"] or "",
-                  sorted(members[r["cluster"]], key=claim_order))
+                  r["sources"], sorted(members[r["cluster"]], key=claim_order))
             for r in rows
         ]  # fmt: skip
 

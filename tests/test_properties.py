@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract import analyse_article
+from extract.comparable import Comparable, tolerance_interval
+from extract.compare import Summary, group_from
 from store import CLAIM_FIELDS, ClaimFilter, Library, export, import_paths
 
 # Words that make the extractors work: figures, hedges, units, names, attributions, dates.
@@ -80,3 +82,58 @@ def test_every_claim_field_survives_import_and_both_exports(paragraphs: list[str
                 assert line[field] == value and int(row[field]) == value, field
             else:
                 assert line[field] == value and _unneutralised(row[field]) == value, field
+
+
+def _comparable(i: int, draw_hedge: str, low: float | None, width: float | None,
+                source: str, date: str | None, unit: str, stance: str, who: str,
+                statement: bool) -> Comparable:  # fmt: skip
+    high = None if low is None or width is None else low + width
+    value = low if draw_hedge == "exact" else None
+    return Comparable(
+        i, i % 7, source, date, "statement" if statement else "quantity", "12,000 troops",
+        (0, 6), value=value, low=low, high=high, hedge=draw_hedge, unit=unit,
+        attributed_to=who or None, stance=stance if statement else None,
+    )  # fmt: skip
+
+
+_claims = st.lists(
+    st.tuples(
+        st.sampled_from(["exact", "about", "at_least", "at_most", "up_to", "range"]),
+        st.one_of(st.none(), st.sampled_from([100.0, 1000.0, 2500.0, 3000.0, 12000.0])),
+        st.one_of(st.none(), st.sampled_from([0.0, 500.0, 4000.0])),
+        st.sampled_from(["BBC", "Reuters", "AP"]),
+        st.one_of(st.none(), st.sampled_from(["2024-10-01", "2024-10-28", "2024-11-02"])),
+        st.sampled_from(["troops", "soldiers"]),
+        st.sampled_from(["deny", "not_deny", "confirm", "acknowledge", "said"]),
+        st.sampled_from(["", "Kremlin", "Putin", "Seoul", "the Pentagon"]),
+        st.booleans(),
+    ),
+    min_size=2,
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_claims, st.data())
+def test_a_cluster_summarised_in_parts_and_merged_is_the_cluster_summarised_whole(
+    drawn: list[tuple], data: st.DataObject
+):
+    claims = [_comparable(i, *fields) for i, fields in enumerate(drawn, 1)]
+    cut = data.draw(st.permutations(claims))
+    parts = data.draw(st.integers(1, len(claims) - 1))
+    left, right = Summary.of(cut[:parts]), Summary.of(cut[parts:])
+    whole = Summary.of(claims)
+    assert left.merge(right) == whole == right.merge(left)
+    assert Summary.from_json(whole.to_json()) == whole
+    # and the group it makes is what the rules say of the claims themselves
+    group = group_from("troops|North Korea|Kursk|presence|", whole, {c.id: c for c in claims}, {})
+    if len({(c.article, c.attributed_to or c.source) for c in claims}) < 2:
+        assert group is None
+        return
+    intervals = [tolerance_interval(c) for c in claims]
+    top = max(low for low, _ in intervals)
+    overlap = all(low <= high for low, _ in intervals for _, high in intervals)
+    assert group and group.status == ("agree" if overlap else "conflict")
+    assert group.sources == len({c.source for c in claims})
+    below = [c for c, (_, high) in zip(claims, intervals, strict=True) if high < top]
+    assert group.soft == (not overlap and all(c.hedge in ("at_most", "up_to") for c in below))

@@ -10,9 +10,11 @@ import pytest
 
 from bench.corpus import generated_article, paragraphs
 from extract import resolve_entities
+from extract.comparable import Group
 from extract.compare import group_claims
 from extract.resolve import Resolver
 from store import Library, import_paths
+from store.grouping import SUMMARY_AFTER
 from store.importer import POOL_AFTER
 
 
@@ -32,9 +34,20 @@ def rows(db: Path, sql: str) -> list[tuple]:
         conn.close()
 
 
-def test_regrouping_after_an_import_gives_what_grouping_everything_gives(tmp_path: Path):
+def as_compared(group: Group) -> tuple:
+    """Everything a group shows, its claims by id."""
+    return (group.key, group.topic, group.status, group.soft, group.explanation, group.sources,
+            [m.id for m in group.members])  # fmt: skip
+
+
+@pytest.mark.parametrize("summary_after", [1, 3, SUMMARY_AFTER])
+def test_regrouping_after_an_import_gives_what_grouping_everything_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summary_after: int
+):
     # Every story of 20 articles gets a quarter of its articles in the second import, so new
-    # claims must join groups made by the first.
+    # claims must join groups made by the first: from their kept summaries (all clusters
+    # keep one at 1; at 3, clusters of 1-2 claims are read and the rest summarised).
+    monkeypatch.setattr("store.grouping.SUMMARY_AFTER", summary_after)
     first = write_articles(tmp_path / "first", [i for i in range(120) if i % 4 != 3])
     second = write_articles(tmp_path / "second", [i for i in range(120) if i % 4 == 3])
     library = Library(tmp_path / "lib.db")
@@ -43,12 +56,34 @@ def test_regrouping_after_an_import_gives_what_grouping_everything_gives(tmp_pat
     import_paths(library, [second], workers=1)
     kept = library.discrepancies()
     whole = group_claims(library.comparables(), library.stories())
-    assert [(g.key, g.status, [m.id for m in g.members]) for g in kept] == [
-        (g.key, g.status, [m.id for m in g.members]) for g in whole
-    ]
+    assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
     first_ids = {c.id for c in library.comparables() if c.article <= 90}
     grown = [g for g in kept if g.key in before and {m.id for m in g.members} - first_ids]
     assert grown, "no group took in a claim of the second import"
+    summarised = {r[0] for r in rows(tmp_path / "lib.db", "SELECT cluster FROM cluster_summaries")}
+    if summary_after < SUMMARY_AFTER:
+        assert {int(g.key.rsplit("|", 1)[1]) for g in grown} & summarised
+
+
+def test_a_library_grouped_before_summaries_were_kept_summarises_them_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("store.grouping.SUMMARY_AFTER", 3)
+    first = write_articles(tmp_path / "first", [i for i in range(120) if i % 4 != 3])
+    second = write_articles(tmp_path / "second", [i for i in range(120) if i % 4 == 3])
+    library = Library(tmp_path / "lib.db")
+    import_paths(library, [first], workers=1)
+    conn = sqlite3.connect(tmp_path / "lib.db")
+    with conn:  # as migration 11 leaves a library of version 10
+        conn.execute("UPDATE cluster_summaries SET summary = ''")
+    pending = conn.execute("SELECT count(*) FROM cluster_summaries").fetchone()[0]
+    conn.close()
+    assert pending > 5
+    import_paths(library, [second], workers=1)
+    whole = group_claims(library.comparables(), library.stories())
+    assert [as_compared(g) for g in library.discrepancies()] == [as_compared(g) for g in whole]
+    assert rows(tmp_path / "lib.db", "SELECT count(*) FROM cluster_summaries "
+                "WHERE summary = ''") == [(0,)]  # fmt: skip
 
 
 def test_several_processes_store_what_one_process_stores(tmp_path: Path):
@@ -156,9 +191,7 @@ def test_a_library_growing_out_of_one_story_is_regrouped_whole(tmp_path: Path):
     stories = library.stories()
     assert stories is not None and len(stories) == 60
     whole = group_claims(library.comparables(), stories)
-    assert [(g.key, g.status, [m.id for m in g.members]) for g in library.discrepancies()] == [
-        (g.key, g.status, [m.id for m in g.members]) for g in whole
-    ]
+    assert [as_compared(g) for g in library.discrepancies()] == [as_compared(g) for g in whole]
 
 
 def test_grouping_stopped_halfway_is_taken_up_by_the_next(tmp_path: Path):
@@ -183,9 +216,7 @@ def test_grouping_stopped_halfway_is_taken_up_by_the_next(tmp_path: Path):
                 "AND cluster IS NULL")[0][0] > 0  # fmt: skip
     kept = library.discrepancies()  # takes it up
     whole = group_claims(library.comparables(), library.stories())
-    assert [(g.key, g.status, [m.id for m in g.members]) for g in kept] == [
-        (g.key, g.status, [m.id for m in g.members]) for g in whole
-    ]
+    assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
 
 
 def test_groups_of_one_topic_in_several_stories_say_which_story(tmp_path: Path):

@@ -209,10 +209,13 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
     library.close()
     conn = sqlite3.connect(db_path)
     for sql in (  # what version 1 did not have
+        "DROP INDEX idx_claims_ungrouped", "DROP INDEX idx_articles_unsigned",
+        "DROP INDEX idx_articles_id_source", "DROP INDEX idx_claims_key_article",
         "DROP TABLE claim_groups", "DROP TABLE files",
         "DROP TABLE story_pairs",
         "DROP INDEX idx_claims_cluster", "ALTER TABLE claims DROP COLUMN cluster",
-        "ALTER TABLE claims DROP COLUMN said_on", "DROP INDEX idx_claims_comparison_key",
+        "ALTER TABLE claims DROP COLUMN said_on",
+        "DROP TABLE cluster_summaries",
         "ALTER TABLE claims DROP COLUMN comparison_key", "ALTER TABLE articles DROP COLUMN story",
         "ALTER TABLE entities DROP COLUMN articles", "DROP INDEX idx_entities_mentions",
         "ALTER TABLE entities DROP COLUMN mentions", "ALTER TABLE entities DROP COLUMN claims",
