@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.corpus import build, generated_article, paragraphs
 from store import Library, import_paths
-from store.importer import analyse_file, collect_files, default_workers
+from store.importer import Reading, analyse_file, collect_files, default_workers
 
 BASELINE_FILES = 300
 
@@ -55,10 +55,10 @@ def baseline(folder: Path) -> float:
     files, _ = collect_files([folder])
     sample = files[:: max(1, len(files) // BASELINE_FILES)][:BASELINE_FILES]
     for path in sample[:20]:
-        analyse_file(path, set())  # warm the caches, as a long import would
+        analyse_file(path, Reading())  # warm the caches, as a long import would
     start = time.perf_counter()
     for path in sample:
-        analyse_file(path, set())
+        analyse_file(path, Reading())
     return len(sample) / (time.perf_counter() - start)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from extract.article import Article, parse_article
 from extract.claims import Claim, extract_claims
+from extract.documents import Metadata
 from extract.entities import Mention, find_mentions
 from extract.sentences import Sentence, split_sentences
 
@@ -18,9 +19,10 @@ class Analysis:
     mentions: list[Mention]
 
 
-def analyse_article(raw: str, fallback_source: str = "") -> Analysis:
-    """Metadata, sentences, claims and entity mentions of one article's raw text."""
-    article = parse_article(raw, fallback_source)
+def analyse_article(raw: str, fallback_source: str = "", meta: Metadata | None = None) -> Analysis:
+    """Metadata, sentences, claims and entity mentions of one article's raw text, with
+    what its format said of it (`meta`)."""
+    article = parse_article(raw, fallback_source, meta)
     sentences = split_sentences(article.body)
     mentions = find_mentions(article.body, sentences)
     return Analysis(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extract.dates import parse_date_line, relative_date
+from extract.documents import Metadata
 from extract.text import clean_text
 
 _HEADER_FIELD = re.compile(
@@ -48,22 +49,31 @@ class Article:
     published: date | None = None
     published_raw: str | None = None  # the date as written, kept even when not absolute
     url: str | None = None
+    partial: bool = False  # a summary only: its source did not carry the whole text
 
 
 def _is_chrome(line: str) -> bool:
     return bool(_CHROME.match(line))
 
 
-def parse_article(raw: str, fallback_source: str = "") -> Article:
+def _one_line(value: str | None) -> str:
+    """Metadata as one line of plain text: it is as untrusted as the article."""
+    return " ".join(clean_text(value or "").split())
+
+
+def parse_article(raw: str, fallback_source: str = "", meta: Metadata | None = None) -> Article:
     """Split raw article text into title, metadata and body.
 
-    `fallback_source` (usually the file name) names the source when the text does not; a
-    file name is as untrusted as the text (it may hold escapes, even a newline).
+    `meta` is what the article's format said of it (a feed's title, an API's outlet): it
+    wins over what the text's own lines say. `fallback_source` (usually the file or
+    folder name) names the source when neither does; a file name is as untrusted as the
+    text (it may hold escapes, even a newline).
     """
-    fallback_source = " ".join(clean_text(fallback_source).split())
+    meta = meta or Metadata()
+    fallback_source = _one_line(fallback_source)
     lines = [line.strip() for line in clean_text(raw).split("\n")]
     fields: dict[str, str] = {}
-    title = ""
+    title = _one_line(meta.title)  # lines repeating it are skipped, as a page repeats them
     author: str | None = None
     outlet: str | None = None
     published: date | None = None
@@ -100,20 +110,23 @@ def parse_article(raw: str, fallback_source: str = "") -> Article:
                 continue
         body.append(line)
 
+    if meta.published and (day := parse_date_line(_one_line(meta.published))):
+        published, published_raw = day, _one_line(meta.published)
     for key in ("date", "published"):
         if published is None and key in fields:
             published = parse_date_line(fields[key])
             published_raw = fields[key]
     source = (
-        fields.get("source") or fields.get("outlet") or fields.get("publisher") or outlet
-        or fallback_source or "unknown"
+        _one_line(meta.source) or fields.get("source") or fields.get("outlet")
+        or fields.get("publisher") or outlet or fallback_source or "unknown"
     )  # fmt: skip
     return Article(
         title=title or fallback_source or "Untitled",
         body="\n\n".join(body),
         source=source,
-        author=author or fields.get("author") or fields.get("by"),
+        author=_one_line(meta.author) or author or fields.get("author") or fields.get("by"),
         published=published,
         published_raw=published_raw,
-        url=fields.get("url") or fields.get("link"),
+        url=_one_line(meta.url) or fields.get("url") or fields.get("link"),
+        partial=meta.partial,
     )

@@ -1,11 +1,13 @@
 """Import article files and folders into the library.
 
 Each file is read, decoded and analysed on its own, by as many processes as there are cores:
-a bad file is reported with its reason and the import goes on. Articles are written with all
-their claims and mentions in transactions, so an interrupted import never leaves half an
-article. A file already imported is known by the hash of its bytes and skipped before
-analysis; otherwise identity is the hash of the cleaned text, so the same article under two
-names is stored once.
+a bad file is reported with its reason and the import goes on. A file holds one article
+(text, a saved web page) or many (JSON, JSON Lines, a feed: extract/documents.py), each
+read with the metadata its format carries; a bad part of a file is reported and the rest
+of it imports. Articles are written with all their claims and mentions in transactions, so
+an interrupted import never leaves half an article. A file already imported is known by the
+hash of its bytes and skipped before analysis; otherwise identity is the hash of the cleaned
+text, so the same article under two names, or in two formats, is stored once.
 """
 
 from __future__ import annotations
@@ -19,18 +21,19 @@ import stat
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extract import DecodeError, analyse_article, clean_text, decode_bytes
+from extract.documents import KINDS, Document, FormatError, Problem, documents
 from store.library import Library, NewArticle, new_article
 from store.schema import writing_error
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
+ARTICLE_SUFFIXES = frozenset(KINDS)
 # Bigger is a dump or a log, not an article: refused with the reason, where one "article"
 # of 20 MB took 35 s and made 100,000 claims of one source.
 MAX_BYTES = 5 * 1024 * 1024
@@ -135,59 +138,88 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
-# What analysing one file gives: a stored-already marker, a failure, or rows to write.
+# What analysing one file gives: a stored-already marker, or its articles and failures.
 PRESENT = "present"
 Outcome = NewArticle | Failure | str
 
-_seen: frozenset[str] = frozenset()  # in an analysing process: file hashes already stored
+
+@dataclass(frozen=True)
+class Reading:
+    """How the files of one import are read: field names for JSON (`--field`)."""
+
+    seen: frozenset[str] = frozenset()  # file hashes already stored
+    fields: tuple[tuple[str, str], ...] = ()
 
 
-def analyse_file(path: Path, seen: Set[str]) -> Outcome:
-    """Read, identify and analyse one file; never raises for a bad file."""
+_reading = Reading()  # in an analysing process
+
+
+def analyse_file(path: Path, reading: Reading, source: str = "") -> list[Outcome]:
+    """Read, identify and analyse one file's articles; never raises for a bad file.
+    `source` names the articles whose format and text name none (else the file's name)."""
     try:
         data = _read(path)
         file_hash = hashlib.sha256(data).hexdigest()
-        if file_hash in seen:
-            return PRESENT
+        if file_hash in reading.seen:
+            return [PRESENT]
         text = _decode(data)
-    except DecodeError as exc:
-        return Failure(path, str(exc))
+        found = documents(text, KINDS.get(path.suffix.lower(), "text"), dict(reading.fields))
+    except (DecodeError, FormatError) as exc:
+        return [Failure(path, str(exc))]
+    out: list[Outcome] = []
+    for document in found:
+        if isinstance(document, Problem):
+            out.append(Failure(path, f"{document.where}: {document.reason}"))
+        else:
+            out.append(_analyse(path, document, source or path.stem, len(found) > 1))
+    last = max((i for i, o in enumerate(out) if isinstance(o, NewArticle)), default=None)
+    if last is not None:  # the file counts as read once its last article is written
+        out[last] = replace(out[last], file_hash=file_hash)  # type: ignore[type-var]
+    return out
+
+
+def _analyse(path: Path, document: Document, source: str, many: bool) -> NewArticle | Failure:
+    where = f"{document.where}: " if document.where else ""
     try:
-        analysis = analyse_article(text, fallback_source=path.stem)
+        analysis = analyse_article(document.text, source, document.meta)
     except Exception as exc:  # a bug in analysis must not cost the rest of the import
-        return Failure(path, f"could not analyse the text ({exc!r})")
+        return Failure(path, f"{where}could not analyse the text ({exc!r})")
     if not analysis.article.body.strip():
-        return Failure(path, "no article text after the title")
-    return new_article(str(path), file_hash, content_hash(text), analysis)
+        return Failure(path, f"{where}no article text after the title")
+    name = f"{path}#{document.where}" if many and document.where else str(path)
+    return new_article(name, None, content_hash(document.text), analysis)
 
 
-def _start_worker(seen: frozenset[str]) -> None:
-    global _seen
-    _seen = seen
+def _start_worker(reading: Reading) -> None:
+    global _reading
+    _reading = reading
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the writer's to handle
 
 
-def _analyse_chunk(paths: list[Path]) -> list[Outcome]:
-    return [analyse_file(path, _seen) for path in paths]
+def _analyse_chunk(files: list[tuple[Path, str]]) -> list[list[Outcome]]:
+    return [analyse_file(path, _reading, source) for path, source in files]
 
 
-def _outcomes(files: list[Path], seen: Set[str], workers: int) -> Iterator[Outcome]:
-    """Each file's outcome, in file order; analysed by `workers` processes when worth it.
+def _outcomes(
+    files: list[tuple[Path, str]], reading: Reading, workers: int
+) -> Iterator[list[Outcome]]:
+    """Each file's outcomes, in file order; analysed by `workers` processes when worth it.
 
     Only a few chunks are in flight at a time, so memory stays flat whatever the folder's
     size, and stopping early leaves little work to throw away.
     """
     if workers <= 1 or len(files) < POOL_AFTER or not _can_start_processes():
-        yield from (analyse_file(path, seen) for path in files)
+        yield from (analyse_file(path, reading, source) for path, source in files)
         return
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     with ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),  # safe beside the reader's threads
         initializer=_start_worker,
-        initargs=(frozenset(seen),),
+        initargs=(reading,),
     ) as pool:
-        pending: deque[tuple[list[Path], Future[list[Outcome]] | None]] = deque()
+        pending: deque[tuple[list[tuple[Path, str]], Future[list[list[Outcome]]] | None]]
+        pending = deque()
         broken = False  # a process was killed (out of memory?): the rest is analysed here
         try:
             for chunk in chunks:
@@ -207,12 +239,26 @@ def _outcomes(files: list[Path], seen: Set[str], workers: int) -> Iterator[Outco
                         except BrokenProcessPool:
                             broken = True
                     if outcomes is None:
-                        outcomes = [analyse_file(path, seen) for path in done]
+                        outcomes = [analyse_file(path, reading, source) for path, source in done]
                     yield from outcomes
         finally:
             for _chunk, future in pending:
                 if future is not None:
                     future.cancel()
+
+
+def folder_source(path: Path, roots: Iterable[Path]) -> str:
+    """The source a file's place names: the folder it sits in below a folder the user
+    named (outlet/article.txt), when that folder's name has letters; else nothing, and
+    the file's own name serves."""
+    for root in roots:
+        try:
+            inside = path.relative_to(root).parts
+        except ValueError:
+            continue
+        if len(inside) > 1 and any(c.isalpha() for c in inside[0]):
+            return inside[0]
+    return ""
 
 
 def _can_start_processes() -> bool:
@@ -269,15 +315,19 @@ def import_paths(
     progress: Progress | None = None,
     report: ImportReport | None = None,
     workers: int | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """Import every article file under paths; never raises for a bad file.
+    """Import every article file under paths; never raises for a bad file. `fields` names
+    the keys JSON articles keep their fields under, where the defaults do not find them.
 
     Files are analysed in parallel and written by this process in batches, each batch one
     transaction: an interrupted import keeps whole articles only, and importing again
     completes it. Pass a report to keep what got in even when the import is interrupted
     (Ctrl+C, or ImportCancelled from `progress`).
     """
+    paths = [Path(p) for p in paths]
     files, failures = collect_files(paths)
+    roots = [p for p in paths if p.is_dir()]
     report = report if report is not None else ImportReport()
     report.failed.extend(failures)
     batch: list[NewArticle] = []
@@ -295,17 +345,20 @@ def import_paths(
                 (report.imported if article_id else report.present).append(Path(item.path))
             batch.clear()
 
-    outcomes = _outcomes(files, library.file_hashes(), workers or default_workers())
+    reading = Reading(frozenset(library.file_hashes()), tuple(sorted((fields or {}).items())))
+    named = [(path, folder_source(path, roots)) for path in files]
+    outcomes = _outcomes(named, reading, workers or default_workers())
     try:
-        for done, (path, outcome) in enumerate(zip(files, outcomes, strict=False), 1):
-            if isinstance(outcome, NewArticle):
-                batch.append(outcome)
-                if len(batch) >= BATCH:
-                    write()
-            elif isinstance(outcome, Failure):
-                report.failed.append(outcome)
-            else:
-                report.present.append(path)
+        for done, (path, found) in enumerate(zip(files, outcomes, strict=False), 1):
+            for outcome in found:
+                if isinstance(outcome, NewArticle):
+                    batch.append(outcome)
+                    if len(batch) >= BATCH:
+                        write()
+                elif isinstance(outcome, Failure):
+                    report.failed.append(outcome)
+                else:
+                    report.present.append(path)
             if progress:
                 progress(done, len(files), str(path))
     finally:

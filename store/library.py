@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 LIST_SEPARATOR = "\x1f"  # joins names inside one SQL value; never part of article text
 
 ARTICLE_COLUMNS = ("content_hash", "path", "title", "source", "author", "published",
-                   "published_raw", "url", "body", "imported_at")  # fmt: skip
+                   "published_raw", "url", "body", "imported_at", "partial")  # fmt: skip
 CLAIM_COLUMNS = ("kind", "sentence", "sentence_start", "sentence_end", "span_start", "span_end",
                  "value", "low", "high", "unit", "concept", "hedge", "increment",
                  "attributed_to", "stance", "said_on", "article_published")  # fmt: skip
@@ -59,8 +59,10 @@ class NewArticle:
     """An analysed file as the library stores it: plain rows, cheap to send from the
     processes that analyse to the one that writes."""
 
-    path: str
-    file_hash: str  # of the raw bytes: the same file again is skipped before analysis
+    path: str  # the file, and where in it for a file of many ("feed.jsonl#line 3")
+    # Of the raw bytes: the same file again is skipped before analysis. Only a file's last
+    # article carries it, so a file of many cut short by a stop is read again next time.
+    file_hash: str | None
     content_hash: str  # of the cleaned text: the same article under another name is one
     article: tuple[Any, ...]  # ARTICLE_COLUMNS
     claims: list[tuple[Any, ...]]  # CLAIM_COLUMNS
@@ -90,7 +92,9 @@ class Written:
     item: NewArticle
 
 
-def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis) -> NewArticle:
+def new_article(
+    path: str, file_hash: str | None, content_hash: str, analysis: Analysis
+) -> NewArticle:
     """The rows of one analysed article."""
     a = analysis.article
     published = a.published.isoformat() if a.published else None
@@ -109,6 +113,7 @@ def new_article(path: str, file_hash: str, content_hash: str, analysis: Analysis
             a.url,
             a.body,
             datetime.now(UTC).isoformat(timespec="seconds"),
+            int(a.partial),
         ),
         claims=[
             (
@@ -164,6 +169,8 @@ class ArticleDetail:
     published_raw: str | None
     path: str | None
     body: str
+    url: str | None = None
+    partial: bool = False  # a summary only (a feed or an API that cut the text)
     spans: list[Span] = field(default_factory=list)
 
 
@@ -296,12 +303,14 @@ class Library(Grouping):
                 ).fetchone()
                 if stored:
                     ids.append(None)
-                    conn.execute(_INSERT_FILE, (item.file_hash, stored[0]))
+                    if item.file_hash:
+                        conn.execute(_INSERT_FILE, (item.file_hash, stored[0]))
                     continue
                 article_id = conn.execute(_INSERT_ARTICLE, item.article).lastrowid
                 assert article_id is not None
                 conn.executemany(_INSERT_CLAIM, [(article_id, *c) for c in item.claims])
-                conn.execute(_INSERT_FILE, (item.file_hash, article_id))
+                if item.file_hash:
+                    conn.execute(_INSERT_FILE, (item.file_hash, article_id))
                 claim_ids = range(last_claim + 1, last_claim + 1 + len(item.claims))
                 last_claim += len(item.claims)
                 written.append(Written(article_id, claim_ids, item))
@@ -482,8 +491,8 @@ class Library(Grouping):
     def article(self, article_id: int) -> ArticleDetail | None:
         """One article with the spans the reader highlights: claims, figures, mentions."""
         rows = self._rows(
-            "SELECT id, title, source, author, published, published_raw, path, body "
-            "FROM articles WHERE id = ?",
+            "SELECT id, title, source, author, published, published_raw, path, body, url, "
+            "partial FROM articles WHERE id = ?",
             (article_id,),
         )
         if not rows:
@@ -500,7 +509,7 @@ class Library(Grouping):
                 (article_id, article_id),
             )
         ]
-        return ArticleDetail(**rows[0], spans=spans)
+        return ArticleDetail(**{**rows[0], "partial": bool(rows[0]["partial"])}, spans=spans)
 
     def entities(
         self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 _GROUP_TABLES_V3 = (
     "CREATE TABLE IF NOT EXISTS claim_groups (key TEXT PRIMARY KEY, position INTEGER NOT NULL, "
     "topic TEXT NOT NULL, status TEXT NOT NULL, soft INTEGER NOT NULL, explanation TEXT)",
@@ -207,6 +207,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     9: _KEPT_CONFLICTS,
     10: _COVERING_FILTERS,
     11: _CLUSTER_SUMMARIES,
+    # A feed entry or API record that carried only a summary, not the whole article.
+    12: ("ALTER TABLE articles ADD COLUMN partial INTEGER NOT NULL DEFAULT 0",),
 }
 _TABLES = {"articles", "claims", "mentions", "entities"}  # present since version 1
 

@@ -143,3 +143,26 @@ def test_export_with_two_entities_keeps_claims_naming_both(db_path: Path):
     rows = list(csv.DictReader(io.StringIO(both.stdout)))
     assert rows and all("Kursk" in r["entities"] and "Matthew Miller" in r["entities"]
                         for r in rows)  # fmt: skip
+
+
+def test_field_names_reach_into_json_and_a_wrong_one_is_a_usage_error(
+    tmp_path: Path, db_path: Path
+):
+    wire = tmp_path / "wire.json"
+    wire.write_text(json.dumps([{"story": {"headline": "Seoul: 10,000 troops in Russia",
+                                           "body": "More than 10,000 North Korean troops "
+                                                   "are in Russia, Seoul said."},
+                                 "agency": "Yonhap"}]), "utf-8")  # fmt: skip
+    plain = run("import", str(wire), db=db_path)
+    assert plain.returncode == 1 and "item 1: no article text" in plain.stderr
+    mapped = run("import", "--field", "text=story.body", "--field", "title=story.headline",
+                 "--field", "source=agency", str(wire), db=db_path)  # fmt: skip
+    assert mapped.returncode == 0, mapped.stderr
+    assert mapped.stdout.strip() == "1 imported, 0 already present, 0 failed"
+    rows = list(csv.DictReader(io.StringIO(run("export", "claims", db=db_path).stdout)))
+    assert [(r["article_title"], r["source"], r["value"]) for r in rows] == [
+        ("Seoul: 10,000 troops in Russia", "Yonhap", "10000")
+    ]
+    wrong = run("import", "--field", "colour=story", str(wire), db=db_path)
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "--field 'colour=story': expected NAME=KEY with NAME one of title, text" in wrong.stderr

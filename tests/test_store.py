@@ -217,6 +217,7 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
         "ALTER TABLE claims DROP COLUMN said_on",
         "DROP TABLE cluster_summaries",
         "ALTER TABLE claims DROP COLUMN comparison_key", "ALTER TABLE articles DROP COLUMN story",
+        "ALTER TABLE articles DROP COLUMN partial",
         "ALTER TABLE entities DROP COLUMN articles", "DROP INDEX idx_entities_mentions",
         "ALTER TABLE entities DROP COLUMN mentions", "ALTER TABLE entities DROP COLUMN claims",
         "ALTER TABLE entities DROP COLUMN sources", "ALTER TABLE entities DROP COLUMN conflicts",

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from extract.documents import FIELDS, parse_fields
 from store import (
     BUNDLED_ARTICLES,
     EXPORTS,
@@ -47,10 +48,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Read many sources on one story and see where they disagree.",
         parents=[common],
     )
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument(
+        "--field", metavar="NAME=KEY", action="append", default=[],
+        help="where JSON articles keep a field, when the usual keys miss it: NAME is one of "
+        f"{', '.join(FIELDS)}; KEY may reach into objects (--field text=story.body)",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    op = commands.add_parser("open", parents=[common], help="import PATHs, then open the reader")
+    op = commands.add_parser(
+        "open", parents=[common, reading], help="import PATHs, then open the reader"
+    )
     op.add_argument("paths", nargs="+", metavar="PATH")
-    im = commands.add_parser("import", parents=[common], help="import files or folders")
+    im = commands.add_parser(
+        "import", parents=[common, reading],
+        help="import files or folders: text, Markdown, HTML, JSON, JSON Lines, RSS, Atom",
+    )  # fmt: skip
     im.add_argument("paths", nargs="+", metavar="PATH")
     ex = commands.add_parser(
         "export", parents=[common], help="export claims, entities or discrepancies"
@@ -81,12 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        fields = parse_fields(getattr(args, "field", []))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     path = library_path(getattr(args, "db", None))
     is_new = not path.exists()
     library = Library(path)
     try:
         if args.command == "import":
-            return _import(library, args.paths)
+            return _import(library, args.paths, fields)
         if args.command == "export":
             return _export(library, args)
         notices: list[str] = []
@@ -96,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         if paths:
             from store import import_paths  # the importer loads only when there is work
 
-            report = import_paths(library, paths)
+            report = import_paths(library, paths, fields=fields)
             notices = [f"Import failed: {failure}" for failure in report.failed]
         from tui.app import ClaimdiffApp  # Textual loads only for the reader
 
@@ -106,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
         library.close()
 
 
-def _import(library: Library, paths: list[str]) -> int:
+def _import(library: Library, paths: list[str], fields: dict[str, str]) -> int:
     from store import ImportReport, import_paths
 
     report = ImportReport()
@@ -114,9 +130,9 @@ def _import(library: Library, paths: list[str]) -> int:
     error: LibraryError | None = None
     try:
         if sys.stderr.isatty():
-            _import_with_progress(library, paths, report)
+            _import_with_progress(library, paths, report, fields)
         else:
-            import_paths(library, paths, report=report)
+            import_paths(library, paths, report=report, fields=fields)
     except KeyboardInterrupt:
         interrupted = True
     except LibraryError as exc:  # the library cannot be written: what got in, then why not
@@ -132,7 +148,9 @@ def _import(library: Library, paths: list[str]) -> int:
     return 1 if report.failed else 0
 
 
-def _import_with_progress(library: Library, paths: list[str], report: ImportReport) -> None:
+def _import_with_progress(
+    library: Library, paths: list[str], report: ImportReport, fields: dict[str, str]
+) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -148,7 +166,7 @@ def _import_with_progress(library: Library, paths: list[str], report: ImportRepo
             label = "Grouping claims" if what == GROUPING else "Importing"
             bar.update(task, completed=done, total=total, description=label)
 
-        import_paths(library, paths, progress=step, report=report)
+        import_paths(library, paths, progress=step, report=report, fields=fields)
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:

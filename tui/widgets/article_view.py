@@ -150,6 +150,10 @@ class ArticleView(ScrollView, can_focus=True):
         meta = [article.source, date(article.published, article.published_raw)]
         if article.author:
             meta.append(f"by {article.author}")
+        if article.partial:
+            meta.append("summary only: its source did not carry the whole article")
+        if article.url:
+            meta.append(article.url)
         text.append(
             "\n" + inert(" · ".join(meta)).replace("\n", " "), style=style("article-view--meta")
         )
