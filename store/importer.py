@@ -48,7 +48,7 @@ GROUPING = "grouping claims"
 
 @dataclass(frozen=True)
 class Failure:
-    path: Path
+    path: Path | str  # a file, or a fetched page's address
     reason: str
 
     def __str__(self) -> str:
@@ -60,8 +60,11 @@ class Failure:
 
 @dataclass
 class ImportReport:
-    imported: list[Path] = field(default_factory=list)
-    present: list[Path] = field(default_factory=list)
+    """What an import did, an entry an article (a file's name, with its place in a file of
+    many, or a page's address)."""
+
+    imported: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     stopped: bool = False  # by the user, before the last file
 
@@ -103,7 +106,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(clean_text(text).strip().encode("utf-8")).hexdigest()
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """A file's (or page's) text, whatever its encoding; empty is an error."""
     if not data.strip():
         raise DecodeError("empty file")
     text = decode_bytes(data)
@@ -162,7 +166,7 @@ def analyse_file(path: Path, reading: Reading, source: str = "") -> list[Outcome
         file_hash = hashlib.sha256(data).hexdigest()
         if file_hash in reading.seen:
             return [PRESENT]
-        text = _decode(data)
+        text = decode_text(data)
         found = documents(text, KINDS.get(path.suffix.lower(), "text"), dict(reading.fields))
     except (DecodeError, FormatError) as exc:
         return [Failure(path, str(exc))]
@@ -171,22 +175,31 @@ def analyse_file(path: Path, reading: Reading, source: str = "") -> list[Outcome
         if isinstance(document, Problem):
             out.append(Failure(path, f"{document.where}: {document.reason}"))
         else:
-            out.append(_analyse(path, document, source or path.stem, len(found) > 1))
-    last = max((i for i, o in enumerate(out) if isinstance(o, NewArticle)), default=None)
-    if last is not None:  # the file counts as read once its last article is written
-        out[last] = replace(out[last], file_hash=file_hash)  # type: ignore[type-var]
-    return out
+            out.append(analyse_document(path, document, source or path.stem, len(found) > 1))
+    return marked(out, file_hash)
 
 
-def _analyse(path: Path, document: Document, source: str, many: bool) -> NewArticle | Failure:
+def marked(outcomes: list[Outcome], file_hash: str) -> list[Outcome]:
+    """A file's outcomes, its last article carrying the file's hash: the file counts as
+    read once that article is written."""
+    last = max((i for i, o in enumerate(outcomes) if isinstance(o, NewArticle)), default=None)
+    if last is not None:
+        outcomes[last] = replace(outcomes[last], file_hash=file_hash)  # type: ignore[type-var]
+    return outcomes
+
+
+def analyse_document(
+    origin: Path | str, document: Document, source: str, many: bool
+) -> NewArticle | Failure:
+    """One article of a file (or a fetched page) analysed, named by where it came from."""
     where = f"{document.where}: " if document.where else ""
     try:
         analysis = analyse_article(document.text, source, document.meta)
     except Exception as exc:  # a bug in analysis must not cost the rest of the import
-        return Failure(path, f"{where}could not analyse the text ({exc!r})")
+        return Failure(origin, f"{where}could not analyse the text ({exc!r})")
     if not analysis.article.body.strip():
-        return Failure(path, f"{where}no article text after the title")
-    name = f"{path}#{document.where}" if many and document.where else str(path)
+        return Failure(origin, f"{where}no article text after the title")
+    name = f"{origin}#{document.where}" if many and document.where else str(origin)
     return new_article(name, None, content_hash(document.text), analysis)
 
 
@@ -330,6 +343,25 @@ def import_paths(
     roots = [p for p in paths if p.is_dir()]
     report = report if report is not None else ImportReport()
     report.failed.extend(failures)
+    reading = Reading(frozenset(library.file_hashes()), tuple(sorted((fields or {}).items())))
+    named = [(path, folder_source(path, roots)) for path in files]
+    outcomes = _outcomes(named, reading, workers or default_workers())
+    try:
+        store_outcomes(library, zip(files, outcomes, strict=False), len(files), report, progress)
+    finally:
+        outcomes.close()  # stops the analysing processes
+    return report
+
+
+def store_outcomes(
+    library: Library,
+    outcomes: Iterable[tuple[Path | str, list[Outcome]]],
+    total: int,
+    report: ImportReport,
+    progress: Progress | None = None,
+) -> None:
+    """Write each file's (or page's) analysed articles in batches, then regroup. What was
+    analysed before a stop (Ctrl+C, ImportCancelled) is written before it goes on up."""
     batch: list[NewArticle] = []
     broken = False  # the library could not be written: nothing more is tried
 
@@ -342,14 +374,11 @@ def import_paths(
                 broken = True
                 raise writing_error(library.path, exc) from exc
             for item, article_id in zip(batch, written, strict=True):
-                (report.imported if article_id else report.present).append(Path(item.path))
+                (report.imported if article_id else report.present).append(item.path)
             batch.clear()
 
-    reading = Reading(frozenset(library.file_hashes()), tuple(sorted((fields or {}).items())))
-    named = [(path, folder_source(path, roots)) for path in files]
-    outcomes = _outcomes(named, reading, workers or default_workers())
     try:
-        for done, (path, found) in enumerate(zip(files, outcomes, strict=False), 1):
+        for done, (where, found) in enumerate(outcomes, 1):
             for outcome in found:
                 if isinstance(outcome, NewArticle):
                     batch.append(outcome)
@@ -358,11 +387,10 @@ def import_paths(
                 elif isinstance(outcome, Failure):
                     report.failed.append(outcome)
                 else:
-                    report.present.append(path)
+                    report.present.append(str(where))
             if progress:
-                progress(done, len(files), str(path))
+                progress(done, total, str(where))
     finally:
-        outcomes.close()  # stops the analysing processes
         if batch and not broken:
             write()  # what was analysed before the stop gets in
         if not broken:
@@ -372,4 +400,3 @@ def import_paths(
                 )
             except sqlite3.Error as exc:  # each step commits: the next import takes it up
                 raise writing_error(library.path, exc) from exc
-    return report

@@ -75,7 +75,7 @@ def test_each_bad_file_is_imported_or_named_with_its_reason(tmp_path: Path, db_p
     report = import_paths(library, [folder])
     failed = {f.path.name: f.reason for f in report.failed}
     assert failed == {name: reason for name, (_, reason) in BAD_FILES.items() if reason}
-    imported = {p.name for p in report.imported}
+    imported = {Path(p).name for p in report.imported}
     assert imported == {"good.txt"} | {n for n, (_, reason) in BAD_FILES.items() if not reason}
     bodies = {a.title: library.article(a.id).body for a in library.articles()}
     assert "\u201cAbout 3,000 troops\u201d" in bodies["Curly"]  # cp1252 quotes, decoded
@@ -96,7 +96,7 @@ def test_a_folder_passes_over_files_that_are_not_articles_but_a_named_file_is_re
     (folder / "story.txt").write_bytes(GOOD.read_bytes())
     library = Library(db_path)
     report = import_paths(library, [folder])
-    assert [p.name for p in report.imported] == ["story.txt"] and not report.failed
+    assert [Path(p).name for p in report.imported] == ["story.txt"] and not report.failed
     named = import_paths(library, [folder / "photo.png", folder / "archive.zip"])
     assert [str(f) for f in named.failed] == [
         f"{folder / 'photo.png'}: binary file, not text",
@@ -151,7 +151,7 @@ def test_a_file_bigger_than_any_article_is_refused_and_the_rest_goes_on(
             handle.write(STORY + "\n")
     assert huge.stat().st_size > MAX_BYTES
     report = import_paths(Library(db_path), [huge, GOOD])
-    assert [p.name for p in report.imported] == [GOOD.name]
+    assert [Path(p).name for p in report.imported] == [GOOD.name]
     assert [f.reason for f in report.failed] == [
         "larger than 5 MB: more than an article (split it into one file an article)"
     ]
@@ -164,7 +164,7 @@ def test_a_line_of_200000_characters_is_read_as_sentences_of_bounded_length(
     run_on = (STORY.rstrip(".") + " and ") * 2600  # no full stop for 200,000 characters
     line.write_text(f"One long line\n\n{run_on[:200_000]}\n", encoding="utf-8")
     library = Library(db_path)
-    assert import_paths(library, [line]).imported == [line]
+    assert import_paths(library, [line]).imported == [str(line)]
     claims = library.claims()
     assert len(claims) > 1000
     assert max(len(c.sentence) for c in claims) <= MAX_SENTENCE
@@ -205,7 +205,7 @@ def test_a_file_gone_unreadable_or_turned_into_a_folder_mid_import_is_named(
             _lock(folder / "4.txt", monkeypatch)
 
     report = import_paths(Library(db_path), [folder], progress=progress)
-    assert sorted(p.name for p in report.imported) == ["0.txt", "1.txt"]
+    assert sorted(Path(p).name for p in report.imported) == ["0.txt", "1.txt"]
     assert {f.path.name: f.reason for f in report.failed} == {
         "2.txt": "no such file or directory",
         "3.txt": "is a directory",
@@ -221,7 +221,7 @@ def test_an_unreadable_file_is_named(
     _lock(locked, monkeypatch)
     report = import_paths(Library(db_path), [locked, GOOD])
     assert [str(f) for f in report.failed] == [f"{locked}: permission denied"]
-    assert report.imported == [GOOD]
+    assert report.imported == [str(GOOD)]
 
 
 # ---- faults -----------------------------------------------------------------------------

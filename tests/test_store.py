@@ -50,7 +50,7 @@ def test_same_content_under_another_name_is_stored_once(library: Library, tmp_pa
     original = next(BUNDLED_ARTICLES.glob("003*.txt")).read_text(encoding="utf-8")
     copy.write_text(original.replace("\n", "\r\n"), encoding="utf-8")
     report = import_paths(library, [copy])
-    assert report.present == [copy]
+    assert report.present == [str(copy)]
     assert library.counts()["articles"] == 5
 
 
@@ -64,7 +64,7 @@ def test_bad_files_are_reported_and_the_good_ones_land(tmp_path: Path, db_path: 
     (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
     lib = Library(db_path)
     report = import_paths(lib, [folder, tmp_path / "nowhere"])
-    assert [p.name for p in report.imported] == ["good.txt"]
+    assert [Path(p).name for p in report.imported] == ["good.txt"]
     reasons = {f.path.name: f.reason for f in report.failed}
     assert reasons == {
         "image.txt": "binary file, not text",

@@ -3,6 +3,7 @@
     claimdiff [--db PATH]                      open the reader (first run: the sample story)
     claimdiff open PATH...                     import, then open the reader
     claimdiff import PATH...                   import only; progress on a terminal, a summary
+    claimdiff fetch URL...                     download pages or feeds, then import them
     claimdiff export claims|entities|discrepancies [...]   to a file (-o) or stdout
 
 Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 130 Ctrl+C.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -64,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
         help="import files or folders: text, Markdown, HTML, JSON, JSON Lines, RSS, Atom",
     )  # fmt: skip
     im.add_argument("paths", nargs="+", metavar="PATH")
+    fe = commands.add_parser(
+        "fetch", parents=[common], help="download web pages (or feeds) and import them"
+    )
+    fe.add_argument("urls", nargs="+", metavar="URL")
+    fe.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                    help="give up on a page silent this long (default: 20)")  # fmt: skip
     ex = commands.add_parser(
         "export", parents=[common], help="export claims, entities or discrepancies"
     )
@@ -102,7 +109,13 @@ def _run(args: argparse.Namespace) -> int:
     library = Library(path)
     try:
         if args.command == "import":
-            return _import(library, args.paths, fields)
+            from store import import_paths
+
+            return _import(lambda **kw: import_paths(library, args.paths, fields=fields, **kw))
+        if args.command == "fetch":
+            from store.fetching import fetch_urls
+
+            return _import(lambda **kw: fetch_urls(library, args.urls, timeout=args.timeout, **kw))
         if args.command == "export":
             return _export(library, args)
         notices: list[str] = []
@@ -122,17 +135,19 @@ def _run(args: argparse.Namespace) -> int:
         library.close()
 
 
-def _import(library: Library, paths: list[str], fields: dict[str, str]) -> int:
-    from store import ImportReport, import_paths
+def _import(run: Callable[..., ImportReport]) -> int:
+    """Run an import (of files, or of pages) with a progress bar on a terminal; print the
+    failures and the summary, and exit as the command line promises."""
+    from store import ImportReport
 
     report = ImportReport()
     interrupted = False
     error: LibraryError | None = None
     try:
         if sys.stderr.isatty():
-            _import_with_progress(library, paths, report, fields)
+            _with_progress(run, report)
         else:
-            import_paths(library, paths, report=report, fields=fields)
+            run(report=report)
     except KeyboardInterrupt:
         interrupted = True
     except LibraryError as exc:  # the library cannot be written: what got in, then why not
@@ -148,13 +163,11 @@ def _import(library: Library, paths: list[str], fields: dict[str, str]) -> int:
     return 1 if report.failed else 0
 
 
-def _import_with_progress(
-    library: Library, paths: list[str], report: ImportReport, fields: dict[str, str]
-) -> None:
+def _with_progress(run: Callable[..., ImportReport], report: ImportReport) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from store.importer import GROUPING, import_paths
+    from store.importer import GROUPING
 
     with Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
@@ -166,7 +179,7 @@ def _import_with_progress(
             label = "Grouping claims" if what == GROUPING else "Importing"
             bar.update(task, completed=done, total=total, description=label)
 
-        import_paths(library, paths, progress=step, report=report, fields=fields)
+        run(progress=step, report=report)
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:

@@ -1,0 +1,125 @@
+"""Download pages (or feeds) by their addresses and import them as files are imported.
+
+One request at a time, politely: a user agent that names claimdiff, a timeout, a size
+limit, redirects followed (urllib's own, at most 10) and the page's final address kept as
+its provenance. A page that cannot be fetched or read is named with the reason; the
+others import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import urllib.error
+import urllib.request
+from collections.abc import Collection, Iterable, Iterator
+from email.message import Message
+from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import urlsplit
+
+from extract import DecodeError
+from extract.documents import Document, FormatError, Problem, documents, html_document
+from store.importer import (
+    MAX_BYTES,
+    PRESENT,
+    Failure,
+    ImportReport,
+    Outcome,
+    Progress,
+    analyse_document,
+    decode_text,
+    marked,
+    store_outcomes,
+)
+from store.library import Library
+
+TIMEOUT = 20.0  # seconds to connect, and between two reads
+try:
+    _VERSION = version("claimdiff")
+except PackageNotFoundError:  # run from a checkout without installing
+    _VERSION = "dev"
+USER_AGENT = f"claimdiff/{_VERSION} (a news reader comparing sources; one request at a time)"
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/json;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+)
+
+
+def fetch_urls(
+    library: Library,
+    urls: Iterable[str],
+    progress: Progress | None = None,
+    report: ImportReport | None = None,
+    timeout: float = TIMEOUT,
+) -> ImportReport:
+    """Download each address and import its article (or a feed's); never raises for a bad
+    page. Pages are written in batches and the claims regrouped, as an import does."""
+    urls = list(urls)
+    report = report if report is not None else ImportReport()
+    seen = library.file_hashes()
+    pages = ((url, fetch_page(url, seen, timeout)) for url in urls)
+    store_outcomes(library, pages, len(urls), report, progress)
+    return report
+
+
+def fetch_page(
+    url: str, seen: Collection[str] = frozenset(), timeout: float = TIMEOUT
+) -> list[Outcome]:
+    """One address's articles, already analysed, or why there are none."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return [Failure(url, "not a web address (expected http:// or https://)")]
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(MAX_BYTES + 1)
+            final, headers = response.geturl(), response.headers
+    except urllib.error.HTTPError as exc:
+        return [Failure(url, f"the server answered {exc.code} {exc.reason}")]
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, TimeoutError | socket.timeout):
+            return [Failure(url, f"no answer within {timeout:g} s")]
+        return [Failure(url, f"cannot reach it ({getattr(reason, 'strerror', None) or reason})")]
+    except TimeoutError:
+        return [Failure(url, f"no answer within {timeout:g} s")]
+    except (OSError, ValueError) as exc:  # a connection reset, a malformed answer
+        return [Failure(url, f"cannot fetch it ({exc})")]
+    if len(data) > MAX_BYTES:
+        return [Failure(url, f"larger than {MAX_BYTES // (1024 * 1024)} MB: not an article")]
+    page_hash = hashlib.sha256(data).hexdigest()
+    if page_hash in seen:
+        return [PRESENT]
+    try:
+        found = list(_documents_of(data, headers, final))
+    except (DecodeError, FormatError) as exc:
+        return [Failure(url, str(exc))]
+    many = len(found) > 1
+    out: list[Outcome] = [
+        Failure(url, f"{d.where}: {d.reason}")
+        if isinstance(d, Problem)
+        else analyse_document(final, d, urlsplit(final).hostname or final, many)
+        for d in found
+    ]
+    return marked(out, page_hash)
+
+
+def _documents_of(data: bytes, headers: Message, url: str) -> Iterator[Document | Problem]:
+    """What a page holds, by the type the server gave it (else by its address)."""
+    kind = headers.get_content_type()
+    charset = headers.get_content_charset()
+    try:
+        text = data.decode(charset) if charset else decode_text(data)
+    except (LookupError, UnicodeDecodeError):
+        text = decode_text(data)
+    if not text.strip():
+        raise DecodeError("an empty page")
+    path = urlsplit(url).path.lower()
+    if "rss" in kind or "atom" in kind or kind in ("application/xml", "text/xml"):
+        yield from documents(text, "feed")
+    elif kind == "application/json" or path.endswith(".json"):
+        yield from documents(text, "json")
+    elif kind == "text/plain":
+        yield Document(text)
+    else:
+        yield html_document(text, url)
