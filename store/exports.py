@@ -1,19 +1,25 @@
-"""Export claims, entities and discrepancies as CSV or JSON Lines, as PRODUCT.md promises.
+"""Export claims, entities and discrepancies as CSV or JSON Lines, as PRODUCT.md promises,
+and discrepancy groups as a Markdown brief to read or paste into a report.
 
 Lists are JSON arrays in JSONL and "; "-joined in CSV; unknown values are empty (CSV) or null
-(JSONL). Every text cell a spreadsheet would run as a formula is neutralised in CSV.
+(JSONL). Every text cell a spreadsheet would run as a formula is neutralised in CSV; every
+article's text in Markdown is escaped, so it reads as written and formats nothing.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from extract.comparable import Group
+from extract.comparable import Comparable, Group
 from extract.quantities import exact_enough
+from extract.words import figure_in_words, stance_in_words
 from store.filtering import ClaimFilter
 from store.library import ClaimRow, EntityRow, Library
 
@@ -26,7 +32,8 @@ DISCREPANCY_FIELDS = (
     "group_id", "topic", "status", "claim_id", "article_title", "source", "published",
     "value", "low", "high", "hedge", "unit", "attributed_to", "stance", "sentence",
 )  # fmt: skip
-FORMATS = ("csv", "jsonl")
+FORMATS = ("csv", "jsonl", "markdown")  # markdown: discrepancy groups only, as a brief
+BRIEF_PER_SOURCE = 5  # claims of one source a brief quotes; the rest are counted
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -104,20 +111,104 @@ def discrepancy_records(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
             }  # fmt: skip
 
 
-def export_groups(groups: Iterable[Group], fmt: str, out: TextIO) -> int:
-    """Write discrepancy groups (all, or those a user picked); returns the row count."""
+def export_groups(library: Library, groups: Iterable[Group], fmt: str, out: TextIO) -> int:
+    """Write discrepancy groups (all, or those a user picked); returns the row count (the
+    group count, for a Markdown brief)."""
+    if fmt == "markdown":
+        return write_brief(library, groups, out)
     return write_records(discrepancy_records(groups), DISCREPANCY_FIELDS, fmt, out)
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_PLAIN_URL = re.compile(r"https?://[^\s<>\\]+")
+
+
+def markdown_text(text: str | None) -> str:
+    """Untrusted text as one line of Markdown that shows exactly what it says."""
+    line = " ".join(_CONTROL.sub(" ", text or "").split())
+    line = _MARKDOWN.sub(r"\\\1", line)
+    return "\\" + line if line[:1] in ("#", "+", "-", "=") else line
+
+
+def write_brief(library: Library, groups: Iterable[Group], out: TextIO) -> int:
+    """Discrepancy groups as a Markdown brief: what disagrees, who said what and when,
+    quoted, and where each claim comes from (a footnote: outlet, title, date, address,
+    file, claim and article ids). Returns the groups written."""
+    count = 0
+    for group in groups:
+        if count == 0:
+            exported = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+            out.write(f"# Discrepancies in {markdown_text(library.path.name)}\n\n"
+                      f"Exported by claimdiff on {exported}.\n")  # fmt: skip
+        count += 1
+        _write_group(library, group, count, out)
+    if count == 0:
+        out.write("# Discrepancies\n\nNo discrepancy group matches.\n")
+    return count
+
+
+def _write_group(library: Library, group: Group, number: int, out: TextIO) -> None:
+    status = "soft conflict" if group.soft else group.status
+    out.write(f"\n## {number}. {markdown_text(group.topic)}: {status}\n\n")
+    out.write(f"**{markdown_text(group.explanation)}**\n\n")
+    by_source: dict[str, list[Comparable]] = defaultdict(list)
+    for member in group.members:  # in date order: each source's first few are quoted
+        by_source[member.source].append(member)
+    shown = [m for ms in by_source.values() for m in ms[:BRIEF_PER_SOURCE]]
+    shown.sort(key=group.members.index)
+    total = len(group.members)
+    out.write(f"{total:,} claim{'s' * (total != 1)} from {group.sources:,} "
+              f"source{'s' * (group.sources != 1)}, earliest first:\n\n")  # fmt: skip
+    refs = library.article_refs({m.article for m in shown})
+    notes = []
+    for index, m in enumerate(shown, 1):
+        note = f"{number}-{index}"
+        who = f"{markdown_text(m.attributed_to)}, in " if m.attributed_to else ""
+        said = f"**{markdown_text(_said(m))}**: {who}{markdown_text(m.source)}"
+        out.write(f"{index}. {said}, {m.date or 'undated'}[^{note}]\n"
+                  f"   > {markdown_text(m.sentence)}\n")  # fmt: skip
+        notes.append(f"[^{note}]: {_citation(refs.get(m.article, {}), m)}")
+    for source, members in by_source.items():
+        if len(members) > BRIEF_PER_SOURCE:
+            more = len(members) - BRIEF_PER_SOURCE
+            out.write(f"\n_and {more:,} more from {markdown_text(source)}_\n")
+    out.write("\n" + "\n".join(notes) + "\n")
+
+
+def _said(claim: Comparable) -> str:
+    if claim.kind == "statement":
+        return stance_in_words(claim.stance)
+    written = claim.sentence[slice(*claim.span)]
+    return figure_in_words(claim.hedge, claim.value, claim.low, claim.high, claim.unit, written)
+
+
+def _citation(ref: dict[str, Any], claim: Comparable) -> str:
+    """Outlet, "title", date, <address>; claim and article ids and the file it came from."""
+    parts = [
+        markdown_text(ref.get("source")),
+        f"\u201c{markdown_text(ref.get('title'))}\u201d",
+        ref.get("published") or "undated",
+    ]
+    url = ref.get("url") or ""
+    if url:  # a link only when it is one: an address from a page is untrusted too
+        parts.append(f"<{url}>" if _PLAIN_URL.fullmatch(url) else markdown_text(url))
+    origin = markdown_text(ref.get("path"))
+    return f"{', '.join(parts)}; claim {claim.id} of article {claim.article} ({origin})"
 
 
 EXPORTS = ("claims", "entities", "discrepancies")
 
 
 def export(library: Library, what: str, f: ClaimFilter, fmt: str, out: TextIO) -> int:
-    """Export claims, entities or discrepancy groups matching the filter; returns rows."""
+    """Export claims, entities or discrepancy groups matching the filter; returns rows (or
+    groups, for a Markdown brief)."""
+    if fmt == "markdown" and what != "discrepancies":
+        raise ValueError("Markdown exports discrepancies only: a brief of each group")
     if what == "claims":
         return write_records(claim_records(library, f), CLAIM_FIELDS, fmt, out)
     if what == "entities":
         return write_records(entity_records(library, f), ENTITY_FIELDS, fmt, out)
     if what == "discrepancies":
-        return export_groups(library.iter_groups(f), fmt, out)
+        return export_groups(library, library.iter_groups(f), fmt, out)
     raise ValueError(f"unknown export {what!r}")

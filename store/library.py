@@ -732,6 +732,17 @@ class Library(Grouping):
             for r in rows
         ]  # fmt: skip
 
+    def article_refs(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Where each of those articles comes from, to cite it."""
+        return {
+            row["id"]: row
+            for row in self._rows(
+                "SELECT id, title, source, published, url, path FROM articles "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(ids)),),
+            )
+        }
+
     def find_entity(self, name: str) -> int | None:
         """The entity a user means by a name or any of its spellings (case-insensitive)."""
         rows = self._fetch(

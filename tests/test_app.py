@@ -279,6 +279,27 @@ async def test_discrepancy_export_writes_the_group(library: Library, tmp_path: P
         assert len(rows) == len(group.members)
 
 
+async def test_discrepancy_export_to_md_writes_a_brief_of_the_group(
+    library: Library, tmp_path: Path
+):
+    app = ClaimdiffApp(library)
+    target = tmp_path / "group.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        group = app.screen.chosen
+        await pilot.press("x")
+        await pilot.pause()
+        assert ".md a Markdown brief" in str(app.screen.query_one("#export-warning").render())
+        await pilot.press("escape")
+        await export_through_dialog(app, pilot, target)
+    brief = target.read_text(encoding="utf-8")
+    assert brief.startswith(f"# Discrepancies in {library.path.name}")
+    assert f"\n## 1. {group.topic}: " in brief and brief.count("\n## ") == 1
+    assert f"claim {group.members[0].id} of article {group.members[0].article} " in brief
+
+
 async def test_marked_claims_are_what_export_writes(library: Library, tmp_path: Path):
     app = ClaimdiffApp(library)
     target = tmp_path / "marked.csv"

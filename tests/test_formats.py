@@ -331,3 +331,61 @@ def test_a_file_of_many_articles_stopped_midway_is_read_again_next_time(
     report = import_paths(library, [path])
     assert (len(report.imported), len(report.present)) == (1, 6)
     assert library.counts()["articles"] == 7 and len(library.file_hashes()) == 1
+
+
+# ---- the Markdown brief of discrepancy groups ------------------------------------------
+
+MARKDOWN_BAIT = (
+    "**Bold claim** <script>alert(1)</script> [click](javascript:alert(1))\n\n"
+    "Source: # Heading _Wire_ | pipe\n\n"
+    "About 12,000 North Korean troops are in Russia, **officials** said in a "
+    "[briefing](javascript:steal()) <img src=x onerror=alert(1)>.\n"
+)
+
+
+def test_a_brief_quotes_every_source_with_its_citation_and_formats_no_article_text(
+    tmp_path: Path, db_path: Path
+):
+    from markdown_it import MarkdownIt  # rich's own Markdown parser: renders as viewers do
+
+    from tests.test_cli import run
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for path in sorted(BUNDLED.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "bait.txt").write_text(MARKDOWN_BAIT, "utf-8")
+    assert run("import", str(folder), db=db_path).returncode == 0
+    brief = tmp_path / "brief.md"
+    result = run("export", "discrepancies", "--format", "markdown", "-o", str(brief), db=db_path)
+    assert result.returncode == 0, result.stderr
+    text = brief.read_text("utf-8")
+    library = Library(db_path)
+    groups = library.discrepancies()
+    assert f"{len(groups)} discrepancies written to {brief}" in result.stderr
+    assert [line for line in text.split("\n") if line.startswith("## ")] == [
+        f"## {n}. {g.topic}: {'soft conflict' if g.soft else g.status}"
+        for n, g in enumerate(groups, 1)
+    ]
+    for n, group in enumerate(groups, 1):  # every claim quoted and cited (five a source)
+        for index, member in enumerate(group.members, 1):
+            assert f"[^{n}-{index}]: " in text
+            assert f"claim {member.id} of article {member.article} " in text
+    bait = next(a for a in library.articles() if "Bold claim" in a.title)
+    assert any(m.article == bait.id for g in groups for m in g.members)
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    for active in ("<script", "<img", 'href="javascript', "<strong>Bold", "<strong>officials",
+                   "<h1>Heading", "<em>Wire"):  # fmt: skip
+        assert active not in html, active
+    assert "**officials** said in a [briefing](javascript:steal()) &lt;img" in (
+        html.replace("&quot;", '"')
+    )
+
+    one = groups[0]
+    alone = run("export", "discrepancies", "--group", one.key, "--format", "markdown",
+                db=db_path)  # fmt: skip
+    assert alone.returncode == 0 and alone.stdout.count("\n## ") == 1
+    wrong = run("export", "claims", "--format", "markdown", db=db_path)
+    assert wrong.returncode == 2 and "markdown writes discrepancies only" in wrong.stderr
+    missing = run("export", "discrepancies", "--group", "nothing|1", db=db_path)
+    assert missing.returncode == 2 and "no discrepancy group 'nothing|1'" in missing.stderr

@@ -27,11 +27,12 @@ from store import (
     Library,
     LibraryError,
     export,
+    export_groups,
     library_path,
 )
 
 if TYPE_CHECKING:
-    from store import ImportReport
+    from store import Group, ImportReport
 
 
 class UsageError(Exception):
@@ -82,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--entity", metavar="E", action="append",
                     help="only claims that name this entity (again: and that one too)")  # fmt: skip
     ex.add_argument("--query", metavar="TEXT", help="only claims whose sentence matches TEXT")
+    ex.add_argument(
+        "--group", metavar="ID", help="discrepancies: only this group (group_id in a CSV export)"
+    )
     return parser
 
 
@@ -183,6 +187,13 @@ def _with_progress(run: Callable[..., ImportReport], report: ImportReport) -> No
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:
+    if args.format == "markdown" and args.what != "discrepancies":
+        raise UsageError("--format markdown writes discrepancies only: a brief of each group")
+    if args.group and args.what != "discrepancies":
+        raise UsageError("--group chooses a discrepancy group: export discrepancies --group ID")
+    group = library.group(args.group) if args.group else None
+    if args.group and group is None:
+        raise UsageError(f"no discrepancy group {args.group!r} in {library.path}")
     entity_ids = set()
     for name in args.entity or ():
         entity_id = library.find_entity(name)
@@ -192,7 +203,7 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     sources = frozenset({args.source}) if args.source else frozenset()
     f = ClaimFilter(entity_ids=frozenset(entity_ids), sources=sources, query=args.query)
     if not args.output:
-        _write(library, args, f, sys.stdout)
+        _write(library, args, f, sys.stdout, group)
         return 0
     target = Path(args.output).expanduser()
     if target.exists() and not args.force:
@@ -202,7 +213,7 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     tmp = target.with_name(f".{target.name}.part")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as out:
-            rows = _write(library, args, f, out)
+            rows = _write(library, args, f, out, group)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -211,7 +222,11 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(library: Library, args: argparse.Namespace, f: ClaimFilter, out: TextIO) -> int:
+def _write(
+    library: Library, args: argparse.Namespace, f: ClaimFilter, out: TextIO, group: Group | None
+) -> int:
+    if group is not None:
+        return export_groups(library, [group], args.format, out)
     return export(library, args.what, f, args.format, out)
 
 

@@ -264,14 +264,15 @@ class DiscrepancyScreen(Screen[None]):
             return
 
         def write(out: TextIO, fmt: str) -> int:
-            return export_groups([group], fmt, out)
+            return export_groups(self.library, [group], fmt, out)
 
         self._export(write, f"1 group ({len(group.members):,} claims)", "claimdiff-group.csv")
 
     def _export(self, write: Callable[[TextIO, str], int], what: str, name: str) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
-                fmt = export_format(path)
-                self.app.export_to(path, lambda out: write(out, fmt), "rows")  # type: ignore[attr-defined]
+                fmt = export_format(path, briefs=True)
+                noun = "groups" if fmt == "markdown" else "rows"
+                self.app.export_to(path, lambda out: write(out, fmt), noun)  # type: ignore[attr-defined]
 
-        self.app.push_screen(ExportScreen(what, Path.cwd() / name), chosen)
+        self.app.push_screen(ExportScreen(what, Path.cwd() / name, briefs=True), chosen)

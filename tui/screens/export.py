@@ -14,9 +14,13 @@ from textual.widgets import Input, Label
 from tui.screens.importing import PathSuggester
 
 
-def export_format(path: Path) -> str:
-    """JSON Lines for a name ending .jsonl (or .ndjson), else CSV."""
-    return "jsonl" if path.suffix.lower() in (".jsonl", ".ndjson") else "csv"
+def export_format(path: Path, briefs: bool = False) -> str:
+    """JSON Lines for a name ending .jsonl (or .ndjson), a Markdown brief for .md where the
+    export is of discrepancy groups (`briefs`), else CSV."""
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    return "markdown" if briefs and suffix in (".md", ".markdown") else "csv"
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -31,10 +35,11 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen #export-warning { color: $warning; height: auto; }
     """
 
-    def __init__(self, what: str, default: Path) -> None:
+    def __init__(self, what: str, default: Path, briefs: bool = False) -> None:
         super().__init__()
         self.what = what  # "12 claims", "1 group of 8 claims"
         self.default = default
+        self.briefs = briefs  # discrepancy groups: a name ending .md writes a brief
         self._confirmed_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -42,7 +47,8 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(Text(f"Export {self.what} to:"))
             yield Input(str(self.default), id="export-path", select_on_focus=False,
                         suggester=PathSuggester())  # fmt: skip
-            yield Label("A name ending .jsonl writes JSON Lines. Enter to export, Esc to cancel.",
+            formats = ".jsonl writes JSON Lines" + (", .md a Markdown brief" if self.briefs else "")
+            yield Label(f"A name ending {formats}. Enter to export, Esc to cancel.",
                         id="export-warning")  # fmt: skip
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
