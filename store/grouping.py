@@ -121,6 +121,20 @@ class Grouping:
                 progress(done, len(keys))
         return len(keys)
 
+    def regroup_articles(self, articles: list[int]) -> None:
+        """Make again, from their claims, the groups holding claims of those articles: what
+        a group counts and names depends on its sources, which a rename changes."""
+        from extract.compare import Summary
+
+        clusters = self._fetch(
+            "SELECT DISTINCT comparison_key, cluster FROM claims WHERE cluster IS NOT NULL "
+            "AND article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(articles)),),
+        )
+        for key, cluster in sorted(clusters, key=lambda r: (r[0] == STANCE_KEY, r)):
+            members = self._rest_of({cluster}, set())
+            self._keep_clusters(key, {cluster}, [Cluster([], Summary.of(members), {cluster})])
+
     def _key_claims(self) -> None:
         """Give every claim without one its comparison key, an article's claims together."""
         from extract.compare import comparison_keys

@@ -54,8 +54,12 @@ class Failure:
     def __str__(self) -> str:
         """One line, whatever the file is called: control characters in a name (a newline,
         an escape) are shown escaped, never acted on."""
-        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(self.path))
-        return f"{shown}: {self.reason}"
+        return f"{printable(str(self.path))}: {self.reason}"
+
+
+def printable(text: str) -> str:
+    """Text as one line a terminal shows and never acts on: control characters escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass

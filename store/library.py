@@ -407,6 +407,48 @@ class Library(Grouping):
         """Every source in the library, for choosing among them."""
         return [r[0] for r in self._fetch("SELECT DISTINCT source FROM articles ORDER BY 1")]
 
+    def source_counts(self) -> list[tuple[str, int]]:
+        """Every source with how many articles it has, by name."""
+        return [
+            (source, count)
+            for source, count in self._fetch(
+                "SELECT source, count(*) FROM articles INDEXED BY idx_articles_source_order "
+                "GROUP BY source ORDER BY source"
+            )
+        ]
+
+    def rename_source(self, old: str, new: str) -> int:
+        """Call a source by another name (an outlet the files named "bbc-news-2024", or two
+        spellings of one outlet, merged by giving both one name). Returns the articles
+        renamed. Groups that count or name the source are made again from their claims."""
+        from extract.text import clean_text
+
+        new = " ".join(clean_text(new).split())  # a name is as untrusted as any text
+        if not new:
+            raise ValueError("a source needs a name")
+        with self._lease() as conn, transaction(conn):
+            articles = [
+                r[0] for r in conn.execute("SELECT id FROM articles WHERE source = ?", (old,))
+            ]
+            if not articles or new == old:
+                return len(articles) if new == old else 0
+            conn.execute("UPDATE articles SET source = ? WHERE source = ?", (new, old))
+            named = conn.execute(
+                "SELECT json_group_array(entity_id) FROM entity_sources WHERE source = ?", (old,)
+            ).fetchone()[0]
+            conn.execute(
+                "UPDATE OR IGNORE entity_sources SET source = ? WHERE source = ?", (new, old)
+            )
+            conn.execute("DELETE FROM entity_sources WHERE source = ?", (old,))
+            conn.execute(
+                "UPDATE entities SET sources = (SELECT count(*) FROM entity_sources "
+                "WHERE entity_id = entities.id) WHERE id IN (SELECT value FROM json_each(?))",
+                (named,),
+            )
+        self._planner = Planner(self._fetch)  # its counts by source are the old names'
+        self.regroup_articles(articles)
+        return len(articles)
+
     def claims(
         self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
     ) -> list[ClaimRow]:

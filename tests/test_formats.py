@@ -389,3 +389,54 @@ def test_a_brief_quotes_every_source_with_its_citation_and_formats_no_article_te
     assert wrong.returncode == 2 and "markdown writes discrepancies only" in wrong.stderr
     missing = run("export", "discrepancies", "--group", "nothing|1", db=db_path)
     assert missing.returncode == 2 and "no discrepancy group 'nothing|1'" in missing.stderr
+
+
+# ---- naming sources ----------------------------------------------------------------------
+
+
+def test_renaming_sources_merges_them_and_every_count_follows(library: Library, db_path: Path):
+    from extract.compare import group_claims
+    from store import ClaimFilter
+    from tests.test_scale import as_compared
+
+    before = {g.key: g.sources for g in library.discrepancies()}
+    stems = [s for s in library.sources() if s[:3].isdigit()]
+    assert library.rename_source(stems[0], "Wire \x1b[31mService\n") == 1
+    assert library.rename_source(stems[1], "Wire Service") == 1  # the same outlet: merged
+    assert library.rename_source("nobody", "Wire Service") == 0
+    sources = dict(library.source_counts())
+    assert sources["Wire Service"] == 2 and stems[0] not in sources and stems[1] not in sources
+    kept = library.discrepancies()
+    whole = group_claims(library.comparables(), library.stories())
+    assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
+    assert any(g.sources < before[g.key] for g in kept)  # two sources became one
+    wire = library.claims(ClaimFilter(sources=frozenset({"Wire Service"})))
+    assert {c.article_id for c in wire} == {a.id for a in library.articles()
+                                            if a.source == "Wire Service"}  # fmt: skip
+    counted = {e.name: e.sources for e in library.entities()}
+    conn = sqlite3.connect(db_path)
+    recount = dict(conn.execute(
+        "SELECT e.name, count(DISTINCT a.source) FROM entities e JOIN claim_entities ce "
+        "ON ce.entity_id = e.id JOIN claims c ON c.id = ce.claim_id "
+        "JOIN articles a ON a.id = c.article_id GROUP BY e.id"))  # fmt: skip
+    conn.close()
+    assert {n: s for n, s in counted.items() if s} == recount
+    with pytest.raises(ValueError, match="a source needs a name"):
+        library.rename_source("Wire Service", " \n ")
+
+
+def test_sources_are_listed_and_renamed_from_the_command_line(db_path: Path):
+    from tests.test_cli import run
+
+    assert run("import", str(BUNDLED), db=db_path).returncode == 0
+    listed = run("sources", db=db_path)
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines()[-1].split() == ["1", "Newser"]
+    renamed = run("rename-source", "002_0d673e60a079814f", "Newser", db=db_path)
+    assert renamed.returncode == 0, renamed.stderr
+    said = "1 article of 002_0d673e60a079814f now from Newser, which had 1 already"
+    assert renamed.stdout.strip() == said
+    assert run("sources", db=db_path).stdout.splitlines()[-1].split() == ["2", "Newser"]
+    unknown = run("rename-source", "Nobody", "Newser", db=db_path)
+    assert unknown.returncode == 2
+    assert "no source named 'Nobody'" in unknown.stderr and "Traceback" not in unknown.stderr

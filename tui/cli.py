@@ -4,6 +4,8 @@
     claimdiff open PATH...                     import, then open the reader
     claimdiff import PATH...                   import only; progress on a terminal, a summary
     claimdiff fetch URL...                     download pages or feeds, then import them
+    claimdiff sources                          sources and how many articles each has
+    claimdiff rename-source OLD NEW            call a source by another name (or merge two)
     claimdiff export claims|entities|discrepancies [...]   to a file (-o) or stdout
 
 Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 130 Ctrl+C.
@@ -72,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     fe.add_argument("urls", nargs="+", metavar="URL")
     fe.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                     help="give up on a page silent this long (default: 20)")  # fmt: skip
+    commands.add_parser("sources", parents=[common], help="list sources and their articles")
+    rn = commands.add_parser(
+        "rename-source", parents=[common],
+        help="call a source by another name (an existing one merges the two)",
+    )  # fmt: skip
+    rn.add_argument("old", metavar="OLD")
+    rn.add_argument("new", metavar="NEW")
     ex = commands.add_parser(
         "export", parents=[common], help="export claims, entities or discrepancies"
     )
@@ -122,6 +131,14 @@ def _run(args: argparse.Namespace) -> int:
             return _import(lambda **kw: fetch_urls(library, args.urls, timeout=args.timeout, **kw))
         if args.command == "export":
             return _export(library, args)
+        if args.command == "sources":
+            from store.importer import printable
+
+            for source, count in library.source_counts():
+                print(f"{count:>7,}  {printable(source)}")
+            return 0
+        if args.command == "rename-source":
+            return _rename_source(library, args.old, args.new)
         notices: list[str] = []
         paths = args.paths if args.command == "open" else []
         if not paths and is_new and BUNDLED_ARTICLES.is_dir():
@@ -184,6 +201,25 @@ def _with_progress(run: Callable[..., ImportReport], report: ImportReport) -> No
             bar.update(task, completed=done, total=total, description=label)
 
         run(progress=step, report=report)
+
+
+def _rename_source(library: Library, old: str, new: str) -> int:
+    from store.importer import printable
+
+    known = dict(library.source_counts())
+    if old not in known:
+        raise UsageError(
+            f"no source named {old!r} in {library.path} (claimdiff sources lists them)"
+        )
+    merged = new in known and new != old
+    try:
+        renamed = library.rename_source(old, new)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    joined = f", which had {known[new]:,} already" if merged else ""
+    print(f"{renamed:,} article{'s' * (renamed != 1)} of {printable(old)} now from "
+          f"{printable(new)}{joined}")  # fmt: skip
+    return 0
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:
