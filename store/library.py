@@ -215,6 +215,13 @@ def _split(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
 
 
+def source_name(text: str) -> str:
+    """A source's name as stored: one line of plain text (a name is as untrusted as any)."""
+    from extract.text import clean_text
+
+    return " ".join(clean_text(text).split())
+
+
 class Library(Grouping):
     """Reads and writes one library file.
 
@@ -421,9 +428,7 @@ class Library(Grouping):
         """Call a source by another name (an outlet the files named "bbc-news-2024", or two
         spellings of one outlet, merged by giving both one name). Returns the articles
         renamed. Groups that count or name the source are made again from their claims."""
-        from extract.text import clean_text
-
-        new = " ".join(clean_text(new).split())  # a name is as untrusted as any text
+        new = source_name(new)
         if not new:
             raise ValueError("a source needs a name")
         with self._lease() as conn, transaction(conn):

@@ -300,6 +300,35 @@ async def test_discrepancy_export_to_md_writes_a_brief_of_the_group(
     assert f"claim {group.members[0].id} of article {group.members[0].article} " in brief
 
 
+async def test_a_source_renamed_in_the_filters_is_the_name_every_pane_shows(library: Library):
+    from textual.widgets import SelectionList
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        sources = app.screen.query_one("#filter-sources", SelectionList)
+        old = sources.get_option_at_index(sources.highlighted).value
+        await pilot.press("space", "R")  # ticked, then renamed: the tick follows the name
+        await pilot.pause()
+        field = app.screen.query_one("#rename-source")
+        assert field.value == old
+        field.value = "  Newsweek \x1b[2J "
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert "Newsweek" in sources.selected and old not in sources.selected
+        assert [n.message for n in app._notifications][
+            -1
+        ] == f"1 article of {old} now from Newsweek"
+        await pilot.press("enter")  # apply: only Newsweek's claims
+        await settle(app, pilot)
+        rows = app.screen.query_one(ArticleList).rows_shown
+        assert [r.source for r in rows] == ["Newsweek"]
+    assert "Newsweek" in library.sources() and old not in library.sources()
+
+
 async def test_marked_claims_are_what_export_writes(library: Library, tmp_path: Path):
     app = ClaimdiffApp(library)
     target = tmp_path / "marked.csv"

@@ -1,15 +1,18 @@
 """Narrow every pane at once: by source, claim kind, hedge and publication dates.
 
 Space ticks a choice, tab moves between the lists and the dates, enter applies, escape
-leaves the filters as they were. Source names are shown as text, never as markup.
+leaves the filters as they were. R renames the source under the cursor (an existing name
+merges the two). Source names are shown as text, never as markup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,6 +21,7 @@ from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from store import ClaimFilter
+from store.library import source_name
 from tui.widgets.article_view import inert
 
 KINDS = ("quantity", "statement")
@@ -30,6 +34,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="filters.cancel"),
         Binding("enter", "apply", "Apply", id="filters.apply", priority=True),
+        Binding("R", "rename_source", "Rename source", id="filters.rename_source"),
     ]
     DEFAULT_CSS = """
     FilterScreen { align: center middle; }
@@ -43,10 +48,17 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
     FilterScreen #filter-error { color: $error; height: auto; }
     """
 
-    def __init__(self, current: ClaimFilter, sources: list[str]) -> None:
+    def __init__(
+        self,
+        current: ClaimFilter,
+        sources: list[str],
+        rename: Callable[[str, str], tuple[int, list[str]]] | None = None,
+    ) -> None:
         super().__init__()
         self.current = current
         self.sources = sources
+        # Renames a source in the library: the articles renamed and the sources after.
+        self.rename = rename
 
     def compose(self) -> ComposeResult:
         f = self.current
@@ -99,6 +111,65 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                 until=until,
             )
         )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_rename_source(self) -> None:
+        listed = self.query_one("#filter-sources", SelectionList)
+        if self.rename is None or listed.highlighted is None:
+            return
+        old = listed.get_option_at_index(listed.highlighted).value
+
+        def chosen(new: str | None) -> None:
+            if new is not None and source_name(new) not in ("", old):
+                self._renamed(old, source_name(new))
+
+        self.app.push_screen(RenameScreen(old), chosen)
+
+    @work(thread=True, exclusive=True, group="rename", exit_on_error=False)
+    def _renamed(self, old: str, new: str) -> None:
+        """Rename in the library (its groups are made again: seconds for a large source),
+        then show the new names with the same ticks."""
+        assert self.rename is not None
+        count, sources = self.rename(old, new)
+        self.app.call_from_thread(self._show_sources, sources, old, new, count)
+
+    def _show_sources(self, sources: list[str], old: str, new: str, count: int) -> None:
+        listed = self.query_one("#filter-sources", SelectionList)
+        ticked = {new if s == old else s for s in listed.selected}
+        listed.clear_options()
+        listed.add_options(Selection(Text(inert(s)), s, s in ticked) for s in sources)
+        if new in sources:
+            listed.highlighted = sources.index(new)
+        self.sources = sources
+        shown = f"{count:,} article{'s' * (count != 1)} of {inert(old)} now from {inert(new)}"
+        self.notify(shown, markup=False)
+
+
+class RenameScreen(ModalScreen[str | None]):
+    """Asks for a source's new name; returns it, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="rename.cancel")]
+    DEFAULT_CSS = """
+    RenameScreen { align: center middle; }
+    RenameScreen > Vertical {
+        width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+    }
+    """
+
+    def __init__(self, old: str) -> None:
+        super().__init__()
+        self.old = old
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(f"Rename the source {inert(self.old)} to:"))
+            yield Input(self.old, id="rename-source")
+            yield Label("A name another source has merges the two. Enter renames, Esc cancels.")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

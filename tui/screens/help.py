@@ -14,7 +14,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("tab / shift+tab", "next / previous pane"),
         ("1 2 3 4", "articles, article text, claims, entities"),
         ("/", "search claims and article text"),
-        ("f", "filter by source, kind, hedge, publication dates"),
+        ("f", "filter by source, kind, hedge, dates (R there renames a source)"),
         ("i", "import files or folders (esc stops between files)"),
         ("r", "read the library again (another process imported)"),
         ("d", "discrepancies: where sources disagree"),
@@ -39,7 +39,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("j / k", "move between groups (conflicts first)"),
         ("enter, h / l", "to the group's cards, and between them"),
         ("enter on a card", "open that sentence in its article"),
-        ("x / X", "export this group / every group as CSV"),
+        ("x / X", "export this group / every group: CSV, .jsonl, or a .md brief"),
         ("escape", "back to the reader"),
     )),
     ("Article text", (

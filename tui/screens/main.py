@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from store import ClaimFilter, Library
-from store.library import ENTITY_SAMPLE
+from store.library import ENTITY_SAMPLE, source_name
 from tui.messages import (
     COUNT_CAP,
     ArticleLoaded,
@@ -398,7 +398,21 @@ class MainScreen(Screen[None]):
             self._applied("dates", bool(f.since or f.until))
             self.filter = f
 
-        self.app.push_screen(FilterScreen(self.filter, self.library.sources()), chosen)
+        self.app.push_screen(
+            FilterScreen(self.filter, self.library.sources(), self._rename_source), chosen
+        )
+
+    def _rename_source(self, old: str, new: str) -> tuple[int, list[str]]:
+        """Rename a source (in a worker thread) and read every pane again: the names they
+        show, and a filter by the old name, follow."""
+        count = self.library.rename_source(old, new)
+        if old in self.filter.sources:  # a new filter reads the panes again
+            sources = (self.filter.sources - {old}) | {source_name(new)}
+            renamed = replace(self.filter, sources=sources)
+            self.app.call_from_thread(setattr, self, "filter", renamed)
+        else:
+            self.app.call_from_thread(self.refresh_panes)
+        return count, self.library.sources()
 
     def action_export(self) -> None:
         """Export the marked claims, or every claim the view holds when none is marked."""
