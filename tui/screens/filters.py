@@ -63,7 +63,8 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
     def compose(self) -> ComposeResult:
         f = self.current
         with Vertical():
-            yield Label("Filter every pane. Space ticks, tab moves, enter applies, esc cancels.")
+            yield Label("Filter every pane. Space ticks, tab moves, R renames a source, "
+                        "enter applies, esc cancels.")  # fmt: skip
             with Horizontal():
                 yield SelectionList[str](
                     *(Selection(Text(inert(s)), s, s in f.sources) for s in self.sources),
@@ -166,7 +167,7 @@ class RenameScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label(Text(f"Rename the source {inert(self.old)} to:"))
             yield Input(self.old, id="rename-source")
-            yield Label("A name another source has merges the two. Enter renames, Esc cancels.")
+            yield Label("Another source's name merges the two. Enter renames, esc cancels.")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
