@@ -87,9 +87,7 @@ def parse_fields(pairs: list[str]) -> dict[str, str]:
         name, sep, key = pair.partition("=")
         name, key = name.strip(), key.strip()
         if not sep or not key or name not in FIELDS:
-            raise ValueError(
-                f"--field {pair!r}: expected NAME=KEY with NAME one of {', '.join(FIELDS)}"
-            )
+            raise ValueError(f"{pair!r}: expected NAME=KEY with NAME one of {', '.join(FIELDS)}")
         fields[name] = key
     return fields
 

@@ -22,7 +22,7 @@ async def settle(app: ClaimdiffApp, pilot) -> None:
     await pilot.pause()
 
 
-async def import_through_dialog(app: ClaimdiffApp, pilot, path: Path) -> None:
+async def import_through_dialog(app: ClaimdiffApp, pilot, path: Path | str) -> None:
     """i, type the path, enter: what a user does to import from inside the reader."""
     from tui.screens.importing import ImportScreen
 
@@ -443,6 +443,33 @@ async def test_import_from_inside_the_reader(library: Library, tmp_path: Path):
                    for m in messages)  # fmt: skip
 
 
+async def test_the_reader_fetches_addresses_and_reads_json_with_the_settings_field_names(
+    library: Library, tmp_path: Path, site: str
+):
+    import json
+    import os
+
+    Path(os.environ["CLAIMDIFF_CONFIG"]).parent.mkdir(parents=True, exist_ok=True)
+    Path(os.environ["CLAIMDIFF_CONFIG"]).write_text(json.dumps({"fields": {"text": "story"}}))
+    wire = tmp_path / "wire.json"
+    wire.write_text(json.dumps([{"title": "Seoul briefing", "outlet": "Yonhap",
+                                 "story": "More than 10,000 North Korean troops are in "
+                                          "Russia, Seoul said."}]))  # fmt: skip
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, f"{site}/news/kursk.html {site}/gone.html")
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, wire)
+        await settle(app, pilot)
+        told = [n.message for n in app._notifications]
+        assert any("1 imported, 0 already present, 1 failed" in m and "gone.html: the server "
+                   "answered 404" in m for m in told)  # fmt: skip
+        assert any("Import: 1 imported, 0 already present, 0 failed" in m for m in told)
+        sources = {r.source for r in app.screen.query_one(ArticleList).rows_shown}
+        assert {"The Independent", "Yonhap"} <= sources
+
+
 async def test_path_completion_suggests_what_the_folder_holds(tmp_path: Path):
     from tui.screens.importing import PathSuggester
 
@@ -465,12 +492,12 @@ async def test_an_import_can_be_stopped_between_files(
         (folder / f"a{n}.txt").write_text(f"Title {n}\n\nAbout {n + 1},000 troops arrived.")
     real = importing.import_paths
 
-    def slow_import(library, paths, progress=None, report=None):
+    def slow_import(library, paths, progress=None, report=None, **options):
         def stop_after_first(done, total, path):
             app.call_from_thread(app.screen.action_stop)  # escape, pressed during the import
             progress(done, total, path)
 
-        return real(library, paths, progress=stop_after_first, report=report)
+        return real(library, paths, progress=stop_after_first, report=report, **options)
 
     monkeypatch.setattr(importing, "import_paths", slow_import)
     app = ClaimdiffApp(library)

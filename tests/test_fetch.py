@@ -3,61 +3,13 @@ network. The server records what it was asked, so the request itself is checked 
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-import pytest
 
 from store import Library
 from store.fetching import USER_AGENT
-from store.importer import MAX_BYTES
+from tests.conftest import Site
 from tests.test_cli import run
-from tests.test_formats import ATOM, TITLE, as_html
-
-
-class Site(BaseHTTPRequestHandler):
-    pages: dict[str, tuple[int, str, bytes]] = {}
-    asked: list[tuple[str, str]] = []
-
-    def do_GET(self) -> None:
-        self.asked.append((self.path, self.headers.get("User-Agent", "")))
-        if self.path == "/slow":
-            time.sleep(3)
-        if self.path == "/moved":
-            self.send_response(301)
-            self.send_header("Location", "/news/kursk.html")
-            self.end_headers()
-            return
-        status, kind, body = self.pages.get(self.path, (404, "text/html", b"<h1>Not found</h1>"))
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)  # the client may have given up first, as on /slow
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[str]:
-    Site.pages = {
-        "/news/kursk.html": (200, "text/html; charset=utf-8", as_html(tmp_path).read_bytes()),
-        "/feeds/yonhap.atom": (200, "application/atom+xml", ATOM.encode()),
-        "/huge.html": (200, "text/html", b"<p>" + b"a" * (MAX_BYTES + 10) + b"</p>"),
-        "/slow": (200, "text/html", b"<p>late</p>"),
-    }
-    Site.asked = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+from tests.test_formats import TITLE
 
 
 def test_fetch_imports_pages_follows_redirects_and_names_each_failure(site: str, db_path: Path):

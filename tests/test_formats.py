@@ -203,13 +203,18 @@ def test_a_file_that_is_not_its_format_is_named_and_the_rest_imports(tmp_path: P
     (tmp_path / "broken.jsonl").write_text("title: not json\n", "utf-8")
     (tmp_path / "page.xml").write_text("<html><body><p>not a feed</p></body></html>", "utf-8")
     (tmp_path / "truncated.rss").write_text("<?xml version='1.0'?><rss><channel><item>", "utf-8")
+    (tmp_path / "gallery.html").write_text(
+        "<html><head><title>Gallery</title></head><body><img src=a.jpg></body></html>", "utf-8"
+    )
     as_text(tmp_path)
     _, report = imported([tmp_path], db_path)
     reasons = sorted((Path(f.path).name, f.reason) for f in report.failed)
     assert [name for name, _ in reasons] == [
-        "broken.jsonl", "notes.json", "numbers.json", "page.xml", "truncated.rss", "truncated.rss"
+        "broken.jsonl", "gallery.html", "notes.json", "numbers.json", "page.xml",
+        "truncated.rss", "truncated.rss",
     ]  # fmt: skip
-    (_, jsonl), (_, notes), (_, numbers), (_, page), (_, empty), (_, cut) = reasons
+    (_, jsonl), (_, gallery), (_, notes), (_, numbers), (_, page), (_, empty), (_, cut) = reasons
+    assert gallery == "no article text found in the page"
     assert jsonl.startswith("not JSON Lines (line 1: Expecting value)")
     assert notes.startswith("not JSON (Expecting value at line 1)")
     assert numbers == "JSON holding no articles (expected an array of objects)"

@@ -116,7 +116,14 @@ def _run(args: argparse.Namespace) -> int:
     try:
         fields = parse_fields(getattr(args, "field", []))
     except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(f"--field {exc}") from exc
+    if args.command in ("import", "open"):  # the settings' field names, unless given here
+        from tui.config import config_path, load_config
+
+        config, problem = load_config(config_path())
+        if problem:
+            print(f"claimdiff: {problem}", file=sys.stderr)
+        fields = {**config.fields, **fields}
     path = library_path(getattr(args, "db", None))
     is_new = not path.exists()
     library = Library(path)

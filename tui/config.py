@@ -4,7 +4,11 @@ The file is `$CLAIMDIFF_CONFIG`, else `claimdiff/config.json` in the user's conf
 A damaged file is ignored with a notice, never a crash, and is not overwritten until the
 user changes a setting.
 
-    {"theme": "gruvbox", "keymap": {"main.search": "s"}, "filters": {"query": "troops"}}
+    {"theme": "gruvbox", "keymap": {"main.search": "s"}, "filters": {"query": "troops"},
+     "fields": {"text": "story.body"}}
+
+`fields` names the keys JSON articles keep their fields under (as `--field` does), for every
+import: the command line's and the reader's.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.documents import parse_fields
 from store import ClaimFilter
 
 ENV_CONFIG = "CLAIMDIFF_CONFIG"
@@ -39,6 +44,7 @@ class Config:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
     filters: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)  # JSON field name -> key
 
     def claim_filter(self) -> ClaimFilter:
         """The filters saved last time, as far as they still make sense."""
@@ -70,13 +76,15 @@ def load_config(path: Path) -> tuple[Config, str | None]:
             raise ValueError("not a JSON object")
         keymap = raw.get("keymap") or {}
         filters = raw.get("filters") or {}
-        if not isinstance(keymap, dict) or not isinstance(filters, dict):
-            raise ValueError("keymap and filters must be objects")
+        fields = raw.get("fields") or {}
+        if not all(isinstance(x, dict) for x in (keymap, filters, fields)):
+            raise ValueError("keymap, filters and fields must be objects")
         theme = raw.get("theme")
         return Config(
             theme=theme if isinstance(theme, str) else None,
             keymap={str(k): str(v) for k, v in keymap.items()},
             filters={k: v for k, v in filters.items() if k in _FILTER_FIELDS},
+            fields=parse_fields([f"{k}={v}" for k, v in fields.items()]),
         ), None
     except (OSError, ValueError) as exc:
         return Config(), f"Settings in {path} were ignored: {exc}"

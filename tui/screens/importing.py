@@ -1,6 +1,8 @@
-"""Import files or folders from inside the reader, with progress and a way to stop.
+"""Import files or folders, or fetch web pages, from inside the reader, with progress and
+a way to stop.
 
-The path field completes from the file system (the right arrow accepts a completion). The
+The path field completes from the file system (the right arrow accepts a completion); an
+address starting http:// or https:// is fetched instead (several, separated by spaces). The
 import runs in a thread worker that reports progress; escape stops it between two files,
 keeping every article already in (each is stored whole or not at all). The summary names
 each failure.
@@ -23,6 +25,8 @@ from textual.widgets import Input, Label, ProgressBar
 
 from store import Failure, ImportCancelled, ImportReport, Library, import_paths
 from store.importer import GROUPING
+
+_WEB = ("http://", "https://")
 
 
 class PathSuggester(Suggester):
@@ -69,34 +73,43 @@ class ImportScreen(ModalScreen[ImportReport | None]):
             super().__init__()
             self.report = report
 
-    def __init__(self, library: Library, start: Path) -> None:
+    def __init__(self, library: Library, start: Path, fields: dict[str, str] | None = None) -> None:
         super().__init__()
         self.library = library
         self.start = start
+        self.fields = fields or {}  # where JSON articles keep their fields (settings)
         self._stop = threading.Event()
         self._running = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Import files or folders (.txt, .md) into the library:")
+            yield Label("Import files or folders (text, Markdown, HTML, JSON, feeds), "
+                        "or fetch web addresses:")  # fmt: skip
             yield Input(str(self.start), id="import-path", suggester=PathSuggester())
             yield ProgressBar(id="import-progress", show_eta=True)
             yield Label("Enter to import, Esc to cancel", id="import-status")
 
     @on(Input.Submitted, "#import-path")
     def _start(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
-        if not path.exists():
+        value = event.value.strip()
+        urls = value.split() if value.startswith(_WEB) else []
+        path = Path(value).expanduser()
+        if not urls and not path.exists():
             self.query_one("#import-status", Label).update(Text(f"{path}: no such file or folder"))
             return
         event.input.disabled = True
         self.query_one(ProgressBar).display = True
-        self.query_one("#import-status", Label).update("Importing… Esc stops after this file.")
+        doing = (
+            "Fetching… Esc stops after this page."
+            if urls
+            else "Importing… Esc stops after this file."
+        )
+        self.query_one("#import-status", Label).update(doing)
         self._running = True
-        self.run_import(path)
+        self.run_import(urls or path)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def run_import(self, path: Path) -> None:
+    def run_import(self, what: Path | list[str]) -> None:
         report = ImportReport()
 
         def progress(done: int, total: int, what: str) -> None:
@@ -105,12 +118,18 @@ class ImportScreen(ModalScreen[ImportReport | None]):
                 raise ImportCancelled
 
         try:
-            import_paths(self.library, [path], progress=progress, report=report)
+            if isinstance(what, list):
+                from store.fetching import fetch_urls
+
+                fetch_urls(self.library, what, progress=progress, report=report)
+            else:
+                import_paths(self.library, [what], progress=progress, report=report,
+                             fields=self.fields)  # fmt: skip
         except ImportCancelled:
             report.stopped = True
         except Exception as exc:  # never a dialog left saying "Importing…" for ever
             report.stopped = True
-            report.failed.append(Failure(path, f"the import stopped: {exc}"))
+            report.failed.append(Failure(str(what), f"the import stopped: {exc}"))
         self.post_message(self.Finished(report))
 
     @on(Progress)

@@ -498,7 +498,8 @@ class MainScreen(Screen[None]):
             self.notify("\n".join(lines), severity=severity, markup=False, timeout=10)
             self.refresh_panes()
 
-        self.app.push_screen(ImportScreen(self.library, Path.cwd()), done)
+        fields = self.app.config.fields  # type: ignore[attr-defined]
+        self.app.push_screen(ImportScreen(self.library, Path.cwd(), fields), done)
 
     def action_refresh(self) -> None:
         self.refresh_panes()
