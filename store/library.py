@@ -11,7 +11,7 @@ import queue
 import sqlite3
 import threading
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.comparable import Comparable, Group, Place, claim_order
-from store.filtering import ClaimFilter, Planner
+from store.filtering import TEMP_TABLES, ClaimFilter, Planner
 from store.grouping import GROUP_ORDER_SQL, Grouping
 from store.schema import connect, open_database, transaction
 
@@ -231,11 +231,15 @@ class Library(Grouping):
     """
 
     POOL_SIZE = 4
+    TEMP_TABLES_KEPT = 8  # searches whose matches a connection holds (filtering.TEMP_TABLES)
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        # Last in, first out: a pane's count and page, asked one after the other, meet the
+        # same connection and the search matches it already holds.
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._all: list[sqlite3.Connection] = []
+        self._temps: dict[sqlite3.Connection, OrderedDict[str, None]] = {}
         self._lock = threading.Lock()
         self._resolver: Resolver | None = None  # the library's names, once an import starts
         self._planner = Planner(self._fetch)
@@ -259,6 +263,7 @@ class Library(Grouping):
             else:
                 with self._lock:
                     self._all.remove(db)
+                    self._temps.pop(db, None)
                 db.close()
 
     def close(self) -> None:
@@ -266,16 +271,41 @@ class Library(Grouping):
             for db in self._all:
                 db.close()
             self._all.clear()
+            self._temps.clear()
 
     def _rows(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
         with self._lease() as db:
+            self._make_temps(db, params)
             cursor = db.execute(sql, params)
             columns = [c[0] for c in cursor.description]
             return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     def _fetch(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[Any]:
         with self._lease() as db:
+            self._make_temps(db, params)
             return db.execute(sql, params).fetchall()
+
+    def _make_temps(self, db: sqlite3.Connection, params: dict[str, Any] | tuple[Any, ...]) -> None:
+        """Give this connection the search matches the query reads (see filtering.py),
+        keeping the last few: a search asked again, or paged, reads them at once."""
+        wanted = params.get(TEMP_TABLES) if isinstance(params, dict) else None
+        if not wanted:
+            return
+        with self._lock:
+            held = self._temps.setdefault(db, OrderedDict())
+        for name, (fts, match) in wanted.items():
+            if name in held:
+                held.move_to_end(name)
+                continue
+            db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (id INTEGER PRIMARY KEY)")
+            db.execute(f"DELETE FROM temp.{name}")
+            db.execute(f"INSERT INTO temp.{name} SELECT rowid FROM {fts} WHERE {fts} MATCH ?",
+                       (match,))  # fmt: skip
+            held[name] = None
+            self._planner.held.add(name)  # the next query of this search reads it
+            while len(held) > self.TEMP_TABLES_KEPT:
+                old, _ = held.popitem(last=False)
+                db.execute(f"DROP TABLE IF EXISTS temp.{old}")
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -460,7 +490,8 @@ class Library(Grouping):
         """Claims matching the filter, by article date then position in the article; a
         page of `limit` from `offset` when a pane shows a page. The page's ids come from
         indexes; only its rows are read whole."""
-        q = self._planner.claims(f, None if limit is None else offset + limit)
+        # A page past the first: the user is paging a search, whose matches are then held.
+        q = self._planner.claims(f, None if limit is None else offset + limit, hold=offset > 0)
         sql = f"""
             SELECT c.id, c.article_id, a.title AS article_title, a.source, a.published,
                    c.sentence, c.sentence_start AS start, c.sentence_end AS "end",
@@ -495,6 +526,8 @@ class Library(Grouping):
             )
             claims, sources = self._fetch(sql, params)[0]
             return claims, sources
+        if q.known is not None and q.known >= wanted:  # a common word, counted already
+            return wanted, 0
         if q.ids:  # one entity or one search: counted from its ids before any row is read
             claims = self._fetch(f"SELECT count(*) FROM ({q.ids} LIMIT :cap)", params)[0][0]
             if claims >= wanted:
@@ -514,7 +547,7 @@ class Library(Grouping):
         self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
     ) -> list[ArticleRow]:
         """Articles matching the filter (an entity or text filter keeps those that match)."""
-        q = self._planner.articles(f, None if limit is None else offset + limit)
+        q = self._planner.articles(f, None if limit is None else offset + limit, hold=offset > 0)
         sql = f"""
             SELECT a.id, a.title, a.source, a.published, a.published_raw,
                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
@@ -530,6 +563,8 @@ class Library(Grouping):
         """How many articles the filter keeps; with a cap, counting stops past it."""
         wanted = None if cap is None or f.is_empty else cap + 1
         q = self._planner.articles(f, wanted, ordered=False)
+        if q.known is not None:  # a search alone: the full-text index counted its articles
+            return q.known if wanted is None else min(q.known, wanted)
         params = {**q.params, "cap": -1 if wanted is None else wanted}
         kept = q.ids or f"SELECT a.id FROM articles a {q.index} WHERE {q.where}"
         sql = f"SELECT count(*) FROM ({kept} LIMIT :cap)"

@@ -327,6 +327,27 @@ def test_a_filter_reads_the_same_list_whichever_index_reads_it(
             assert lists(library) == chosen, (table, reading)
 
 
+@pytest.mark.parametrize("f", [f for f in FILTERS if f.query])
+def test_a_search_held_for_paging_reads_what_the_full_text_index_reads(
+    library: Library, db_path: Path, tmp_path: Path, f: ClaimFilter
+):
+    fresh = Library(db_path)  # holds no matches
+    every = fresh.claims(f)
+    pages = [library.claims(f, 2, offset) for offset in range(0, len(every) + 2, 2)]
+    assert [c for page in pages for c in page] == every and every
+    assert library._planner.held  # paging held the search's matches
+    assert library.claims(f, 3) == every[:3] and library.count_claims(f) == fresh.count_claims(f)
+    assert library.articles(f, 50, 1) == fresh.articles(f)[1:]
+    more = tmp_path / "more.txt"  # the library grows: held matches are not the library's
+    text = ("Troops in Russia\nSource: Newser\nDate: 2024-10-02\n\nAbout 4,000 North "
+            "Korean troops reached Russia, Korean officials said on Wednesday.")  # fmt: skip
+    more.write_text(text, "utf-8")
+    import_paths(library, [more])
+    grown = Library(db_path).claims(f)
+    assert len(grown) > len(every)
+    assert [c for o in range(0, len(grown), 2) for c in library.claims(f, 2, o)] == grown
+
+
 def test_the_planner_walks_the_order_index_only_for_filters_keeping_many_rows(
     library: Library, monkeypatch
 ):
