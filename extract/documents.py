@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 from xml.sax import SAXException
 
+from extract.fields import DEFAULT_FIELDS, FIELDS
 from extract.text import clean_text
 
 # A file's kind, by its suffix: how its articles are read.
@@ -26,21 +27,6 @@ KINDS = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }  # fmt: skip
-# Where common news APIs and scrapers keep each field, first found wins. `summary` is read
-# only when no `text` is there, and makes the article partial.
-DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "name"),
-    "text": ("text", "body", "content", "article_body", "articleBody", "full_text",
-             "fulltext", "maintext", "story"),
-    "summary": ("description", "summary", "abstract", "snippet", "excerpt", "lead"),
-    "source": ("source", "outlet", "publisher", "site_name", "sitename", "source_name",
-               "feed", "domain"),
-    "url": ("url", "link", "uri", "canonical_url"),
-    "published": ("published", "publishedAt", "published_at", "date", "pubDate",
-                  "datePublished", "date_published", "created_at", "time"),
-    "author": ("author", "authors", "byline", "creator", "by"),
-}  # fmt: skip
-FIELDS = tuple(DEFAULT_FIELDS)
 # NewsAPI and its kind cut `content` to 200 characters and say how much is missing.
 _CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _HTML = re.compile(r"<(?:p|div|br|span|a|em|strong|h[1-6]|li|ul|img|figure)\b", re.I)
@@ -78,18 +64,6 @@ class Problem:
 
 class FormatError(ValueError):
     """The file cannot be read as its kind; the message says why."""
-
-
-def parse_fields(pairs: list[str]) -> dict[str, str]:
-    """`--field text=story.body` options as a mapping; a dotted name reaches into objects."""
-    fields = {}
-    for pair in pairs:
-        name, sep, key = pair.partition("=")
-        name, key = name.strip(), key.strip()
-        if not sep or not key or name not in FIELDS:
-            raise ValueError(f"{pair!r}: expected NAME=KEY with NAME one of {', '.join(FIELDS)}")
-        fields[name] = key
-    return fields
 
 
 def documents(

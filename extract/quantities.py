@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from extract.text import trie
+from extract.words import exact_enough
 
 HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
 APPROX_TOLERANCE = 0.10
@@ -306,13 +307,6 @@ def _figure(
     value, low, high = (None if x is None else exact_enough(x) for x in (value, low, high))
     return Quantity(span_start, end + reach, sentence[span_start : end + reach], value, low, high,
                     unit, concept_of(unit), hedge, increment)  # fmt: skip
-
-
-def exact_enough(number: float) -> float:
-    """A figure without binary floating-point noise, to 12 significant digits at any
-    magnitude: "about 3" reaches 3.3, not 3.3000000000000003, and an export shows what the
-    library holds."""
-    return float(f"{number:.12g}")
 
 
 def _unit_and_currency(

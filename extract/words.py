@@ -42,3 +42,10 @@ def figure_in_words(
 def stance_in_words(stance: str | None) -> str:
     """ "not_deny" -> "did not deny"."""
     return (stance or "statement").replace("not_", "did not ").replace("_", " ")
+
+
+def exact_enough(number: float) -> float:
+    """A figure without binary floating-point noise, to 12 significant digits at any
+    magnitude: "about 3" reaches 3.3, not 3.3000000000000003, and an export shows what the
+    library holds."""
+    return float(f"{number:.12g}")

@@ -18,8 +18,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from extract.comparable import Comparable, Group
-from extract.quantities import exact_enough
-from extract.words import figure_in_words, stance_in_words
+from extract.words import exact_enough, figure_in_words, stance_in_words
 from store.filtering import ClaimFilter
 from store.library import ClaimRow, EntityRow, Library
 

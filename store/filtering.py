@@ -10,7 +10,6 @@ condition (and sorting them, for a page) is quicker than walking past everything
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -127,8 +126,8 @@ class _Conditions:
             self.add("0")  # only punctuation: nothing matches, never everything
             return
         self.searched = True
-        key = f"{fts}\n{match}\n{sizes()}".encode()
-        name = f"matches_{hashlib.sha1(key).hexdigest()[:16]}"
+        # A connection's own: Python's hash of the search, good within this process.
+        name = f"matches_{hash((fts, match, sizes())) & 0xFFFFFFFFFFFF:x}"
         if hold(name):
             self.params.setdefault(TEMP_TABLES, {})[name] = (fts, match)
             self.add_ids(f"SELECT id FROM temp.{name}", match=match)

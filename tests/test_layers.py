@@ -38,3 +38,16 @@ def test_reading_a_library_loads_no_analysis(library, db_path):
     assert "store.library" in modules
     assert not modules & {"sqlite_utils", "store.importer", "extract.analyse", "extract.claims",
                           "extract.compare"}  # fmt: skip
+
+
+def test_the_command_line_and_its_exports_load_no_parsers(library, db_path):
+    """Building the command line and exporting need no extraction patterns, HTML or feed
+    parsers: the reader's start pays for none of them."""
+    modules = loaded_after(
+        f"import tui.cli, tui.config, store; lib = store.Library(__import__('pathlib')"
+        f".Path({str(db_path)!r})); tui.cli._parser(); "
+        f"store.export(lib, 'claims', store.ClaimFilter(), 'csv', open('/dev/null', 'w'))"
+    )
+    assert "extract.fields" in modules
+    assert not modules & {"extract.quantities", "extract.documents", "html.parser", "feedparser",
+                          "trafilatura"}  # fmt: skip

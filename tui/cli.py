@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from extract.documents import FIELDS, parse_fields
+from extract.fields import FIELDS, parse_fields
 from store import (
     BUNDLED_ARTICLES,
     EXPORTS,

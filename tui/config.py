@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.documents import parse_fields
+from extract.fields import parse_fields
 from store import ClaimFilter
 
 ENV_CONFIG = "CLAIMDIFF_CONFIG"
