@@ -148,7 +148,8 @@ class Grouping:
         for start in range(0, len(articles), _GROUPING_BATCH):  # memory stays flat
             chunk = json.dumps(articles[start : start + _GROUPING_BATCH])
             keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
-                                                     "json_each(:a))", {"a": chunk}))  # fmt: skip
+                                                     "json_each(:a))", {"a": chunk},
+                                                     titles=False))  # fmt: skip
             with self._lease() as db, transaction(db):
                 db.executemany(
                     "UPDATE claims SET comparison_key = ? WHERE id = ?",
@@ -175,7 +176,7 @@ class Grouping:
         """Cluster every claim of a key afresh."""
         from extract.compare import Summary, link_claims
 
-        members = self._comparables("c.comparison_key = :k", {"k": key}, places=False)
+        members = self._comparables("c.comparison_key = :k", {"k": key}, places=False, titles=False)
         stories = self._stories(sorted({c.article for c in members}), total)
         clusters = link_claims(key, members, stories)
         old = {r[0] for r in self._fetch(
@@ -201,6 +202,7 @@ class Grouping:
             "c.comparison_key = :k AND c.article_id IN (SELECT value FROM json_each(:articles))",
             {"k": key, "articles": json.dumps(articles)},
             places=False,
+            titles=False,
         )
         settled = dict(self._fetch(  # from the key's index, which carries the cluster
             "SELECT id, cluster FROM claims WHERE comparison_key = :k "

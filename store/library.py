@@ -662,19 +662,25 @@ class Library(Grouping):
         )
 
     def _comparables(
-        self, where: str, params: dict[str, Any], light: bool = False, places: bool = True
+        self,
+        where: str,
+        params: dict[str, Any],
+        light: bool = False,
+        places: bool = True,
+        titles: bool = True,
     ) -> list[Comparable]:
-        """Claims as comparison reads them. Without `places` they carry no places and no
-        title, read from the claims alone (an article's row holds its whole text): what
-        linking claims needs. `light` ones carry only their figure's words for a sentence:
-        what a group's status and topic need."""
+        """Claims as comparison reads them. Without `titles` they are read from the claims
+        alone (an article's row holds its whole text: a page read for a title): what
+        keying and linking claims need; without `places` they carry none, which linking
+        does not read. `light` ones carry only their figure's words for a sentence and
+        neither: what a group's status and topic need."""
         places = places and not light
         sentence = (
             "substr(c.sentence, c.span_start - c.sentence_start + 1, c.span_end - c.span_start)"
             if light
             else "c.sentence"
         )
-        if not places:
+        if light or not titles:
             rows = self._fetch(
                 "SELECT c.id, c.article_id, NULL, coalesce(c.said_on, c.article_published), "
                 f"c.kind, {sentence}, c.sentence_start, c.span_start, c.span_end, '', "
