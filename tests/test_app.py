@@ -294,6 +294,8 @@ async def test_discrepancy_export_to_md_writes_a_brief_of_the_group(
         assert ".md a Markdown brief" in str(app.screen.query_one("#export-warning").render())
         await pilot.press("escape")
         await export_through_dialog(app, pilot, target)
+        told = [n.message for n in app._notifications]
+        assert told[-1] == f"Exported 1 group to {target.resolve()}"
     brief = target.read_text(encoding="utf-8")
     assert brief.startswith(f"# Discrepancies in {library.path.name}")
     assert f"\n## 1. {group.topic}: " in brief and brief.count("\n## ") == 1

@@ -78,7 +78,8 @@ class ClaimdiffApp(App[None]):
             self.notify(f"Could not write {message.path}: {message.error}", severity="error",
                         markup=False)  # fmt: skip
         else:
-            self.notify(f"Exported {message.rows} {message.noun} to {message.path}", markup=False)
+            noun = message.noun[:-1] if message.rows == 1 else message.noun  # "1 group"
+            self.notify(f"Exported {message.rows:,} {noun} to {message.path}", markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

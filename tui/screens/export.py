@@ -32,7 +32,7 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen > Vertical {
         width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
     }
-    ExportScreen #export-warning { color: $warning; height: auto; }
+    ExportScreen #export-warning { color: $warning; height: auto; width: 100%; }
     """
 
     def __init__(self, what: str, default: Path, briefs: bool = False) -> None:
