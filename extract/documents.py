@@ -153,23 +153,26 @@ def _field(item: dict[str, Any], name: str, fields: Mapping[str, str]) -> str | 
     """A field's value as text: the user's key for it, else the first default key present.
     Objects give their name (NewsAPI's {"source": {"name": ...}}), lists are joined."""
     keys = (fields[name],) if name in fields else DEFAULT_FIELDS[name]
-    lowered = {k.lower(): v for k, v in item.items() if isinstance(k, str)}
     for key in keys:
         value: Any = item
         for part in key.split("."):
-            if not isinstance(value, dict):
-                value = None
-                break
-            value = value[part] if part in value else lowered.get(part.lower())
-            lowered = {k.lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
+            value = _key(value, part) if isinstance(value, dict) else None
         if (shown := _as_text(value, name)) is not None:
             return shown
     return None
 
 
+def _key(record: dict[str, Any], key: str) -> Any:
+    """A record's value under a key, or under the key in other capitals ("Body")."""
+    if key in record:
+        return record[key]
+    wanted = key.lower()
+    return next((v for k, v in record.items() if isinstance(k, str) and k.lower() == wanted), None)
+
+
 def _as_text(value: Any, name: str) -> str | None:
     if isinstance(value, dict):
-        value = value.get("name") or value.get("title") or value.get("value")
+        value = _key(value, "name") or _key(value, "title") or _key(value, "value")
     if isinstance(value, list):
         parts = [_as_text(v, name) for v in value]
         value = ", ".join(p for p in parts if p) or None

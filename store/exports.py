@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -151,11 +151,12 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
     status = "soft conflict" if group.soft else group.status
     out.write(f"\n## {number}. {markdown_text(group.topic)}: {status}\n\n")
     out.write(f"**{markdown_text(group.explanation)}**\n\n")
-    by_source: dict[str, list[Comparable]] = defaultdict(list)
+    per_source: Counter[str] = Counter()
+    shown = []
     for member in group.members:  # in date order: each source's first few are quoted
-        by_source[member.source].append(member)
-    shown = [m for ms in by_source.values() for m in ms[:BRIEF_PER_SOURCE]]
-    shown.sort(key=group.members.index)
+        if per_source[member.source] < BRIEF_PER_SOURCE:
+            shown.append(member)
+        per_source[member.source] += 1
     total = len(group.members)
     out.write(f"{total:,} claim{'s' * (total != 1)} from {group.sources:,} "
               f"source{'s' * (group.sources != 1)}, earliest first:\n\n")  # fmt: skip
@@ -168,9 +169,9 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
         out.write(f"{index}. {said}, {m.date or 'undated'}[^{note}]\n"
                   f"   > {markdown_text(m.sentence)}\n")  # fmt: skip
         notes.append(f"[^{note}]: {_citation(refs.get(m.article, {}), m)}")
-    for source, members in by_source.items():
-        if len(members) > BRIEF_PER_SOURCE:
-            more = len(members) - BRIEF_PER_SOURCE
+    for source, count in per_source.items():
+        if count > BRIEF_PER_SOURCE:
+            more = count - BRIEF_PER_SOURCE
             out.write(f"\n_and {more:,} more from {markdown_text(source)}_\n")
     out.write("\n" + "\n".join(notes) + "\n")
 

@@ -465,8 +465,8 @@ class Library(Grouping):
             articles = [
                 r[0] for r in conn.execute("SELECT id FROM articles WHERE source = ?", (old,))
             ]
-            if not articles or new == old:
-                return len(articles) if new == old else 0
+            if new == old or not articles:
+                return len(articles)  # nothing to rename
             conn.execute("UPDATE articles SET source = ? WHERE source = ?", (new, old))
             named = conn.execute(
                 "SELECT json_group_array(entity_id) FROM entity_sources WHERE source = ?", (old,)

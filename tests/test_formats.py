@@ -181,6 +181,21 @@ def test_a_news_api_answer_imports_each_article_with_its_outlet_and_names_the_em
     assert any(c.value == 10000 for c in library.claims() if c.source == "Reuters")
 
 
+def test_json_keys_are_found_in_any_capitals(tmp_path: Path, db_path: Path):
+    path = tmp_path / "export.jsonl"
+    record = {
+        "Headline": "Seoul: troops in Kursk", "Publisher": {"Name": "Yonhap"},
+        "Body": "About 3,000 North Korean troops are in Kursk, Seoul said.", "PubDate": 1730000000,
+    }  # fmt: skip
+    path.write_text(json.dumps(record) + "\n", "utf-8")
+    library, report = imported([path], db_path)
+    assert not report.failed
+    (article,) = library.articles()
+    assert (article.title, article.source, article.published) == (
+        "Seoul: troops in Kursk", "Yonhap", "2024-10-27"
+    )  # fmt: skip
+
+
 def test_json_lines_with_a_bad_line_imports_the_rest_and_a_second_import_changes_nothing(
     tmp_path: Path, db_path: Path
 ):
