@@ -37,6 +37,10 @@ ARTICLE_SUFFIXES = frozenset(KINDS)
 # Bigger is a dump or a log, not an article: refused with the reason, where one "article"
 # of 20 MB took 35 s and made 100,000 claims of one source.
 MAX_BYTES = 5 * 1024 * 1024
+# A file of many articles (JSON, JSON Lines, a feed): a dump of a few thousand articles is
+# tens of MB; each of its articles is held to MAX_BYTES.
+MAX_COLLECTION_BYTES = 100 * 1024 * 1024
+COLLECTIONS = frozenset({"json", "jsonl", "feed"})
 POOL_AFTER = 200  # files: fewer are analysed here, sooner than processes could start
 CHUNK = 32  # files sent to an analysing process at a time
 BATCH = 500  # articles written per transaction
@@ -120,9 +124,11 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, collection: bool = False) -> bytes:
     """The file's bytes. Opened without blocking and checked once open, so a named pipe or
-    a device in a folder is refused instead of waiting forever for a writer."""
+    a device in a folder is refused instead of waiting forever for a writer. A file of
+    many articles (`collection`) may be larger than an article."""
+    limit = MAX_COLLECTION_BYTES if collection else MAX_BYTES
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -133,13 +139,12 @@ def _read(path: Path) -> bytes:
             raise DecodeError("is a directory")
         if not stat.S_ISREG(status.st_mode):
             raise DecodeError("not a regular file")
-        if status.st_size > MAX_BYTES:
-            raise DecodeError(
-                f"larger than {MAX_BYTES // (1024 * 1024)} MB: more than an article "
-                "(split it into one file an article)"
-            )
+        if status.st_size > limit:
+            advice = "split it into smaller files" if collection else (
+                "more than an article (split it into one file an article)")  # fmt: skip
+            raise DecodeError(f"larger than {limit // (1024 * 1024)} MB: {advice}")
         with open(fd, "rb", closefd=False) as handle:
-            return handle.read(MAX_BYTES + 1)
+            return handle.read(limit + 1)
     except OSError as exc:
         raise DecodeError((exc.strerror or str(exc)).lower()) from exc
     finally:
@@ -166,12 +171,13 @@ def analyse_file(path: Path, reading: Reading, source: str = "") -> list[Outcome
     """Read, identify and analyse one file's articles; never raises for a bad file.
     `source` names the articles whose format and text name none (else the file's name)."""
     try:
-        data = _read(path)
+        kind = KINDS.get(path.suffix.lower(), "text")
+        data = _read(path, collection=kind in COLLECTIONS)
         file_hash = hashlib.sha256(data).hexdigest()
         if file_hash in reading.seen:
             return [PRESENT]
         text = decode_text(data)
-        found = documents(text, KINDS.get(path.suffix.lower(), "text"), dict(reading.fields))
+        found = documents(text, kind, dict(reading.fields))
     except (DecodeError, FormatError) as exc:
         return [Failure(path, str(exc))]
     out: list[Outcome] = []
@@ -197,6 +203,9 @@ def analyse_document(
 ) -> NewArticle | Failure:
     """One article of a file (or a fetched page) analysed, named by where it came from."""
     where = f"{document.where}: " if document.where else ""
+    if len(document.text) > MAX_BYTES:  # an article in a file of many, held to its limit
+        return Failure(origin, f"{where}larger than {MAX_BYTES // (1024 * 1024)} MB: more "
+                       "than an article")  # fmt: skip
     try:
         analysis = analyse_article(document.text, source, document.meta)
     except Exception as exc:  # a bug in analysis must not cost the rest of the import

@@ -181,6 +181,28 @@ def test_a_news_api_answer_imports_each_article_with_its_outlet_and_names_the_em
     assert any(c.value == 10000 for c in library.claims() if c.source == "Reuters")
 
 
+def test_a_dump_larger_than_an_article_imports_and_each_article_keeps_the_limit(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import store.importer as importer
+
+    padding = "x" * 200_000  # what a scraper keeps beside the text: raw HTML, say
+    records = [{"title": f"Report {n}", "text": f"About {n},000 troops were sent, Seoul said.",
+                "raw_html": padding} for n in range(1, 31)]  # fmt: skip
+    records.append({"title": "A log", "text": "troops " * 800_000})  # 5.6 MB in one record
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps(r) for r in records), "utf-8")
+    assert dump.stat().st_size > importer.MAX_BYTES
+    _, report = imported([dump], db_path)
+    assert len(report.imported) == 30
+    assert [str(f) for f in report.failed] == [
+        f"{dump}: line 31: larger than 5 MB: more than an article"
+    ]
+    monkeypatch.setattr(importer, "MAX_COLLECTION_BYTES", 1024 * 1024)
+    _, again = imported([dump], tmp_path / "other.db")
+    assert [f.reason for f in again.failed] == ["larger than 1 MB: split it into smaller files"]
+
+
 def test_json_keys_are_found_in_any_capitals(tmp_path: Path, db_path: Path):
     path = tmp_path / "export.jsonl"
     record = {
