@@ -13,7 +13,7 @@ from datetime import date
 
 from extract.dates import parse_date_line, relative_date
 from extract.documents import Metadata
-from extract.text import clean_text
+from extract.text import clean_text, one_line
 
 _HEADER_FIELD = re.compile(
     r"^(title|source|outlet|publisher|author|by|date|published|url|link)\s*:\s*(.+)$", re.I
@@ -56,11 +56,6 @@ def _is_chrome(line: str) -> bool:
     return bool(_CHROME.match(line))
 
 
-def _one_line(value: str | None) -> str:
-    """Metadata as one line of plain text: it is as untrusted as the article."""
-    return " ".join(clean_text(value or "").split())
-
-
 def parse_article(raw: str, fallback_source: str = "", meta: Metadata | None = None) -> Article:
     """Split raw article text into title, metadata and body.
 
@@ -70,10 +65,10 @@ def parse_article(raw: str, fallback_source: str = "", meta: Metadata | None = N
     text (it may hold escapes, even a newline).
     """
     meta = meta or Metadata()
-    fallback_source = _one_line(fallback_source)
+    fallback_source = one_line(fallback_source)
     lines = [line.strip() for line in clean_text(raw).split("\n")]
     fields: dict[str, str] = {}
-    title = _one_line(meta.title)  # lines repeating it are skipped, as a page repeats them
+    title = one_line(meta.title)  # lines repeating it are skipped, as a page repeats them
     author: str | None = None
     outlet: str | None = None
     published: date | None = None
@@ -110,23 +105,23 @@ def parse_article(raw: str, fallback_source: str = "", meta: Metadata | None = N
                 continue
         body.append(line)
 
-    if meta.published and (day := parse_date_line(_one_line(meta.published))):
-        published, published_raw = day, _one_line(meta.published)
+    if meta.published and (day := parse_date_line(one_line(meta.published))):
+        published, published_raw = day, one_line(meta.published)
     for key in ("date", "published"):
         if published is None and key in fields:
             published = parse_date_line(fields[key])
             published_raw = fields[key]
     source = (
-        _one_line(meta.source) or fields.get("source") or fields.get("outlet")
+        one_line(meta.source) or fields.get("source") or fields.get("outlet")
         or fields.get("publisher") or outlet or fallback_source or "unknown"
     )  # fmt: skip
     return Article(
         title=title or fallback_source or "Untitled",
         body="\n\n".join(body),
         source=source,
-        author=_one_line(meta.author) or author or fields.get("author") or fields.get("by"),
+        author=one_line(meta.author) or author or fields.get("author") or fields.get("by"),
         published=published,
         published_raw=published_raw,
-        url=_one_line(meta.url) or fields.get("url") or fields.get("link"),
+        url=one_line(meta.url) or fields.get("url") or fields.get("link"),
         partial=meta.partial,
     )

@@ -38,6 +38,11 @@ def clean_text(raw: str) -> str:
     return _NBSP.sub(" ", text)
 
 
+def one_line(text: str | None) -> str:
+    """Untrusted text as one line of plain text: a title, an outlet, a file's name."""
+    return " ".join(clean_text(text or "").split())
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode an article file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
 

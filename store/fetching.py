@@ -26,9 +26,8 @@ from store.importer import (
     ImportReport,
     Outcome,
     Progress,
-    analyse_document,
+    analyse_documents,
     decode_text,
-    marked,
     store_outcomes,
 )
 from store.library import Library
@@ -94,14 +93,7 @@ def fetch_page(
         found = list(_documents_of(data, headers, final))
     except (DecodeError, FormatError) as exc:
         return [Failure(url, str(exc))]
-    many = len(found) > 1
-    out: list[Outcome] = [
-        Failure(url, f"{d.where}: {d.reason}")
-        if isinstance(d, Problem)
-        else analyse_document(final, d, urlsplit(final).hostname or final, many)
-        for d in found
-    ]
-    return marked(out, page_hash)
+    return analyse_documents(final, found, urlsplit(final).hostname or final, page_hash)
 
 
 def _documents_of(data: bytes, headers: Message, url: str) -> Iterator[Document | Problem]:

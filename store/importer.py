@@ -180,22 +180,24 @@ def analyse_file(path: Path, reading: Reading, source: str = "") -> list[Outcome
         found = documents(text, kind, dict(reading.fields))
     except (DecodeError, FormatError) as exc:
         return [Failure(path, str(exc))]
-    out: list[Outcome] = []
-    for document in found:
-        if isinstance(document, Problem):
-            out.append(Failure(path, f"{document.where}: {document.reason}"))
-        else:
-            out.append(analyse_document(path, document, source or path.stem, len(found) > 1))
-    return marked(out, file_hash)
+    return analyse_documents(path, found, source or path.stem, file_hash)
 
 
-def marked(outcomes: list[Outcome], file_hash: str) -> list[Outcome]:
-    """A file's outcomes, its last article carrying the file's hash: the file counts as
-    read once that article is written."""
-    last = max((i for i, o in enumerate(outcomes) if isinstance(o, NewArticle)), default=None)
+def analyse_documents(
+    origin: Path | str, found: list[Document | Problem], source: str, file_hash: str
+) -> list[Outcome]:
+    """A file's (or a page's) articles analysed and its bad parts named; its last article
+    carries the file's hash, so the file counts as read once that article is written."""
+    out: list[Outcome] = [
+        Failure(origin, f"{d.where}: {d.reason}")
+        if isinstance(d, Problem)
+        else analyse_document(origin, d, source, len(found) > 1)
+        for d in found
+    ]
+    last = max((i for i, o in enumerate(out) if isinstance(o, NewArticle)), default=None)
     if last is not None:
-        outcomes[last] = replace(outcomes[last], file_hash=file_hash)  # type: ignore[type-var]
-    return outcomes
+        out[last] = replace(out[last], file_hash=file_hash)  # type: ignore[type-var]
+    return out
 
 
 def analyse_document(

@@ -217,9 +217,9 @@ def _split(value: str | None) -> list[str]:
 
 def source_name(text: str) -> str:
     """A source's name as stored: one line of plain text (a name is as untrusted as any)."""
-    from extract.text import clean_text
+    from extract.text import one_line
 
-    return " ".join(clean_text(text).split())
+    return one_line(text)
 
 
 class Library(Grouping):
