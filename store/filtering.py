@@ -20,6 +20,15 @@ from store.search import fts_query
 # What reading one row by its id costs against stepping over one entry of an index
 # (measured at 100,000 articles: 2-2.5 us against 0.16-0.25 us).
 LOOKUP_COST = 10
+# What the planner counts to choose an index: the table whose rows it counts, and how.
+COUNTED = {
+    "months": (
+        "articles",
+        "SELECT substr(published, 1, 7), count(*) FROM articles {new} GROUP BY 1",
+    ),
+    "sources": ("articles", "SELECT source, count(*) FROM articles {new} GROUP BY source"),
+    "kinds": ("claims", "SELECT kind, hedge, count(*) FROM claims {new} GROUP BY hedge, kind"),
+}
 # The params key naming the temporary tables a query reads (name -> (fts table, match)).
 TEMP_TABLES = "temp_tables"
 
@@ -147,7 +156,7 @@ class Planner:
 
     def __init__(self, fetch: Callable[[str, Any], list[Any]]) -> None:
         self._fetch = fetch
-        self._counted: dict[str, tuple[tuple[int, int], dict[tuple[Any, ...], int]]] = {}
+        self._counted: dict[str, tuple[int, dict[tuple[Any, ...], int]]] = {}
         self._searched: dict[tuple[str, str, tuple[int, int]], int] = {}
         self.held: set[str] = set()  # searches whose matches a connection holds (Library)
 
@@ -160,14 +169,30 @@ class Planner:
         )
         return sizes[0], sizes[1]
 
-    def _counts(self, what: str, sql: str, sizes: tuple[int, int]) -> dict[tuple[Any, ...], int]:
-        """Rows by source, or by kind and hedge, counted once until the library grows (a
-        scan of an index: 60 ms at 100,000 articles, not to be paid at every keystroke)."""
+    def _counts(self, what: str, sizes: tuple[int, int]) -> dict[tuple[Any, ...], int]:
+        """Rows by month, by source, or by kind and hedge: a scan of an index (30-60 ms at
+        100,000 articles), done once; as the library grows only its new rows are counted
+        (rows are added, never taken away; a renamed source makes a new Planner)."""
+        table, sql = COUNTED[what]
+        size = sizes[0] if table == "articles" else sizes[1]
         kept = self._counted.get(what)
-        if kept is None or kept[0] != sizes:
-            kept = (sizes, {tuple(row[:-1]): row[-1] for row in self._fetch(sql, ())})
-            self._counted[what] = kept
-        return kept[1]
+        if kept is None or kept[0] > size:
+            counts = {tuple(row[:-1]): row[-1] for row in self._fetch(sql.format(new=""), ())}
+        elif kept[0] < size:
+            counts = dict(kept[1])
+            for *key, n in self._fetch(sql.format(new="NOT INDEXED WHERE id > ?"), (kept[0],)):
+                counts[tuple(key)] = counts.get(tuple(key), 0) + n
+        else:
+            return kept[1]
+        self._counted[what] = (size, counts)
+        return counts
+
+    def warm(self) -> None:
+        """Make the counts plans are chosen by, so that the first filter does not wait for
+        them (the reader calls this once its panes are filled)."""
+        sizes = self._sizes()
+        for what in COUNTED:
+            self._counts(what, sizes)
 
     def _matches(self, fts: str, match: str, sizes: tuple[int, int]) -> int:
         """How many rows a search matches, kept for the filter's count and page (a common
@@ -245,24 +270,18 @@ class Planner:
         sizes = self._sizes()
         total = max(1, sizes[0] if table == "articles" else sizes[1])
         if f.since or f.until:  # the walk covers the range only: articles by month, counted
-            months = self._counts(
-                "months", "SELECT substr(published, 1, 7), count(*) FROM articles GROUP BY 1", sizes
-            )
+            months = self._counts("months", sizes)
             first, last = (f.since or "")[:7], (f.until or "9999")[:7]
             dated = sum(n for (month,), n in months.items() if month and first <= month <= last)
             total = max(1, round(total * dated / max(1, sizes[0])))
         kept: dict[str, float] = {}  # rows of this table each condition keeps
         if f.sources:
-            sources = self._counts(
-                "sources", "SELECT source, count(*) FROM articles GROUP BY source", sizes
-            )
+            sources = self._counts("sources", sizes)
             kept["sources"] = (
                 total * sum(sources.get((s,), 0) for s in f.sources) / max(1, sizes[0])
             )
         if sorted_out:
-            kinds = self._counts(
-                "kinds", "SELECT kind, hedge, count(*) FROM claims GROUP BY hedge, kind", sizes
-            )
+            kinds = self._counts("kinds", sizes)
             kept["hedges" if f.hedges else "kinds"] = sum(
                 n
                 for (kind, hedge), n in kinds.items()

@@ -492,6 +492,38 @@ class Library(Grouping):
         indexes; only its rows are read whole."""
         # A page past the first: the user is paging a search, whose matches are then held.
         q = self._planner.claims(f, None if limit is None else offset + limit, hold=offset > 0)
+        page = (
+            f"SELECT c.id FROM claims c {q.index} WHERE {q.where} ORDER BY {q.order} "
+            "LIMIT :limit OFFSET :offset"
+        )
+        params = {**q.params, "limit": -1 if limit is None else limit, "offset": offset}
+        return self._claim_rows(page, q.order, params)
+
+    def warm(self) -> None:
+        """Count what filters are planned by (see Planner.warm), ahead of the first filter."""
+        self._planner.warm()
+
+    def claims_first_page(
+        self, f: ClaimFilter, limit: int, cap: int
+    ) -> tuple[list[ClaimRow], int, int]:
+        """A new list's first page with its count, stopping past `cap` (as count_claims).
+
+        Where counting reads the filter's matches, the page is found among them instead of
+        reading them again (a search with a source: 28 ms to count, 33 more to page)."""
+        if f.is_empty:
+            claims, sources = self.count_claims(f, cap)
+            return self.claims(f, limit), claims, sources
+        claims, sources, page = self._counted(f, cap + 1, limit)
+        if page is None:
+            return self.claims(f, limit), claims, sources
+        ids = json.dumps(page)
+        rows = self._claim_rows(
+            "SELECT value AS id, key AS n FROM json_each(:ids)", "page.n", {"ids": ids}
+        )
+        return rows, claims, sources
+
+    def _claim_rows(self, page: str, order: str, params: dict[str, Any]) -> list[ClaimRow]:
+        """Whole rows for a page of claim ids (`page` selects them as `id`), in `order`."""
         sql = f"""
             SELECT c.id, c.article_id, a.title AS article_title, a.source, a.published,
                    c.sentence, c.sentence_start AS start, c.sentence_end AS "end",
@@ -499,49 +531,75 @@ class Library(Grouping):
                    c.attributed_to, c.stance, c.said_on,
                    (SELECT group_concat(e.name, :sep) FROM claim_entities ce
                     JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS entities
-            FROM (SELECT c.id FROM claims c {q.index} WHERE {q.where} ORDER BY {q.order}
-                  LIMIT :limit OFFSET :offset) page
+            FROM ({page}) page
             CROSS JOIN claims c ON c.id = page.id JOIN articles a ON a.id = c.article_id
-            ORDER BY {q.order}
+            ORDER BY {order}
         """
-        params = {**q.params, "sep": LIST_SEPARATOR, "limit": -1 if limit is None else limit,
-                  "offset": offset}  # fmt: skip
         # Positional: the columns come in ClaimRow's order (a page of 1,000 builds in half
         # the time it takes through a dict of each row).
-        return [ClaimRow(*row[:-1], _split(row[-1])) for row in self._fetch(sql, params)]
+        rows = self._fetch(sql, {**params, "sep": LIST_SEPARATOR})
+        return [ClaimRow(*row[:-1], _split(row[-1])) for row in rows]
+
+    def _sources_of(self, articles: set[int]) -> int:
+        """How many sources these articles come from."""
+        return int(
+            self._fetch(
+                "SELECT count(DISTINCT source) FROM articles WHERE id IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps(sorted(articles)),),
+            )[0][0]
+        )
 
     def count_claims(
         self, f: ClaimFilter = ClaimFilter(), cap: int | None = None
     ) -> tuple[int, int]:
         """How many claims the filter keeps, and from how many sources; with a cap, counting
         stops past it (cap + 1 means "more than cap", and sources are not counted)."""
-        wanted = None if cap is None or f.is_empty else cap + 1
-        q = self._planner.claims(f, wanted, ordered=False)
-        params = {**q.params, "cap": -1 if wanted is None else wanted}
-        kept = f"SELECT c.article_id FROM claims c {q.index} WHERE {q.where}"
-        if wanted is None:
+        if cap is None or f.is_empty:
+            q = self._planner.claims(f, ordered=False)
             sql = (
-                f"SELECT count(*), count(DISTINCT a.source) FROM ({kept}) "
-                "JOIN articles a ON a.id = article_id"
+                f"SELECT count(*), count(DISTINCT a.source) FROM (SELECT c.article_id "
+                f"FROM claims c {q.index} WHERE {q.where}) JOIN articles a ON a.id = article_id"
             )
-            claims, sources = self._fetch(sql, params)[0]
+            claims, sources = self._fetch(sql, q.params)[0]
             return claims, sources
+        claims, sources, _ = self._counted(f, cap + 1)
+        return claims, sources
+
+    def _counted(
+        self, f: ClaimFilter, wanted: int, limit: int = 0
+    ) -> tuple[int, int, list[int] | None]:
+        """Claims up to `wanted` and their sources (none counted when past the cap); with a
+        `limit`, the ids of the list's first `limit` when counting read them (else None)."""
+        q = self._planner.claims(f, wanted, ordered=False)
         if q.known is not None and q.known >= wanted:  # a common word, counted already
-            return wanted, 0
+            return wanted, 0, None
+        params = {**q.params, "cap": wanted}
         if q.ids:  # one entity or one search: counted from its ids before any row is read
             claims = self._fetch(f"SELECT count(*) FROM ({q.ids} LIMIT :cap)", params)[0][0]
             if claims >= wanted:
-                return claims, 0
-        articles = [row[0] for row in self._fetch(f"{kept} LIMIT :cap", params)]
-        claims = len(articles)
-        if claims >= wanted:
-            return claims, 0  # past the cap: its sources would be those of the first rows
-        sources = self._fetch(
-            "SELECT count(DISTINCT source) FROM articles WHERE id IN "
-            "(SELECT value FROM json_each(?))",
-            (json.dumps(sorted(set(articles))),),
-        )[0][0]
-        return claims, sources
+                return claims, 0, None
+        # Walking the list's order index meets the rows in list order: saying so costs nothing.
+        walks = limit and q.index == "INDEXED BY idx_claims_order"
+        order = f"ORDER BY {q.order}" if walks else ""
+        kept = self._fetch(
+            f"SELECT c.id, c.article_id FROM claims c {q.index} WHERE {q.where} {order} LIMIT :cap",
+            params,
+        )
+        page = [c for c, _ in kept[:limit]] if walks else None
+        if len(kept) >= wanted:
+            return len(kept), 0, page  # past the cap: its sources would be the first rows'
+        sources = self._sources_of({a for _, a in kept})
+        if limit and page is None:  # all of them read, in no order: sort them by id
+            page = [
+                row[0]
+                for row in self._fetch(
+                    "SELECT c.id FROM claims c WHERE c.id IN (SELECT value FROM json_each(:ids)) "
+                    f"ORDER BY {q.order} LIMIT :limit",
+                    {"ids": json.dumps([c for c, _ in kept]), "limit": limit},
+                )
+            ]
+        return len(kept), sources, page
 
     def articles(
         self, f: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0

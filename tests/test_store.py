@@ -304,10 +304,15 @@ def test_a_filter_reads_the_same_list_whichever_index_reads_it(
     def lists(library: Library) -> tuple:
         return (library.claims(f, 4), library.claims(f, 4, 2), library.count_claims(f),
                 library.count_claims(f, 5)[0], library.articles(f, 2), library.articles(f, 2, 1),
-                library.count_articles(f), library.count_articles(f, 1))  # fmt: skip
+                library.count_articles(f), library.count_articles(f, 1),
+                library.claims_first_page(f, 4, 5), library.claims_first_page(f, 2, 100),
+                library.count_claims(f, 5))  # fmt: skip
 
     chosen = lists(library)
     assert chosen[3] == min(chosen[2][0], 6)  # capped at 5: "6" means more
+    # A first page read with its count is the page and the count read apart.
+    assert chosen[8] == (chosen[0], *chosen[10])
+    assert chosen[9] == (chosen[0][:2], *chosen[2])  # under the cap: every claim counted
     assert chosen[7] == min(chosen[6], 2)  # and a count from ids alone agrees with rows read
     assert chosen[0] or (f.kinds == {"statement"} and f.hedges)  # only that one keeps nothing
     for table, readings in READINGS.items():
@@ -364,6 +369,24 @@ def test_the_planner_walks_the_order_index_only_for_filters_keeping_many_rows(
     newser = ClaimFilter(sources=frozenset({"Newser"}), query="troops")
     assert planner.articles(newser).index == "INDEXED BY idx_articles_source_order"
     assert planner.claims(ClaimFilter(since="2024-10-01")).index == "INDEXED BY idx_claims_order"
+
+
+def test_the_planners_counts_follow_the_library_as_it_grows(
+    library: Library, db_path: Path, tmp_path: Path
+):
+    library.warm()
+    planner = library._planner
+    assert set(planner._counted) == {"months", "sources", "kinds"}
+    more = tmp_path / "more.txt"
+    more.write_text("Troops in Russia\nSource: Wire Today\nDate: 2031-02-02\n\nAbout 4,000 "
+                    "troops reached Russia, officials said on Wednesday.", "utf-8")  # fmt: skip
+    import_paths(library, [more])
+    library.warm()  # counts only the new rows
+    fresh = Library(db_path)
+    fresh.warm()  # counts them all
+    assert planner._counted == fresh._planner._counted
+    assert planner._counted["sources"][1][("Wire Today",)] == 1
+    assert planner._counted["months"][1][("2031-02",)] == 1
 
 
 def test_a_creation_cut_short_leaves_no_library_and_the_next_open_creates_it(

@@ -248,13 +248,17 @@ class ListPane(DataTable[Text]):
             self.show(self.rows_shown, self.current_id, self.start, self.total, None, self.capped)
 
 
+def first_page(total: int) -> Page:
+    """A new list's first page, `total` counted up to COUNT_CAP (COUNT_CAP + 1: more)."""
+    return Page(0, total, capped=total == COUNT_CAP + 1)
+
+
 def page_to_read(page: Page | None, count: Callable[[int | None], int]) -> Page:
     """The page a list pane's worker reads: a new list's first, counted up to COUNT_CAP
     (counting a long list costs more than reading a page of it); past the cap, or its end,
     counted in full. `count(cap)` counts the list, stopping past cap unless it is None."""
     if page is None:
-        total = count(COUNT_CAP)  # the whole library counts in full: cheap, and exact
-        return Page(0, total, capped=total == COUNT_CAP + 1)
+        return first_page(count(COUNT_CAP))  # the whole library counts in full: cheap, exact
     if page.capped and (page.offset == LAST_PAGE or page.offset + ListPane.PAGE >= page.total):
         page = Page(page.offset, count(None), page.cursor)
     if page.offset == LAST_PAGE:
