@@ -333,6 +333,8 @@ class Library(Grouping):
             # Rowids count on from the largest inside this transaction: claim ids are known
             # without asking for each.
             last_claim = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+            first_claim = last_claim
+            (last_article,) = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
             written: list[Written] = []
             for item in batch:
                 stored = conn.execute(
@@ -355,6 +357,17 @@ class Library(Grouping):
             stored_last = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
             if stored_last != last_claim:
                 raise sqlite3.DatabaseError("claim ids were not given in order")
+            # The batch's text, indexed in one statement a table (see schema._BATCH_FULL_TEXT).
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, title, body) "
+                "SELECT id, title, body FROM articles WHERE id > ?",
+                (last_article,),
+            )
+            conn.execute(
+                "INSERT INTO claims_fts (rowid, sentence) SELECT id, sentence FROM claims "
+                "WHERE id > ?",
+                (first_claim,),
+            )
             self._write_mentions(conn, resolver, written)
         self._resolver = resolver  # only once its entities are committed
         return ids

@@ -203,7 +203,7 @@ def test_formula_cells_are_neutralised_and_numbers_stay_numbers(tmp_path: Path, 
     assert all(not r["sentence"].startswith(("=", "+", "-", "@")) for r in records)
 
 
-def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
+def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path, tmp_path: Path):
     library.discrepancies()
     library_entities = library.entities()
     library.close()
@@ -230,6 +230,11 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
         'CREATE INDEX "idx_articles_source" ON "articles" ("source")',
         'CREATE INDEX "idx_mentions_entity_id" ON "mentions" ("entity_id")',
         'CREATE INDEX "idx_mentions_article_id_span_start" ON mentions (article_id, span_start)',
+        "CREATE INDEX idx_claims_concept ON claims (concept)",
+        'CREATE TRIGGER "articles_ai" AFTER INSERT ON "articles" BEGIN INSERT INTO '
+        '"articles_fts" (rowid, "title", "body") VALUES (new.rowid, new."title", new."body"); END',
+        'CREATE TRIGGER "claims_ai" AFTER INSERT ON "claims" BEGIN INSERT INTO "claims_fts" '
+        '(rowid, "sentence") VALUES (new.rowid, new."sentence"); END',
     ):  # fmt: skip
         conn.execute(sql)
     conn.execute("PRAGMA user_version = 1")
@@ -243,6 +248,16 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path):
     assert all(c.said_on is None for c in reopened.claims())  # the new field, empty
     assert reopened.discrepancies()  # groups are worked out on first use
     assert reopened.entities() == library_entities  # counts rebuilt from what is stored
+    # Text imported after the migration is indexed once, by the writer, not by triggers.
+    more = tmp_path / "more.txt"
+    more.write_text("Zanzibar ferry\n\nAbout 40 ferries sailed from Zanzibar.", "utf-8")
+    import_paths(reopened, [more])
+    zanzibar = ClaimFilter(query="zanzibar")
+    assert len(reopened.claims(zanzibar)) == 1 and len(reopened.articles(zanzibar)) == 1
+    conn = sqlite3.connect(db_path)
+    for fts in ("articles_fts", "claims_fts"):  # FTS5's own check: index and rows agree
+        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
+    conn.close()
 
 
 def test_filters_by_sources_kinds_hedges_and_dates(library: Library):
