@@ -65,6 +65,26 @@ def test_regrouping_after_an_import_gives_what_grouping_everything_gives(
         assert {int(g.key.rsplit("|", 1)[1]) for g in grown} & summarised
 
 
+def test_an_import_grouping_as_it_goes_keeps_what_grouping_everything_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # Written 10 at a time and grouped every 30, as a large import does every 1,000 while
+    # the analysing processes go on; stories of 20 articles straddle the groupings.
+    monkeypatch.setattr("store.importer.BATCH", 10)
+    monkeypatch.setattr("store.importer.GROUP_EVERY", 30)
+    groupings = []
+    refresh = Library.refresh_groups
+    monkeypatch.setattr(Library, "refresh_groups",
+                        lambda self, *a: groupings.append(1) or refresh(self, *a))  # fmt: skip
+    folder = write_articles(tmp_path / "articles", range(100))
+    library = Library(tmp_path / "lib.db")
+    report = import_paths(library, [folder], workers=2)
+    assert len(report.imported) == 100 and len(groupings) == 4  # at 30, 60, 90 and the end
+    whole = group_claims(library.comparables(), library.stories())
+    assert [as_compared(g) for g in library.discrepancies()] == [as_compared(g) for g in whole]
+    assert len(whole) > 20
+
+
 def test_a_library_grouped_before_summaries_were_kept_summarises_them_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
