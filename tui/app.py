@@ -34,15 +34,18 @@ class ClaimdiffApp(App[None]):
         self.config, problem = load_config(self.config_file)
         if problem:
             self.notices.append(problem)
-
-    def on_mount(self) -> None:
-        self.sub_title = str(self.library.path)
+        self.sub_title = str(library.path)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+
+    def get_default_screen(self) -> Screen[None]:
+        # The reader is the first screen, not one pushed over an empty one.
+        return MainScreen(self.library, self.config.claim_filter())
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.library, self.config.claim_filter()))
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=10)
 

@@ -116,6 +116,11 @@ class MainScreen(Screen[None]):
         self._told_up_to = 0  # the newest article the user was told about
         self.mark_library()
         self.set_interval(WATCH_SECONDS, self.watch_library)
+        # The panes are read once the first frame is up: reading threads building rows
+        # held the interpreter while it was being drawn.
+        self.call_after_refresh(self._read_library)
+
+    def _read_library(self) -> None:
         self.load_entities(self.initial)
         self.warm_library()
         if self.initial.is_empty:
