@@ -401,6 +401,7 @@ def store_outcomes(
     batch: list[NewArticle] = []
     broken = False  # the library could not be written: nothing more is tried
     ungrouped = 0  # articles written since the last grouping
+    reported = (0, "")  # files done and the last file, as last told to `progress`
 
     def group(progress: Callable[[int, int], None] | None = None) -> None:
         nonlocal ungrouped
@@ -423,7 +424,10 @@ def store_outcomes(
             batch.clear()
         ungrouped += sum(1 for article_id in written if article_id)
         if group_every and ungrouped >= max(group_every, library.latest() * GROUP_SHARE):
-            group()
+            # Part of the import: its progress holds at the files done, and is told again
+            # after each key grouped, so a stop (ImportCancelled) is heard within a step.
+            group((lambda _done, _keys: progress(reported[0], total, reported[1]))
+                  if progress else None)  # fmt: skip
 
     try:
         for done, (where, found) in enumerate(outcomes, 1):
@@ -437,6 +441,7 @@ def store_outcomes(
                 else:
                     report.present.append(str(where))
             if progress:
+                reported = (done, str(where))
                 progress(done, total, str(where))
     finally:
         if batch and not broken:

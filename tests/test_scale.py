@@ -13,7 +13,7 @@ from extract import resolve_entities
 from extract.comparable import Group
 from extract.compare import group_claims
 from extract.resolve import Resolver
-from store import Library, import_paths
+from store import ImportReport, Library, import_paths
 from store.grouping import SUMMARY_AFTER
 from store.importer import POOL_AFTER
 
@@ -235,6 +235,51 @@ def test_grouping_stopped_halfway_is_taken_up_by_the_next(tmp_path: Path):
     assert rows(tmp_path / "lib.db", "SELECT count(*) FROM claims WHERE comparison_key != '' "
                 "AND cluster IS NULL")[0][0] > 0  # fmt: skip
     kept = library.discrepancies()  # takes it up
+    whole = group_claims(library.comparables(), library.stories())
+    assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
+
+
+def test_a_stop_is_heard_while_an_import_groups_midway(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from store import ImportCancelled
+    from store.importer import GROUPING
+
+    monkeypatch.setattr("store.importer.BATCH", 10)
+    monkeypatch.setattr("store.importer.GROUP_EVERY", 30)
+    folder = write_articles(tmp_path / "articles", range(100))
+    library = Library(tmp_path / "lib.db")
+    grouping = False
+    refresh = Library.refresh_groups
+
+    def refresh_groups(self, *args):
+        nonlocal grouping
+        grouping = True
+        try:
+            return refresh(self, *args)
+        finally:
+            grouping = False
+
+    monkeypatch.setattr(Library, "refresh_groups", refresh_groups)
+    heard = []
+    stopped = False
+
+    def stop_midway(done: int, total: int, what: str) -> None:
+        nonlocal stopped
+        heard.append((done, what == GROUPING, grouping))
+        stopped |= grouping  # Esc, as the first 30 articles' claims are being grouped
+        if stopped:
+            raise ImportCancelled
+
+    report = ImportReport()
+    with pytest.raises(ImportCancelled):
+        import_paths(library, [folder], progress=stop_midway, report=report, workers=2)
+    # The 30th article was written with the 30th file, before the file was reported: the bar
+    # held at 29 files while grouping, the stop was heard at the first key, and the last
+    # stage (grouping what is left) stopped too; nothing written was lost.
+    assert heard[-3:] == [(29, False, False), (29, False, True), (1, True, True)]
+    assert len(report.imported) == library.counts()["articles"] == 30
+    kept = library.discrepancies()  # takes the grouping up
     whole = group_claims(library.comparables(), library.stories())
     assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
 
