@@ -593,7 +593,7 @@ class Library(Grouping):
             if claims >= wanted:
                 return claims, 0, None
         # Walking the list's order index meets the rows in list order: saying so costs nothing.
-        walks = limit and q.index == "INDEXED BY idx_claims_order"
+        walks = bool(limit) and q.index == "INDEXED BY idx_claims_order"
         order = f"ORDER BY {q.order}" if walks else ""
         kept = self._fetch(
             f"SELECT c.id, c.article_id FROM claims c {q.index} WHERE {q.where} {order} LIMIT :cap",
