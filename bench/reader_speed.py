@@ -160,7 +160,7 @@ def main() -> None:
         timings.append(time.perf_counter() - start)
     print(f"open an article (100): {percentiles(timings)}")
 
-    library.warm()  # as the reader does once its panes are filled
+    library.warm()  # as the reader does once its first frame is drawn
     panes: dict[str, list[float]] = {"articles": [], "claims": [], "entities": [], "all": []}
     for f in random_filters(library, 100, rng):
         total = 0.0

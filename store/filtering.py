@@ -189,7 +189,7 @@ class Planner:
 
     def warm(self) -> None:
         """Make the counts plans are chosen by, so that the first filter does not wait for
-        them (the reader calls this once its panes are filled)."""
+        them (the reader calls this once its first frame is drawn)."""
         sizes = self._sizes()
         for what in COUNTED:
             self._counts(what, sizes)

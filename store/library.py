@@ -603,7 +603,7 @@ class Library(Grouping):
         if len(kept) >= wanted:
             return len(kept), 0, page  # past the cap: its sources would be the first rows'
         sources = self._sources_of({a for _, a in kept})
-        if limit and page is None:  # all of them read, in no order: sort them by id
+        if limit and page is None:  # all read, in no order: their list order, by id
             page = [
                 row[0]
                 for row in self._fetch(
