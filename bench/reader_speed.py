@@ -8,6 +8,8 @@ baseline measured in the same run:
 - opening an article (the store's read of its text and highlights), p50/p95 of 100;
 - 100 random filters and searches (sources, entities, kinds, hedges, dates, words, and
   pairs of them): each pane's first page and count as the reader fetches them, p50/p95;
+- a search typed in the reader: Enter to every pane settled, p50/p95 (with the same wait
+  when there is nothing to do beside it);
 - peak memory (RSS) of a reader process that opens the library, fills its panes, pages
   through them and opens the discrepancy view.
 
@@ -81,6 +83,38 @@ async def ready(pilot):
     app.exit()
 ClaimdiffApp(Library(Path({db!r}))).run(headless=True, size=(160, 48), auto_pilot=ready)
 """
+# A search typed in the reader, from Enter until every pane has its answer and nothing more
+# is running: the library's reads for three panes at once, Textual filling the lists, the
+# first article read and drawn. Beside it, the same wait with nothing to wait for (the floor).
+SEARCHED = """
+import time
+from pathlib import Path
+from store import Library
+from tui.app import ClaimdiffApp
+async def settled(pilot):
+    app = pilot.app
+    while True:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return
+async def ready(pilot):
+    await settled(pilot)
+    start = time.perf_counter()
+    await settled(pilot)
+    print(f"idle {{time.perf_counter() - start}}")
+    for n, word in enumerate({words!r}):
+        await pilot.press("slash", *word)
+        start = time.perf_counter()
+        await pilot.press("enter")
+        await settled(pilot)
+        print(f"search{{n}} {{time.perf_counter() - start}}")
+        await pilot.press("escape")
+        await settled(pilot)
+    pilot.app.exit()
+ClaimdiffApp(Library(Path({db!r}))).run(headless=True, size=(160, 48), auto_pilot=ready)
+"""
+SEARCH_WORDS = ["troops", "Kim", "officers", "border", "Seoul", "generals"]
 
 
 def start_times(code: str) -> list[dict[str, float]]:
@@ -180,6 +214,12 @@ def main() -> None:
         panes["all"].append(total)
     for pane, seconds in panes.items():
         print(f"filter, {pane} pane (page + count, 100 filters): {percentiles(seconds)}")
+
+    searched = start_times(SEARCHED.format(words=SEARCH_WORDS, db=str(args.library)))
+    idle = statistics.median(r["idle"] for r in searched)
+    typed = [r[f"search{n}"] for r in searched for n in range(len(SEARCH_WORDS))]
+    print(f"search in the reader, Enter to every pane settled ({len(typed)} searches): "
+          f"{percentiles(typed)}; nothing to wait for {idle * 1000:.0f} ms")  # fmt: skip
 
     (explored,) = start_times(reader_code.format(db=str(args.library), explore=True))[:1]
     print(f"peak memory of the reader, panes paged and discrepancy view open: "
