@@ -57,40 +57,9 @@ async def painted(pilot):
     while not getattr(pilot.app, "painted", False):
         await pilot.pause()
 """
-MINIMAL = """{painted}
-async def ready(pilot):
-    await painted(pilot)
-    pilot.app.exit()
-App().run(headless=True, size=(160, 48), auto_pilot=ready)
-"""
-READER = """{painted}
-import resource
-from pathlib import Path
-from store import Library
-from tui.app import ClaimdiffApp
-async def ready(pilot):
-    app = pilot.app
-    await painted(pilot)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    print("filled")
-    if {explore}:
-        for key in ["j"] * 5 + ["G", "g", "tab", "G", "tab", "G", "d"]:
-            await pilot.press(key)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-    print(f"rss {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}}")
-    app.exit()
-ClaimdiffApp(Library(Path({db!r}))).run(headless=True, size=(160, 48), auto_pilot=ready)
-"""
-# A search typed in the reader, from Enter until every pane has its answer and nothing more
-# is running: the library's reads for three panes at once, Textual filling the lists, the
-# first article read and drawn. Beside it, the same wait with nothing to wait for (the floor).
-SEARCHED = """
-import time
-from pathlib import Path
-from store import Library
-from tui.app import ClaimdiffApp
+# Until the panes have their answers: the reader starts reading after its first frame, so
+# workers may start after a first wait for them returns; wait until none is running.
+SETTLED = """
 async def settled(pilot):
     app = pilot.app
     while True:
@@ -98,6 +67,39 @@ async def settled(pilot):
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             return
+"""
+MINIMAL = """{painted}
+async def ready(pilot):
+    await painted(pilot)
+    pilot.app.exit()
+App().run(headless=True, size=(160, 48), auto_pilot=ready)
+"""
+READER = """{painted}{settled}
+import resource
+from pathlib import Path
+from store import Library
+from tui.app import ClaimdiffApp
+async def ready(pilot):
+    app = pilot.app
+    await painted(pilot)
+    await settled(pilot)
+    print("filled")
+    if {explore}:
+        for key in ["j"] * 5 + ["G", "g", "tab", "G", "tab", "G", "d"]:
+            await pilot.press(key)
+            await settled(pilot)
+    print(f"rss {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}}")
+    app.exit()
+ClaimdiffApp(Library(Path({db!r}))).run(headless=True, size=(160, 48), auto_pilot=ready)
+"""
+# A search typed in the reader, from Enter until every pane has its answer and nothing more
+# is running: the library's reads for three panes at once, Textual filling the lists, the
+# first article read and drawn. Beside it, the same wait with nothing to wait for (the floor).
+SEARCHED = """{settled}
+import time
+from pathlib import Path
+from store import Library
+from tui.app import ClaimdiffApp
 async def ready(pilot):
     await settled(pilot)
     start = time.perf_counter()
@@ -173,10 +175,10 @@ def main() -> None:
     print(f"library: {counts['articles']:,} articles, {counts['claims']:,} claims, "
           f"{counts['entities']:,} entities, {counts['mentions']:,} mentions")  # fmt: skip
 
-    floor = statistics.median(
-        r["painted"] for r in start_times(MINIMAL.format(painted=PAINTED.format(screen="Screen")))
-    )
+    minimal = MINIMAL.replace("{painted}", PAINTED.format(screen="Screen"))
+    floor = statistics.median(r["painted"] for r in start_times(minimal))
     reader_code = READER.replace("{painted}", PAINTED.format(screen="MainScreen"))
+    reader_code = reader_code.replace("{settled}", SETTLED)
     reader = start_times(reader_code.format(db=str(args.library), explore=False))
     painted = statistics.median(r["painted"] for r in reader)
     filled = statistics.median(r["filled"] for r in reader)
@@ -215,7 +217,8 @@ def main() -> None:
     for pane, seconds in panes.items():
         print(f"filter, {pane} pane (page + count, 100 filters): {percentiles(seconds)}")
 
-    searched = start_times(SEARCHED.format(words=SEARCH_WORDS, db=str(args.library)))
+    searched_code = SEARCHED.replace("{settled}", SETTLED)
+    searched = start_times(searched_code.format(words=SEARCH_WORDS, db=str(args.library)))
     idle = statistics.median(r["idle"] for r in searched)
     typed = [r[f"search{n}"] for r in searched for n in range(len(SEARCH_WORDS))]
     print(f"search in the reader, Enter to every pane settled ({len(typed)} searches): "
