@@ -578,6 +578,54 @@ async def test_entities_show_claims_sources_conflicts_and_sort(library: Library)
         assert reversed_names == names[::-1]
 
 
+async def test_lists_draw_only_the_rows_on_screen_and_answer_the_mouse(
+    library: Library, monkeypatch
+):
+    drawn: list[str] = []
+    cells = EntityList.cells
+
+    def counted(self, row):
+        drawn.append(row.name)
+        return cells(self, row)
+
+    monkeypatch.setattr(EntityList, "cells", counted)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        entities = app.screen.query_one(EntityList)
+        on_screen = entities.scrollable_content_region.height - 1  # below the header
+        assert entities.row_count > on_screen + 20  # the sample story names 72
+        assert 0 < len(set(drawn)) <= on_screen  # the rest are never drawn until scrolled to
+
+        entities.focus()
+        await pilot.press("pagedown")
+        assert entities.cursor_row == on_screen - 1
+        await pilot.press("pagedown")
+        top = entities.scroll_offset.y
+        assert top <= entities.cursor_row < top + on_screen  # the cursor stays in view
+
+        # A click on the header sorts by that column, marked with an arrow; the cursor
+        # stays on its row.
+        kept = entities.current_key
+        await pilot.click(EntityList, offset=(3, 1))  # border, then the header line
+        names = [entities.get_row_at(i)[0].plain for i in range(entities.row_count)]
+        assert names == sorted(names, key=str.lower)
+        assert entities.current_key == kept
+        header = "".join(s.text for s in entities.render_line(0))
+        assert "Name▲" in header
+
+        # A click on a row puts the cursor there; a second click chooses it (a filter).
+        await pilot.press("home")
+        assert entities.cursor_row == 0 and entities.scroll_offset.y == 0
+        await pilot.click(EntityList, offset=(3, 2 + 3))  # border, header, the fourth row
+        await settle(app, pilot)
+        assert entities.cursor_row == 3 and not app.screen.filter.entity_ids
+        chosen = int(entities.current_key)
+        await pilot.click(EntityList, offset=(3, 2 + 3))
+        await settle(app, pilot)
+        assert app.screen.filter.entity_ids == {chosen}
+
+
 async def test_e_filters_to_an_entity_of_the_claim(library: Library):
     from tui.screens.pick import PickScreen
 

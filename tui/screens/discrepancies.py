@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from store import (
     ClaimFilter,
@@ -194,22 +194,17 @@ class DiscrepancyScreen(Screen[None]):
                 )
             )
 
-    @on(DataTable.RowHighlighted, "#groups")
-    def _group_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value:
-            self.load_group(event.row_key.value)
+    @on(ListPane.RowHighlighted, "#groups")
+    def _group_highlighted(self, event: ListPane.RowHighlighted) -> None:
+        self.load_group(event.key)
 
     @on(GroupLoaded)
     def _group_loaded(self, message: GroupLoaded) -> None:
         table = self.query_one(GroupList)
-        if (
-            table.row_count
-            and table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            == message.group.key
-        ):
+        if table.current_key == message.group.key:
             self.show_group(message.group)
 
-    @on(DataTable.RowSelected, "#groups")
+    @on(ListPane.RowSelected, "#groups")
     def _group_selected(self) -> None:
         self.action_card(1)  # enter on a group: to its first card
 

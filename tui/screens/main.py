@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from store import ClaimFilter, Library
 from store.library import ENTITY_SAMPLE, source_name
@@ -304,20 +304,19 @@ class MainScreen(Screen[None]):
 
     # ---- panes -> state ------------------------------------------------------------------
 
-    @on(DataTable.RowHighlighted, "#articles")
-    def _article_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            self.article_id = int(event.row_key.value)
+    @on(ListPane.RowHighlighted, "#articles")
+    def _article_highlighted(self, event: ListPane.RowHighlighted) -> None:
+        self.article_id = int(event.key)
 
-    @on(DataTable.RowHighlighted, "#claims")
-    def _claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(ListPane.RowHighlighted, "#claims")
+    def _claim_highlighted(self, event: ListPane.RowHighlighted) -> None:
         # Only a move the user makes shows a claim: the cursor a fresh list starts on must
         # not scroll the article away from its title.
         table = self.query_one(ClaimTable)
         follow, self._follow_claims = self._follow_claims, False
-        if event.row_key.value is None or not (table.has_focus or follow):
+        if not (table.has_focus or follow):
             return
-        claim = table.claims.get(int(event.row_key.value))
+        claim = table.claims.get(int(event.key))
         if claim is None:
             return
         self._claim_to_show = claim.id
@@ -329,8 +328,8 @@ class MainScreen(Screen[None]):
         else:
             self._show_pending_claim()
 
-    @on(DataTable.RowSelected, "#claims")
-    def _claim_selected(self, event: DataTable.RowSelected) -> None:
+    @on(ListPane.RowSelected, "#claims")
+    def _claim_selected(self) -> None:
         self.query_one(ArticleView).focus()
 
     def _show_pending_claim(self) -> None:
@@ -353,13 +352,10 @@ class MainScreen(Screen[None]):
         else:
             self._show_pending_claim()
 
-    @on(DataTable.RowSelected, "#entities")
-    def _entity_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is None:
-            return
-        entity_id = int(event.row_key.value)
-        row = self.query_one(EntityList).get_row(str(entity_id))
-        self._toggle_entity(entity_id, row[0].plain if row else str(entity_id))
+    @on(ListPane.RowSelected, "#entities")
+    def _entity_selected(self, event: ListPane.RowSelected) -> None:
+        entity = self.query_one(EntityList).row_of(event.key)
+        self._toggle_entity(int(event.key), entity.name if entity else event.key)
 
     def _toggle_entity(self, entity_id: int, name: str) -> None:
         """Add an entity to the filter (claims must name them all), or take it off."""

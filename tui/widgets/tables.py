@@ -1,8 +1,8 @@
-"""The list panes: articles, claims and entities, as DataTables of `Text` cells.
+"""The list panes: articles, claims and entities, drawn with Textual's line API.
 
-DataTable parses markup in plain string cells, so every cell built from library data is a
-`rich.text.Text`. Each table keys its rows by id, so the screen deals in ids. One column per
-table (None width) takes the room the others leave.
+Every cell built from library data is a `rich.text.Text` (never markup). Each list keys its
+rows by id, so the screen deals in ids. One column per list (None width) takes the room
+the others leave.
 """
 
 from __future__ import annotations
@@ -11,11 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from store import ArticleRow, ClaimRow, EntityRow
 from tui.format import date, figure
@@ -33,6 +37,7 @@ TYPE_STYLE = {
 
 
 _SCALE = {"k": 1e3, "M": 1e6}
+Cells = list[tuple[Text, int]]  # a line's cells, each with its column's width
 
 
 def _sort_value(value: Text) -> tuple[int, float, str]:
@@ -62,9 +67,12 @@ def count(value: int, style: str = "") -> Text:
     return Text(shown, justify="right", style=style)
 
 
-class ListPane(DataTable[Text]):
-    """A DataTable with vim keys, rows keyed by id, and one column that fills the width.
+class ListPane(ScrollView, can_focus=True):
+    """A list of rows drawn a line at a time: a header, a row cursor, columns that fit.
 
+    Only the lines on screen are ever rendered (and kept until the rows or the width
+    change), so a page of 1,000 rows is shown as fast as one of 10: a DataTable measured
+    and laid out every cell of a page each time a filter changed (0.2 s at 1,000 rows).
     When the pane is too narrow for the filling column to be useful, columns with a drop
     rank are left out, highest rank first, so what matters stays readable at 80x24.
     """
@@ -72,24 +80,66 @@ class ListPane(DataTable[Text]):
     # label, key, width (None: fills), drop rank (0: always shown)
     COLUMNS: ClassVar[tuple[tuple[str, str, int | None, int], ...]] = ()
     FILL_MIN = 24
+    PADDING = 1  # cells on each side of a column
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g", "scroll_top", "Top", show=False, id="list.top"),
         Binding("G", "scroll_bottom", "Bottom", show=False, id="list.bottom"),
         Binding("s", "sort", "Sort", show=False, id="list.sort"),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,ctrl+home", "scroll_top", "Top", show=False),
+        Binding("end,ctrl+end", "scroll_bottom", "Bottom", show=False),
+        Binding("enter", "select", "Select", show=False),
     ]
+    COMPONENT_CLASSES = {
+        "list-pane--header",
+        "list-pane--cursor",
+        "list-pane--even-row",
+    }
+    # As a DataTable looked, so the panes did not change colour with the way they are drawn.
+    DEFAULT_CSS = """
+    ListPane {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .list-pane--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .list-pane--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .list-pane--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .list-pane--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .list-pane--even-row { background: $surface-darken-1 40%; }
+        & > .list-pane--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
 
     PAGE = 1000  # rows held at a time; the screen fetches the next page from the library
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self.rows_shown: list[Any] = []
         self.start = 0  # the index of the first row held, in the whole list
         self.total = 0  # rows in the whole list
         self.capped = False  # counting stopped: there are more than total - 1 rows
+        self.cursor_row = 0  # the index of the cursor's row in the rows held
         self._sort: tuple[str, bool] | None = None  # column key, reversed
-        self._layout: tuple[tuple[str, ...], int] = ((), 0)
+        self._layout: tuple[tuple[str, ...], int] = ((), 0)  # columns shown, filling width
+        self._index: dict[str, int] = {}  # row key -> index in rows_shown
+        self._cells: dict[int, dict[str, Text]] = {}  # made as rows are first drawn
+        self._strips: dict[int, Strip] = {}  # rows drawn, without the cursor
 
     @dataclass
     class PageWanted(Message):
@@ -99,53 +149,67 @@ class ListPane(DataTable[Text]):
         offset: int
         cursor: str  # "first" or "last"
 
+    @dataclass
+    class RowHighlighted(Message):
+        """The cursor is on another row (or on the first row of a new list)."""
+
+        table: ListPane
+        key: str
+
+        @property
+        def control(self) -> ListPane:
+            return self.table
+
+    @dataclass
+    class RowSelected(Message):
+        """Enter on a row, or a click on the row the cursor is on."""
+
+        table: ListPane
+        key: str
+
+        @property
+        def control(self) -> ListPane:
+            return self.table
+
+    # ---- rows ------------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows_shown)
+
     @property
     def paged(self) -> bool:
         return self.total > len(self.rows_shown)
 
-    def _want(self, offset: int, cursor: str) -> None:
-        self.post_message(self.PageWanted(self, offset, cursor))
+    @property
+    def current_key(self) -> str | None:
+        if not self.rows_shown:
+            return None
+        return self.key_of(self.rows_shown[self.cursor_row])
 
-    def _move(self, move: Callable[[], None], forward: bool) -> None:
-        """Move within the rows held, or past their end or start to the next or previous page."""
-        if forward and self.cursor_row >= self.row_count - 1:
-            if self.start + self.row_count < self.total:
-                return self._want(self.start + self.row_count, "first")
-        elif not forward and self.cursor_row <= 0 and self.start > 0:
-            return self._want(max(0, self.start - self.PAGE), "last")
-        move()
+    @property
+    def current_id(self) -> int | None:
+        key = self.current_key
+        return None if key is None else int(key)
 
-    def action_cursor_down(self) -> None:
-        self._move(super().action_cursor_down, forward=True)
+    def row_of(self, key: str) -> Any | None:
+        """The row held under a key, or None."""
+        index = self._index.get(key)
+        return None if index is None else self.rows_shown[index]
 
-    def action_cursor_up(self) -> None:
-        self._move(super().action_cursor_up, forward=False)
+    def get_row_at(self, index: int) -> list[Text]:
+        """The cells shown in a row, in column order."""
+        cells = self._cells_at(index)
+        return [cells[key] for key in self._layout[0]]
 
-    def action_page_down(self) -> None:
-        self._move(super().action_page_down, forward=True)
+    def get_cell(self, key: str, column: str) -> Text:
+        return self._cells_at(self._index[key])[column]
 
-    def action_page_up(self) -> None:
-        self._move(super().action_page_up, forward=False)
-
-    def action_scroll_bottom(self) -> None:
-        if self.start + self.row_count < self.total:
-            self._want(LAST_PAGE, "last")
-        else:
-            super().action_scroll_bottom()
-
-    def action_scroll_top(self) -> None:
-        if self.start > 0:
-            self._want(0, "first")
-        else:
-            super().action_scroll_top()
-
-    def page_title(self, label: str) -> Text:
-        """A pane title that never pretends: "Entities (1,001-2,000 of 15,478)"."""
-        total = f"{self.total - 1:,}+" if self.capped else f"{self.total:,}"
-        if self.paged:
-            first, last = self.start + 1, self.start + len(self.rows_shown)
-            return Text(f"{label} ({first:,}–{last:,} of {total})")
-        return Text(f"{label} ({total})")
+    def _cells_at(self, index: int) -> dict[str, Text]:
+        cells = self._cells.get(index)
+        if cells is None:
+            cells = self._cells[index] = self.cells(self.rows_shown[index])
+        return cells
 
     def cells(self, row: Any) -> dict[str, Text]:
         raise NotImplementedError
@@ -158,37 +222,10 @@ class ListPane(DataTable[Text]):
         """The columns worth showing for the current rows (all, unless a table says)."""
         return list(self.COLUMNS)
 
-    @property
-    def current_id(self) -> int | None:
-        if self.row_count == 0:
-            return None
-        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or 0)
-
-    def move_to(self, row_id: int | str | None) -> None:
-        """Put the cursor on a row by its key, if it is listed."""
-        if row_id is None:
-            return
-        try:
-            self.move_cursor(row=self.get_row_index(str(row_id)), animate=False)
-        except RowDoesNotExist:  # not in this (filtered) list
-            return
-
-    def _fit(self) -> tuple[tuple[str, ...], int]:
-        """The keys of the columns that fit, and the width of the filling one."""
-        columns = self.columns_wanted()
-        room = self.scrollable_content_region.width - 2  # a vertical scrollbar may appear
-        while True:
-            fixed = sum(w + 2 * self.cell_padding for _, _, w, _ in columns if w is not None)
-            fill = room - fixed - 2 * self.cell_padding
-            droppable = [c for c in columns if c[3]]
-            if fill >= self.FILL_MIN or not droppable:
-                return tuple(key for _, key, _, _ in columns), max(fill, 8)
-            columns.remove(max(droppable, key=lambda c: c[3]))
-
     def show(
         self,
         rows: Sequence[Any],
-        keep: int | None,
+        keep: int | str | None,
         offset: int = 0,
         total: int | None = None,
         cursor: str | None = None,
@@ -200,28 +237,162 @@ class ListPane(DataTable[Text]):
         self.start = offset
         self.total = len(self.rows_shown) if total is None else total
         self.capped = capped
-        self.clear(columns=True)
-        self._layout = keys, fill = self._fit()
-        for label, key, width, _ in self.COLUMNS:
-            if key in keys:
-                self.add_column(label, key=key, width=width or fill)
-        for row in self.rows_shown:
-            cells = self.cells(row)
-            self.add_row(*(cells[key] for key in keys), key=self.key_of(row))
-        if self._sort and self._sort[0] in keys:
-            self.sort(self._sort[0], key=_sort_value, reverse=self._sort[1])
-        if cursor is not None and self.row_count:
-            self.move_cursor(row=0 if cursor == "first" else self.row_count - 1, animate=False)
+        self._cells.clear()
+        if self._sort:
+            self._order(*self._sort)
+        self._reindex()
+        self._layout = self._fit()
+        self.virtual_size = Size(self._layout[1], len(self.rows_shown) + 1)
+        if cursor is not None and self.rows_shown:
+            row = 0 if cursor == "first" else len(self.rows_shown) - 1
         else:
-            self.move_to(keep)
+            row = self._index.get(str(keep), 0) if keep is not None else 0
+        self.cursor_row = -1  # a new list: its cursor's row is news, wherever it is
+        self.move_cursor(row=row)
 
     def _hold(self, rows: Sequence[Any]) -> None:
         """Keep the rows of the page shown; a table that looks rows up by id indexes them."""
         self.rows_shown = list(rows)
 
+    def _reindex(self) -> None:
+        self._index = {self.key_of(row): i for i, row in enumerate(self.rows_shown)}
+        self._strips.clear()
+        self.refresh()
+
+    # ---- the cursor ------------------------------------------------------------------------
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        """Put the cursor on a row by its index, and bring it into view."""
+        if not self.rows_shown:
+            self.cursor_row = 0
+            self.refresh()
+            return
+        row = max(0, min(row, len(self.rows_shown) - 1))
+        moved, self.cursor_row = row != self.cursor_row, row
+        self.refresh()
+        self._scroll_to_cursor()
+        if moved:
+            self.post_message(self.RowHighlighted(self, self.key_of(self.rows_shown[row])))
+
+    def move_to(self, row_id: int | str | None) -> None:
+        """Put the cursor on a row by its key, if it is listed."""
+        index = self._index.get(str(row_id)) if row_id is not None else None
+        if index is not None:  # else not in this (filtered) list
+            self.move_cursor(row=index)
+
+    def _scroll_to_cursor(self) -> None:
+        rows = self.scrollable_content_region.height - 1  # below the header
+        if rows <= 0:  # not laid out yet
+            self.call_after_refresh(self._scroll_to_cursor)
+            return
+        top = self.scroll_offset.y
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + rows:
+            self.scroll_to(y=self.cursor_row - rows + 1, animate=False)
+
+    def _want(self, offset: int, cursor: str) -> None:
+        self.post_message(self.PageWanted(self, offset, cursor))
+
+    def _step(self, rows: int) -> None:
+        """Move by rows, or past the end or start of those held to the next or previous page."""
+        last = len(self.rows_shown) - 1
+        if rows > 0 and self.cursor_row >= last:
+            if self.start + len(self.rows_shown) < self.total:
+                self._want(self.start + len(self.rows_shown), "first")
+            return
+        if rows < 0 and self.cursor_row <= 0:
+            if self.start > 0:
+                self._want(max(0, self.start - self.PAGE), "last")
+            return
+        self.move_cursor(row=self.cursor_row + rows)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_page_down(self) -> None:
+        self._step(max(1, self.scrollable_content_region.height - 2))
+
+    def action_page_up(self) -> None:
+        self._step(-max(1, self.scrollable_content_region.height - 2))
+
+    def action_scroll_bottom(self) -> None:
+        if self.start + len(self.rows_shown) < self.total:
+            self._want(LAST_PAGE, "last")
+        else:
+            self.move_cursor(row=len(self.rows_shown) - 1)
+
+    def action_scroll_top(self) -> None:
+        if self.start > 0:
+            self._want(0, "first")
+        else:
+            self.move_cursor(row=0)
+
+    def action_select(self) -> None:
+        key = self.current_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        event.stop()
+        if offset.y == 0:
+            column = self._column_at(offset.x)
+            if column is not None:
+                current, reverse = self._sort or ("", False)
+                self.sort_by(column, reverse=not reverse if column == current else False)
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if index >= len(self.rows_shown):
+            return
+        if index == self.cursor_row:
+            self.action_select()
+        else:
+            self.move_cursor(row=index)
+
+    def _column_at(self, x: int) -> str | None:
+        keys, fill = self._layout
+        left = 0
+        for key in keys:
+            left += self._width(key, fill) + 2 * self.PADDING
+            if x < left:
+                return key
+        return None
+
+    # ---- titles, columns and sorting -------------------------------------------------------
+
+    def page_title(self, label: str) -> Text:
+        """A pane title that never pretends: "Entities (1,001-2,000 of 15,478)"."""
+        total = f"{self.total - 1:,}+" if self.capped else f"{self.total:,}"
+        if self.paged:
+            first, last = self.start + 1, self.start + len(self.rows_shown)
+            return Text(f"{label} ({first:,}–{last:,} of {total})")
+        return Text(f"{label} ({total})")
+
+    def _fit(self) -> tuple[tuple[str, ...], int]:
+        """The keys of the columns that fit, and the width of the filling one."""
+        columns = self.columns_wanted()
+        room = self.content_region.width - 2  # a vertical scrollbar may appear
+        pad = 2 * self.PADDING
+        while True:
+            fixed = sum(w + pad for _, _, w, _ in columns if w is not None)
+            fill = room - fixed - pad
+            droppable = [c for c in columns if c[3]]
+            if fill >= self.FILL_MIN or not droppable:
+                return tuple(key for _, key, _, _ in columns), max(fill, 8)
+            columns.remove(max(droppable, key=lambda c: c[3]))
+
+    def _width(self, key: str, fill: int) -> int:
+        return next((w or fill) for _, k, w, _ in self.COLUMNS if k == key)
+
     def action_sort(self) -> None:
         """s: sort by the next column; again on the same column to reverse it."""
-        keys = [str(key.value) for key in self.columns]
+        keys = self._layout[0]
         if not keys:
             return
         current, reverse = self._sort or ("", False)
@@ -231,21 +402,94 @@ class ListPane(DataTable[Text]):
             after = keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0]
             self.sort_by(after, reverse=False)
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = str(event.column_key.value)
-        current, reverse = self._sort or ("", False)
-        self.sort_by(key, reverse=not reverse if key == current else False)
-
     def sort_by(self, key: str, reverse: bool = False) -> None:
+        """Sort the rows held by a column's value; the cursor stays on its row."""
+        kept = self.current_key
         self._sort = (key, reverse)
-        self.sort(key, key=_sort_value, reverse=reverse)
+        self._order(key, reverse)
+        self._reindex()
+        self.cursor_row = self._index.get(kept, 0) if kept is not None else 0
+        self._scroll_to_cursor()
         if self.paged:
             self.notify(f"Sorted the {len(self.rows_shown):,} rows held, of {self.total:,}; "
                         "narrow the list with a filter to sort it whole.", timeout=4)  # fmt: skip
 
+    def _order(self, key: str, reverse: bool) -> None:
+        cells = [self._cells_at(i) for i in range(len(self.rows_shown))]
+        order = sorted(range(len(cells)), key=lambda i: _sort_value(cells[i][key]),
+                       reverse=reverse)  # fmt: skip
+        self.rows_shown = [self.rows_shown[i] for i in order]
+        self._cells = {new: cells[old] for new, old in enumerate(order)}
+
+    def refresh_row(self, key: str) -> None:
+        """Draw a row again: its cells changed (a claim was marked)."""
+        index = self._index.get(key)
+        if index is not None:
+            self._cells.pop(index, None)
+            self._strips.pop(index, None)
+            self.refresh()
+
+    # ---- drawing ---------------------------------------------------------------------------
+
     def on_resize(self) -> None:
-        if self.COLUMNS and self._fit() != self._layout:
-            self.show(self.rows_shown, self.current_id, self.start, self.total, None, self.capped)
+        self._layout = self._fit()
+        self.virtual_size = Size(self._layout[1], len(self.rows_shown) + 1)
+        self._strips.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # the theme or focus changed the rows' colours
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._line(self._header(), width, "list-pane--header")
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.rows_shown):
+            return Strip.blank(width, self.rich_style)
+        if index == self.cursor_row:
+            return self._line(self._row(index), width, "list-pane--cursor")
+        strip = self._strips.get(index)
+        if strip is None:
+            stripe = "list-pane--even-row" if index % 2 else None
+            strip = self._strips[index] = self._line(self._row(index), width, stripe)
+        return strip
+
+    def _line(self, cells: Cells, width: int, component: str | None = None) -> Strip:
+        """One line of the list: the cursor's colours go over the cells' own, a stripe's under.
+        Each cell is its own run of segments, so a screenshot's columns line up too."""
+        under = over = Style()
+        if component == "list-pane--cursor":
+            over = self.get_component_rich_style(component)
+        elif component is not None:
+            under = self.get_component_rich_style(component)
+        base = self.rich_style + under
+        pad = Segment(" " * self.PADDING, base + over)
+        console = self.app.console
+        segments = []
+        for value, cell_width in cells:
+            fitted = value.copy()
+            fitted.end = ""
+            fitted.align(value.justify or "left", cell_width)
+            # Text.render leaves out the text's own style where it has no spans.
+            own = base + console.get_style(value.style) if value.style else base
+            segments.append(pad)
+            segments.extend(Segment(s.text, own + s.style + over if s.style else own + over)
+                            for s in fitted.render(console))  # fmt: skip
+            segments.append(pad)
+        return Strip(segments).extend_cell_length(width, base + over).crop(0, width)
+
+    def _row(self, index: int) -> Cells:
+        cells = self._cells_at(index)
+        keys, fill = self._layout
+        return [(cells[key], self._width(key, fill)) for key in keys]
+
+    def _header(self) -> Cells:
+        keys, fill = self._layout
+        labels = {key: label for label, key, _, _ in self.COLUMNS}
+        sort, reverse = self._sort or ("", False)
+        return [(Text(labels[key] + (("▼" if reverse else "▲") if key == sort else "")),
+                 self._width(key, fill)) for key in keys]  # fmt: skip
 
 
 def first_page(total: int) -> Page:
@@ -310,7 +554,7 @@ class ClaimTable(ListPane):
         if claim_id is None:
             return
         self.marked.symmetric_difference_update({claim_id})
-        self.update_cell(str(claim_id), "mark", _mark(claim_id in self.marked))
+        self.refresh_row(str(claim_id))
         self.post_message(self.MarksChanged(len(self.marked)))
         self.action_cursor_down()
 
