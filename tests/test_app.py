@@ -544,6 +544,42 @@ async def test_theme_and_filters_persist_and_a_damaged_config_is_a_notice(
         assert damaged.screen.query_one(ArticleList).row_count == 5
 
 
+async def test_the_key_bar_follows_focus_and_keymaps_and_its_keys_click(
+    library: Library, tmp_path, monkeypatch
+):
+    import json
+
+    from tui.screens.help import HelpScreen
+    from tui.widgets.key_bar import KeyBar
+
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"keymap": {"main.help": "h"}}))
+    monkeypatch.setenv("CLAIMDIFF_CONFIG", str(config))
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        bar = app.screen.query_one(KeyBar)
+
+        def shown() -> str:
+            return "".join(s.text for s in bar.render_lines(bar.region.reset_offset)[0])
+
+        # At 80 columns the keys close up so that help still shows, under its new key.
+        assert "h Help" in shown() and "? Help" not in shown()
+        assert "space Mark" not in shown()
+        await pilot.press("3")  # the claims pane: its own key comes first
+        await pilot.pause()
+        assert shown().startswith("space Mark")
+        await pilot.press("slash")  # the search box: only what works there
+        await pilot.pause()
+        assert "Filter" not in shown() and "esc Clear" in shown()
+        await pilot.press("escape", "1")
+        await pilot.pause()
+        x = shown().index("h Help")
+        await pilot.click(KeyBar, offset=(x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_keys_can_be_remapped_from_the_config(library: Library, tmp_path, monkeypatch):
     import json
 

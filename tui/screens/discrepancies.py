@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store import (
     ClaimFilter,
@@ -34,6 +34,7 @@ from store import (
 from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, Page
 from tui.screens.export import ExportScreen, export_format
 from tui.widgets.article_view import inert
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
 
@@ -146,7 +147,7 @@ class DiscrepancyScreen(Screen[None]):
                 yield Static(id="why")
                 yield HorizontalScroll(id="cards")
                 yield RangePlot(id="plot")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#groups").border_title = "Groups"

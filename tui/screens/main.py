@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from store import ClaimFilter, Library
 from store.library import ENTITY_SAMPLE, source_name
@@ -35,6 +35,7 @@ from tui.messages import (
     Page,
 )
 from tui.widgets.article_view import ArticleView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.tables import (
     ArticleList,
     ClaimTable,
@@ -104,7 +105,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="right"):
                 yield ArticleView(id="article")
                 yield ClaimTable(id="claims")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#articles").border_title = "Articles"
