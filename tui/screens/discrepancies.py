@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from store import (
     ClaimFilter,
@@ -37,6 +37,7 @@ from tui.widgets.article_view import inert
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
+from tui.widgets.title_bar import TitleBar
 
 
 def claim_in_words(claim: Comparable) -> str:
@@ -140,7 +141,7 @@ class DiscrepancyScreen(Screen[None]):
         self._conflicts = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal():
             yield GroupList(id="groups")
             with Vertical():

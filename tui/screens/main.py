@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Static
 
 from store import ClaimFilter, Library
 from store.library import ENTITY_SAMPLE, source_name
@@ -44,10 +44,14 @@ from tui.widgets.tables import (
     first_page,
     page_to_read,
 )
+from tui.widgets.title_bar import TitleBar
 
+SEARCH_HINT = "Search claims and article text; Enter applies, Esc cancels"
 WATCH_SECONDS = 2.0  # how often the reader looks whether another process imported articles
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from store import Comparable, ImportReport
 
 
@@ -94,9 +98,7 @@ class MainScreen(Screen[None]):
         self._follow_claims = False  # n / N moved the claims cursor from another pane
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Input(placeholder="Search claims and article text; Enter applies, Esc cancels",
-                    id="search")  # fmt: skip
+        yield TitleBar()
         yield Static(id="filters")
         with Horizontal(id="panes"):
             with Vertical(id="left"):
@@ -375,13 +377,24 @@ class MainScreen(Screen[None]):
         self.query_one(f"#{pane}").focus()
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = self.filter.query or ""
-        search.display = True
+        """/: the search box, made the first time it is asked for (the first frame comes
+        sooner without it)."""
+        from textual.widgets import Input
+
+        query = self.filter.query or ""
+        boxes = self.query("#search")
+        if boxes:
+            search = boxes.first(Input)
+            search.value = query
+            search.display = True
+        else:
+            search = Input(query, placeholder=SEARCH_HINT, id="search")
+            self.mount(search, before="#filters")
         search.focus()
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
         event.input.display = False
         query = event.value.strip() or None
         self._applied("query", query is not None)
@@ -390,9 +403,9 @@ class MainScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         """Escape: close the search box, else take off the filter set last."""
-        search = self.query_one("#search", Input)
-        if search.display:
-            search.display = False
+        search = self.query("#search")
+        if search and search.first().display:
+            search.first().display = False
             self.query_one(ClaimTable).focus()
             return
         if not self._filter_order:
