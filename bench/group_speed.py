@@ -14,7 +14,6 @@ import argparse
 import random
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from extract.comparable import Comparable
@@ -45,13 +44,13 @@ def synthetic(n: int, seeds: list[Comparable]) -> tuple[list[Comparable], dict]:
         stories[article] = frozenset({f"Story {story}", f"Person {story}"})  # as signed
         swap = PLACES[rng.randrange(len(PLACES))]
         places = tuple(
-            replace(p, name=swap) if p.name in ("Russia", "Kursk") else p for p in seed.places
+            p._replace(name=swap) if p.name in ("Russia", "Kursk") else p for p in seed.places
         )
         scale = rng.choice((0.5, 0.8, 1, 1, 1.2, 2))
         value = None if seed.value is None else seed.value * scale
         low = None if seed.low is None else seed.low * scale
         high = None if seed.high is None else seed.high * scale
-        claims.append(replace(seed, id=i, article=article, source=f"outlet {article % 50}",
+        claims.append(seed._replace(id=i, article=article, source=f"outlet {article % 50}",
                               value=value, low=low, high=high, places=places))  # fmt: skip
     return claims, stories
 

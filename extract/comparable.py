@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 COMMON_AFTER = 20  # articles: from this size on, a library may hold many stories
 COMMON_SHARE = 0.10  # of articles: a name this common tells no story apart
 STANCE_KEY = "stance"  # the comparison key of every statement a side of the story made
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A place named in a claim's sentence: its offsets in the sentence and resolved name."""
 
     start: int
@@ -24,8 +24,7 @@ class Place:
     name: str
 
 
-@dataclass(frozen=True)
-class Comparable:
+class Comparable(NamedTuple):
     """What comparison needs to know of one claim."""
 
     id: int

@@ -13,7 +13,6 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -48,14 +47,14 @@ def _number(value: float | None) -> int | float | None:
 
 
 def claim_record(claim: ClaimRow) -> dict[str, Any]:
-    row = asdict(claim)
+    row = claim._asdict()
     for key in ("value", "low", "high"):
         row[key] = _number(row[key])
     return {name: row[name] for name in CLAIM_FIELDS}
 
 
 def entity_record(entity: EntityRow) -> dict[str, Any]:
-    row = asdict(entity)
+    row = entity._asdict()
     return {name: row[name] for name in ENTITY_FIELDS}
 
 

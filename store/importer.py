@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import DecodeError, analyse_article, clean_text, decode_bytes
@@ -210,7 +210,7 @@ def analyse_documents(
     ]
     last = max((i for i, o in enumerate(out) if isinstance(o, NewArticle)), default=None)
     if last is not None:
-        out[last] = replace(out[last], file_hash=file_hash)  # type: ignore[type-var]
+        out[last] = out[last]._replace(file_hash=file_hash)
     return out
 
 

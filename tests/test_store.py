@@ -7,7 +7,6 @@ import hashlib
 import io
 import json
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -79,8 +78,7 @@ def test_bad_files_are_reported_and_the_good_ones_land(tmp_path: Path, db_path: 
 def test_a_batch_of_articles_is_stored_whole_or_not_at_all(db_path: Path):
     lib = Library(db_path)
     good = new_article("a.txt", "file-a", "text-a", analyse("003"))
-    broken = replace(
-        new_article("b.txt", "file-b", "text-b", analyse("001")),
+    broken = new_article("b.txt", "file-b", "text-b", analyse("001"))._replace(
         mentions=[(0, 5, "Seoul", "Seoul", "place", "one value too many")],
     )
     with pytest.raises(sqlite3.ProgrammingError):  # fails after the first article's rows
