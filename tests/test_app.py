@@ -544,6 +544,26 @@ async def test_theme_and_filters_persist_and_a_damaged_config_is_a_notice(
         assert damaged.screen.query_one(ArticleList).row_count == 5
 
 
+async def test_a_lists_cursor_is_drawn_in_the_colours_of_its_focus_and_theme(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+
+        def cursor_colour() -> object:
+            line = articles.render_line(1 + articles.cursor_row - articles.scroll_offset.y)
+            return next(iter(line)).style.bgcolor
+
+        focused = cursor_colour()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not articles.has_focus and cursor_colour() != focused
+        blurred = cursor_colour()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert cursor_colour() not in (focused, blurred)
+
+
 async def test_the_key_bar_follows_focus_and_keymaps_and_its_keys_click(
     library: Library, tmp_path, monkeypatch
 ):

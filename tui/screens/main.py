@@ -117,13 +117,13 @@ class MainScreen(Screen[None]):
         self.query_one("#articles").focus()
         self._shown_up_to: int | None = None  # the newest article when the panes were read
         self._told_up_to = 0  # the newest article the user was told about
-        self.mark_library()
         self.set_interval(WATCH_SECONDS, self.watch_library)
         # The panes are read once the first frame is up: reading threads building rows
         # held the interpreter while it was being drawn.
         self.call_after_refresh(self._read_library)
 
     def _read_library(self) -> None:
+        self.mark_library()
         self.load_entities(self.initial)
         self.warm_library()
         if self.initial.is_empty:

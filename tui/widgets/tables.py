@@ -140,6 +140,7 @@ class ListPane(ScrollView, can_focus=True):
         self._index: dict[str, int] = {}  # row key -> index in rows_shown
         self._cells: dict[int, dict[str, Text]] = {}  # made as rows are first drawn
         self._strips: dict[int, Strip] = {}  # rows drawn, without the cursor
+        self._styles: dict[str, Style] = {}
 
     @dataclass
     class PageWanted(Message):
@@ -439,6 +440,15 @@ class ListPane(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # the theme or focus changed the rows' colours
+        self._styles.clear()
+
+    def _style(self, component: str) -> Style:
+        """The widget's style ("") or a component's, looked up once per change of style."""
+        style = self._styles.get(component)
+        if style is None:
+            style = self.get_component_rich_style(component) if component else self.rich_style
+            self._styles[component] = style
+        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -446,7 +456,7 @@ class ListPane(ScrollView, can_focus=True):
             return self._line(self._header(), width, "list-pane--header")
         index = self.scroll_offset.y + y - 1
         if index >= len(self.rows_shown):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style(""))
         if index == self.cursor_row:
             return self._line(self._row(index), width, "list-pane--cursor")
         strip = self._strips.get(index)
@@ -460,10 +470,10 @@ class ListPane(ScrollView, can_focus=True):
         Each cell is its own run of segments, so a screenshot's columns line up too."""
         under = over = Style()
         if component == "list-pane--cursor":
-            over = self.get_component_rich_style(component)
+            over = self._style(component)
         elif component is not None:
-            under = self.get_component_rich_style(component)
-        base = self.rich_style + under
+            under = self._style(component)
+        base = self._style("") + under
         pad = Segment(" " * self.PADDING, base + over)
         console = self.app.console
         segments = []
