@@ -235,6 +235,7 @@ class Library(Grouping):
         self._all: list[sqlite3.Connection] = []
         self._temps: dict[sqlite3.Connection, OrderedDict[str, None]] = {}
         self._lock = threading.Lock()
+        self._pinned_here = threading.local()  # the connection a thread is pinned to (_pinned)
         self._resolver: Resolver | None = None  # the library's names, once an import starts
         self._planner = Planner(self._fetch)
         first = open_database(self.path)  # creates or checks the schema, or raises
@@ -243,6 +244,10 @@ class Library(Grouping):
 
     @contextmanager
     def _lease(self) -> Iterator[sqlite3.Connection]:
+        pinned = getattr(self._pinned_here, "db", None)
+        if pinned is not None:  # this thread reads through one connection for now
+            yield pinned
+            return
         try:
             db = self._idle.get_nowait()
         except queue.Empty:
@@ -259,6 +264,17 @@ class Library(Grouping):
                     self._all.remove(db)
                     self._temps.pop(db, None)
                 db.close()
+
+    @contextmanager
+    def _pinned(self) -> Iterator[sqlite3.Connection]:
+        """Every read and write of this thread through one connection while it lasts, so
+        that they can use the temporary tables made on it."""
+        with self._lease() as db:
+            self._pinned_here.db = db
+            try:
+                yield db
+            finally:
+                self._pinned_here.db = None
 
     def close(self) -> None:
         with self._lock:
