@@ -634,6 +634,20 @@ async def test_entities_show_claims_sources_conflicts_and_sort(library: Library)
         assert reversed_names == names[::-1]
 
 
+async def test_s_sorts_the_claims_by_their_labelled_columns_not_the_marks(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        claims.focus()
+        await pilot.press("s")
+        await pilot.pause()
+        header = "".join(s.text for s in claims.render_line(0))
+        assert header.split()[0] == "Figure▲"  # the marks' column stays unsorted
+        figures = [claims.get_row_at(i)[1].plain for i in range(claims.row_count)]
+        assert figures == sorted(figures, key=str.lower)
+
+
 async def test_lists_draw_only_the_rows_on_screen_and_answer_the_mouse(
     library: Library, monkeypatch
 ):

@@ -392,8 +392,10 @@ class ListPane(ScrollView, can_focus=True):
         return next((w or fill) for _, k, w, _ in self.COLUMNS if k == key)
 
     def action_sort(self) -> None:
-        """s: sort by the next column; again on the same column to reverse it."""
-        keys = self._layout[0]
+        """s: sort by the next column; again on the same column to reverse it. A column
+        without a label (the claims' marks) is sorted by a click on its header only."""
+        labelled = {key for label, key, _, _ in self.COLUMNS if label}
+        keys = [key for key in self._layout[0] if key in labelled]
         if not keys:
             return
         current, reverse = self._sort or ("", False)
