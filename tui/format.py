@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from store import ClaimRow, figure_in_words, stance_in_words
 
+# An entity's colour by its type, in the article's text and in the entities pane alike.
+TYPE_STYLE = {
+    "person": "bright_green",
+    "org": "bright_magenta",
+    "place": "bright_cyan",
+    "other": "dim",
+}
+
 
 def figure(claim: ClaimRow) -> str:
     """A claim's figure written plainly: "about 12,000 soldiers", "did not deny"."""

@@ -1,4 +1,8 @@
-"""Messages that workers post to the screen: data down from the store, as small dataclasses."""
+"""Messages that workers post to the screen: data down from the store, as small dataclasses.
+
+Messages are never compared or printed, so only their __init__ is generated: a dataclass's
+__eq__ and __repr__ cost as much again to define, at every start of the reader.
+"""
 
 from __future__ import annotations
 
@@ -30,19 +34,19 @@ class Page:
     capped: bool = False  # counting stopped at COUNT_CAP
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ArticlesLoaded(Message):
     rows: list[ArticleRow]
     filter: ClaimFilter
     page: Page
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ArticleLoaded(Message):
     article: ArticleDetail | None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ClaimsLoaded(Message):
     rows: list[ClaimRow]
     filter: ClaimFilter
@@ -50,14 +54,14 @@ class ClaimsLoaded(Message):
     sources: int  # of all the claims the filter keeps
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class EntitiesLoaded(Message):
     rows: list[EntityRow]
     page: Page
     sampled: int = 0  # when names were counted in a sample: the articles the filter keeps
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Exported(Message):
     path: str
     rows: int
@@ -65,19 +69,19 @@ class Exported(Message):
     error: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class GroupsLoaded(Message):
     rows: list[GroupRow]
     page: Page
     conflicts: int  # among all the groups the filter keeps
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class GroupLoaded(Message):
     group: Group
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class LibraryGrew(Message):
     """Another process imported articles since the panes were read."""
 

@@ -18,8 +18,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store import ArticleDetail
-from tui.format import date
+from tui.format import TYPE_STYLE, date
 
+NAMED = ("person", "org", "place")  # the entity types marked in the text
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
@@ -69,9 +70,6 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--figure-loose",
         "article-view--figure-bound",
         "article-view--statement",
-        "article-view--person",
-        "article-view--org",
-        "article-view--place",
         "article-view--selected",
     }
     DEFAULT_CSS = """
@@ -82,9 +80,6 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--figure-loose { text-style: bold italic; color: $text-warning; }
     ArticleView > .article-view--figure-bound { text-style: bold; color: $text-error; }
     ArticleView > .article-view--statement { text-style: bold underline; color: $text-accent; }
-    ArticleView > .article-view--person { color: ansi_bright_green; }
-    ArticleView > .article-view--org { color: ansi_bright_magenta; }
-    ArticleView > .article-view--place { color: ansi_bright_cyan; }
     ArticleView > .article-view--selected { background: $primary 30%; }
     """
     BINDINGS = [
@@ -166,9 +161,11 @@ class ArticleView(ScrollView, can_focus=True):
                 style("article-view--selected"), base + self.selected[0], base + self.selected[1]
             )
         for span in article.spans:
-            name = f"article-view--{span.kind}"  # figures by hedge, statements, entity types
+            name = f"article-view--{span.kind}"  # figures by hedge, statements
             if name in self.COMPONENT_CLASSES:
                 text.stylize(style(name), base + span.start, base + span.end)
+            elif span.kind in NAMED:  # people, organisations, places: as the entities pane
+                text.stylize(TYPE_STYLE[span.kind], base + span.start, base + span.end)
         return text
 
     def _rewrap(self) -> None:

@@ -22,18 +22,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store import ArticleRow, ClaimRow, EntityRow
-from tui.format import date, figure
+from tui.format import TYPE_STYLE, date, figure
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 from tui.widgets.article_view import inert
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
-# The same colours as the names in the article text (ArticleView's CSS).
-TYPE_STYLE = {
-    "person": "bright_green",
-    "org": "bright_magenta",
-    "place": "bright_cyan",
-    "other": "dim",
-}
 
 
 _SCALE = {"k": 1e3, "M": 1e6}
@@ -142,7 +135,7 @@ class ListPane(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}  # rows drawn, without the cursor
         self._styles: dict[str, Style] = {}
 
-    @dataclass
+    @dataclass(eq=False, repr=False)  # see tui.messages
     class PageWanted(Message):
         """The cursor went past the rows held: the screen should fetch another page."""
 
@@ -150,7 +143,7 @@ class ListPane(ScrollView, can_focus=True):
         offset: int
         cursor: str  # "first" or "last"
 
-    @dataclass
+    @dataclass(eq=False, repr=False)  # see tui.messages
     class RowHighlighted(Message):
         """The cursor is on another row (or on the first row of a new list)."""
 
@@ -161,7 +154,7 @@ class ListPane(ScrollView, can_focus=True):
         def control(self) -> ListPane:
             return self.table
 
-    @dataclass
+    @dataclass(eq=False, repr=False)  # see tui.messages
     class RowSelected(Message):
         """Enter on a row, or a click on the row the cursor is on."""
 
@@ -570,7 +563,7 @@ class ClaimTable(ListPane):
         self.post_message(self.MarksChanged(len(self.marked)))
         self.action_cursor_down()
 
-    @dataclass
+    @dataclass(eq=False, repr=False)  # see tui.messages
     class MarksChanged(Message):
         count: int
 
