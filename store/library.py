@@ -270,11 +270,11 @@ class Library(Grouping):
         """Every read and write of this thread through one connection while it lasts, so
         that they can use the temporary tables made on it."""
         with self._lease() as db:
-            self._pinned_here.db = db
+            outer, self._pinned_here.db = getattr(self._pinned_here, "db", None), db
             try:
                 yield db
             finally:
-                self._pinned_here.db = None
+                self._pinned_here.db = outer
 
     def close(self) -> None:
         with self._lock:

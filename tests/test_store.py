@@ -99,6 +99,33 @@ def test_connections_are_reused_across_worker_threads(library: Library):
     assert len(library._all) <= Library.POOL_SIZE
 
 
+def test_a_pinned_thread_reads_through_one_connection_and_no_other_thread_shares_it(
+    library: Library,
+):
+    """Grouping keeps a step's articles in a temporary table: every read of the step must
+    meet the connection that holds it, and no other thread may use it meanwhile."""
+    import threading
+
+    others = []
+
+    def lease_elsewhere() -> None:
+        with library._lease() as db:
+            others.append(db)
+
+    with library._pinned() as pinned:
+        with library._lease() as again:
+            assert again is pinned
+        with library._pinned() as inner:  # nested: the same, and the outer pin survives it
+            assert inner is pinned
+        with library._lease() as still:
+            assert still is pinned
+        worker = threading.Thread(target=lease_elsewhere)
+        worker.start()
+        worker.join()
+        assert others and others[0] is not pinned
+    assert getattr(library._pinned_here, "db", None) is None
+
+
 def test_schema_version_and_wal(library: Library, db_path: Path):
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
