@@ -276,9 +276,10 @@ class ListPane(ScrollView, can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         rows = self.scrollable_content_region.height - 1  # below the header
-        if rows <= 0:  # not laid out yet
-            self.call_after_refresh(self._scroll_to_cursor)
-            return
+        if rows <= 0:
+            if not self.size:  # not laid out yet: once it is
+                self.call_after_refresh(self._scroll_to_cursor)
+            return  # else too short to show a row
         top = self.scroll_offset.y
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=False)
