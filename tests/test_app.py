@@ -52,7 +52,7 @@ async def test_opens_on_the_first_article_with_its_claims(library: Library):
         assert articles.row_count == 5
         assert view.article is not None and view.article.id == articles.current_id
         assert claims.row_count > 0
-        assert {c.article_id for c in claims.claims.values()} == {view.article.id}
+        assert {c.article_id for c in claims.rows_shown} == {view.article.id}
 
 
 async def test_selecting_an_article_shows_it_and_its_claims(library: Library):
@@ -66,7 +66,7 @@ async def test_selecting_an_article_shows_it_and_its_claims(library: Library):
         claims = app.screen.query_one(ClaimTable)
         assert view.article.id != first
         assert view.article.id == app.screen.query_one(ArticleList).current_id
-        assert {c.article_id for c in claims.claims.values()} == {view.article.id}
+        assert {c.article_id for c in claims.rows_shown} == {view.article.id}
 
 
 async def test_selecting_a_claim_scrolls_to_and_marks_its_sentence(library: Library):
@@ -81,7 +81,7 @@ async def test_selecting_a_claim_scrolls_to_and_marks_its_sentence(library: Libr
         await pilot.press("3", "G")
         await settle(app, pilot)
         claims = app.screen.query_one(ClaimTable)
-        claim = claims.claims[claims.current_id]
+        claim = claims.current_row
         view = app.screen.query_one(ArticleView)
         assert view.selected == (claim.start, claim.end)
         assert view.scroll_offset.y > 0
@@ -103,7 +103,7 @@ async def test_selecting_an_entity_filters_claims_across_the_library(library: Li
         entities.move_to(kursk)
         await pilot.press("enter")
         await settle(app, pilot)
-        claims = app.screen.query_one(ClaimTable).claims.values()
+        claims = app.screen.query_one(ClaimTable).rows_shown
         assert claims and all("Kursk" in c.entities for c in claims)
         assert len({c.article_id for c in claims}) > 1
         assert app.screen.query_one("#filters").display
@@ -111,7 +111,7 @@ async def test_selecting_an_entity_filters_claims_across_the_library(library: Li
         await settle(app, pilot)
         assert not app.screen.query_one("#filters").display
         view = app.screen.query_one(ArticleView)
-        assert {c.article_id for c in app.screen.query_one(ClaimTable).claims.values()} == {
+        assert {c.article_id for c in app.screen.query_one(ClaimTable).rows_shown} == {
             view.article.id
         }
 
@@ -124,7 +124,7 @@ async def test_search_narrows_claims_and_articles(library: Library):
         await pilot.press(*"generals")
         await pilot.press("enter")
         await settle(app, pilot)
-        claims = app.screen.query_one(ClaimTable).claims.values()
+        claims = app.screen.query_one(ClaimTable).rows_shown
         assert claims and all("general" in c.sentence.lower() for c in claims)  # stemmed
         assert app.screen.query_one(ArticleList).row_count < 5
 
@@ -134,7 +134,7 @@ async def test_export_writes_the_claims_on_screen(library: Library, tmp_path: Pa
     target = tmp_path / "picked.csv"
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        shown = set(app.screen.query_one(ClaimTable).claims)
+        shown = {c.id for c in app.screen.query_one(ClaimTable).rows_shown}
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
@@ -367,13 +367,13 @@ async def test_next_claim_and_copy_with_source(library: Library):
         await pilot.press("2", "n")  # from the article text, the next claim
         await settle(app, pilot)
         assert claims.current_id != first
-        claim = claims.claims[claims.current_id]
+        claim = claims.current_row
         assert app.screen.query_one(ArticleView).selected == (claim.start, claim.end)
         await pilot.press("N", "c")
         await pilot.pause()
         assert claims.current_id == first
-        assert copied and claims.claims[first].sentence in copied[0]
-        assert claims.claims[first].source in copied[0]
+        assert copied and claims.row_of(str(first)).sentence in copied[0]
+        assert claims.row_of(str(first)).source in copied[0]
 
 
 async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
@@ -389,7 +389,7 @@ async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
         await pilot.press("tab", "space")  # kind: quantity
         await pilot.press("enter")
         await settle(app, pilot)
-        claims = app.screen.query_one(ClaimTable).claims.values()
+        claims = app.screen.query_one(ClaimTable).rows_shown
         assert claims and {c.source for c in claims} == {"Newser"}
         assert {c.kind for c in claims} == {"quantity"}
         assert {r.source for r in app.screen.query_one(ArticleList).rows_shown} == {"Newser"}
@@ -397,7 +397,7 @@ async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
         assert "source: Newser" in str(bar) and "kind: quantity" in str(bar)
         await pilot.press("escape")  # the kind, set last, goes first
         await settle(app, pilot)
-        assert {c.kind for c in app.screen.query_one(ClaimTable).claims.values()} == {
+        assert {c.kind for c in app.screen.query_one(ClaimTable).rows_shown} == {
             "quantity",
             "statement",
         }
@@ -703,7 +703,7 @@ async def test_e_filters_to_an_entity_of_the_claim(library: Library):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         claims = app.screen.query_one(ClaimTable)
-        claim = next(c for c in claims.claims.values() if len(c.entities) > 1)
+        claim = next(c for c in claims.rows_shown if len(c.entities) > 1)
         claims.move_to(claim.id)
         await pilot.press("e")
         await pilot.pause()
@@ -711,7 +711,7 @@ async def test_e_filters_to_an_entity_of_the_claim(library: Library):
         await pilot.press("enter")  # the first name offered
         await settle(app, pilot)
         name = sorted(claim.entities)[0]
-        shown = app.screen.query_one(ClaimTable).claims.values()
+        shown = app.screen.query_one(ClaimTable).rows_shown
         assert shown and all(name in c.entities for c in shown)
         assert f"entity: {name}" in str(app.screen.query_one("#filters").render())
 
@@ -744,13 +744,13 @@ async def test_two_entities_combine_and_escape_takes_off_the_last(library: Libra
             entities.move_to(library.find_entity(name))
             await pilot.press("enter")
             await settle(app, pilot)
-        claims = app.screen.query_one(ClaimTable).claims.values()
+        claims = app.screen.query_one(ClaimTable).rows_shown
         assert claims and all({"Kursk", "Matthew Miller"} <= set(c.entities) for c in claims)
         bar = str(app.screen.query_one("#filters").render())
         assert "Kursk" in bar and "Matthew Miller" in bar
         await pilot.press("escape")
         await settle(app, pilot)
-        claims = app.screen.query_one(ClaimTable).claims.values()
+        claims = app.screen.query_one(ClaimTable).rows_shown
         assert any("Matthew Miller" not in c.entities for c in claims)
         assert all("Kursk" in c.entities for c in claims)
 

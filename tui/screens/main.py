@@ -319,7 +319,7 @@ class MainScreen(Screen[None]):
         follow, self._follow_claims = self._follow_claims, False
         if not (table.has_focus or follow):
             return
-        claim = table.claims.get(int(event.key))
+        claim = table.row_of(event.key)
         if claim is None:
             return
         self._claim_to_show = claim.id
@@ -483,7 +483,7 @@ class MainScreen(Screen[None]):
     def action_copy_claim(self) -> None:
         """Copy the current claim's sentence with its source and date (OSC 52: works over SSH)."""
         table = self.query_one(ClaimTable)
-        claim = table.claims.get(table.current_id or -1)
+        claim = table.current_row
         if claim is None:
             return
         date = claim.said_on or claim.published or "undated"
@@ -495,7 +495,7 @@ class MainScreen(Screen[None]):
         from tui.screens.pick import PickScreen
 
         table = self.query_one(ClaimTable)
-        claim = table.claims.get(table.current_id or -1)
+        claim = table.current_row
         if claim is None or not claim.entities:
             self.notify("This sentence names no entity.", markup=False)
             return

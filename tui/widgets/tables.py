@@ -182,6 +182,10 @@ class ListPane(ScrollView, can_focus=True):
         return self.key_of(self.rows_shown[self.cursor_row])
 
     @property
+    def current_row(self) -> Any | None:
+        return self.rows_shown[self.cursor_row] if self.rows_shown else None
+
+    @property
     def current_id(self) -> int | None:
         key = self.current_key
         return None if key is None else int(key)
@@ -227,7 +231,7 @@ class ListPane(ScrollView, can_focus=True):
     ) -> None:
         """Hold a page of rows (all of them, for a short list) and put the cursor on the
         row kept, or on the page's first or last row."""
-        self._hold(rows)
+        self.rows_shown = list(rows)
         self.start = offset
         self.total = len(self.rows_shown) if total is None else total
         self.capped = capped
@@ -244,10 +248,6 @@ class ListPane(ScrollView, can_focus=True):
         self.cursor_row = -1  # a new list: its cursor's row is news, wherever it is
         self.move_cursor(row=row)
 
-    def _hold(self, rows: Sequence[Any]) -> None:
-        """Keep the rows of the page shown; a table that looks rows up by id indexes them."""
-        self.rows_shown = list(rows)
-
     def _reindex(self) -> None:
         self._index = {self.key_of(row): i for i, row in enumerate(self.rows_shown)}
         self._strips.clear()
@@ -255,7 +255,7 @@ class ListPane(ScrollView, can_focus=True):
 
     # ---- the cursor ------------------------------------------------------------------------
 
-    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+    def move_cursor(self, *, row: int) -> None:
         """Put the cursor on a row by its index, and bring it into view."""
         if not self.rows_shown:
             self.cursor_row = 0
@@ -542,12 +542,7 @@ class ClaimTable(ListPane):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.claims: dict[int, ClaimRow] = {}
         self.marked: set[int] = set()
-
-    def _hold(self, rows: Sequence[ClaimRow]) -> None:
-        super()._hold(rows)
-        self.claims = {r.id: r for r in rows}
 
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
         if len({r.article_id for r in self.rows_shown}) <= 1:
