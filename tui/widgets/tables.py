@@ -144,26 +144,21 @@ class ListPane(ScrollView, can_focus=True):
         cursor: str  # "first" or "last"
 
     @dataclass(eq=False, repr=False)  # see tui.messages
-    class RowHighlighted(Message):
+    class RowMessage(Message):
+        """A row of a list, by key; the list is its control, so `@on(..., "#id")` finds it."""
+
+        table: ListPane
+        key: str
+
+        @property
+        def control(self) -> ListPane:
+            return self.table
+
+    class RowHighlighted(RowMessage):
         """The cursor is on another row (or on the first row of a new list)."""
 
-        table: ListPane
-        key: str
-
-        @property
-        def control(self) -> ListPane:
-            return self.table
-
-    @dataclass(eq=False, repr=False)  # see tui.messages
-    class RowSelected(Message):
+    class RowSelected(RowMessage):
         """Enter on a row, or a click on the row the cursor is on."""
-
-        table: ListPane
-        key: str
-
-        @property
-        def control(self) -> ListPane:
-            return self.table
 
     # ---- rows ------------------------------------------------------------------------------
 
