@@ -171,14 +171,13 @@ class ListPane(ScrollView, can_focus=True):
         return self.total > len(self.rows_shown)
 
     @property
-    def current_key(self) -> str | None:
-        if not self.rows_shown:
-            return None
-        return self.key_of(self.rows_shown[self.cursor_row])
-
-    @property
     def current_row(self) -> Any | None:
         return self.rows_shown[self.cursor_row] if self.rows_shown else None
+
+    @property
+    def current_key(self) -> str | None:
+        row = self.current_row
+        return None if row is None else self.key_of(row)
 
     @property
     def current_id(self) -> int | None:
