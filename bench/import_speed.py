@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.corpus import build, generated_article, paragraphs
 from store import Library, import_paths
-from store.importer import Reading, analyse_file, collect_files, default_workers
+from store.importer import ImportReport, Reading, analyse_file, collect_files, default_workers
 
 BASELINE_FILES = 300
 
@@ -52,7 +52,7 @@ class Clock:
 
 def baseline(folder: Path) -> float:
     """Articles per second analysing files one by one on one core: the work to share out."""
-    files, _ = collect_files([folder])
+    files = collect_files([folder], ImportReport())
     sample = files[:: max(1, len(files) // BASELINE_FILES)][:BASELINE_FILES]
     for path in sample[:20]:
         analyse_file(path, Reading())  # warm the caches, as a long import would

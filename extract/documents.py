@@ -99,11 +99,16 @@ def html_document(page: str, url: str | None = None) -> Document:
     return Document(found.text, meta)
 
 
+_TOO_DEEP = "nested too deeply to be an article (brackets inside brackets, thousands deep)"
+
+
 def _json_documents(text: str, fields: Mapping[str, str]) -> Iterator[Document | Problem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"not JSON ({exc.msg} at line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise FormatError(_TOO_DEEP) from exc
     if isinstance(data, dict):  # {"articles": [...]}, as NewsAPI answers, or one article
         lists = [v for v in data.values() if isinstance(v, list) and v and
                  all(isinstance(x, dict) for x in v)]  # fmt: skip
@@ -125,6 +130,9 @@ def _jsonl_documents(text: str, fields: Mapping[str, str]) -> Iterator[Document 
             if read == 0 and number == 1:
                 raise FormatError(f"not JSON Lines (line 1: {exc.msg})") from exc
             yield Problem(f"line {number}", f"not JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield Problem(f"line {number}", _TOO_DEEP)
             continue
         read += 1
         yield _from_record(item, fields, f"line {number}")

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from extract.comparable import Comparable, Group
+from extract.text import clean_text, one_line
 from extract.words import exact_enough, figure_in_words, stance_in_words
 from store.filtering import ClaimFilter
 from store.library import ClaimRow, EntityRow, Library
@@ -32,11 +33,14 @@ DISCREPANCY_FIELDS = (
 )  # fmt: skip
 FORMATS = ("csv", "jsonl", "markdown")  # markdown: discrepancy groups only, as a brief
 BRIEF_PER_SOURCE = 5  # claims of one source a brief quotes; the rest are counted
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet reads as the start of a formula, full-width forms included.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralise(text: str) -> str:
-    """A text cell that a spreadsheet will show, never evaluate."""
+    """A text cell that a spreadsheet will show, never evaluate, and that holds nothing a
+    terminal acts on, whatever wrote the library (JSON Lines escapes such characters)."""
+    text = clean_text(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -117,16 +121,30 @@ def export_groups(library: Library, groups: Iterable[Group], fmt: str, out: Text
     return write_records(discrepancy_records(groups), DISCREPANCY_FIELDS, fmt, out)
 
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~&])")  # & too: "&#x202e;" would become an override
 _PLAIN_URL = re.compile(r"https?://[^\s<>\\]+")
+# What GitHub's Markdown turns into a link by itself: addresses, "www." names and e-mails.
+_LINKABLE = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
 
 
 def markdown_text(text: str | None) -> str:
-    """Untrusted text as one line of Markdown that shows exactly what it says."""
-    line = " ".join(_CONTROL.sub(" ", text or "").split())
-    line = _MARKDOWN.sub(r"\\\1", line)
+    """Untrusted text as one line of Markdown that shows exactly what it says: no markup,
+    no entity, and no address made a link (shown as code instead)."""
+    line = one_line(text)
+    parts, last = [], 0
+    for found in _LINKABLE.finditer(line):
+        parts += [_MARKDOWN.sub(r"\\\1", line[last : found.start()]), _code(found.group(0))]
+        last = found.end()
+    parts.append(_MARKDOWN.sub(r"\\\1", line[last:]))
+    line = "".join(parts)
     return "\\" + line if line[:1] in ("#", "+", "-", "=") else line
+
+
+def _code(text: str) -> str:
+    """A code span, which Markdown shows as written: fenced by more backticks than it holds."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def write_brief(library: Library, groups: Iterable[Group], out: TextIO) -> int:

@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import re
 import signal
 import sqlite3
 import stat
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from extract import DecodeError, analyse_article, clean_text, decode_bytes
 from extract.documents import KINDS, Document, FormatError, Problem, documents
+from extract.text import path_text, printable
 from store.library import Library, NewArticle, new_article
 from store.schema import writing_error
 
@@ -70,14 +73,14 @@ class Failure:
     reason: str
 
     def __str__(self) -> str:
-        """One line, whatever the file is called: control characters in a name (a newline,
-        an escape) are shown escaped, never acted on."""
-        return f"{printable(str(self.path))}: {self.reason}"
+        """One line, whatever the file is called and whatever its reason says: control
+        characters in a name (a newline, an escape) or in a server's or a parser's words
+        are shown escaped, never acted on."""
+        return f"{printable(str(self.path))}: {printable(self.reason)}"
 
 
-def printable(text: str) -> str:
-    """Text as one line a terminal shows and never acts on: control characters escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+ALIKE_SHOWN = 3  # failures of one file for one reason listed before the rest are counted
+_PLACE = re.compile(r"^(?:line|item|entry) \d+: ")  # where in a file of many a part failed
 
 
 @dataclass
@@ -88,39 +91,82 @@ class ImportReport:
     imported: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    passed: list[Failure] = field(default_factory=list)  # left out on purpose, with why
     stopped: bool = False  # by the user, before the last file
 
     def summary(self) -> str:
+        passed = f", {len(self.passed)} passed over" if self.passed else ""
         return (
             f"{len(self.imported)} imported, {len(self.present)} already present, "
-            f"{len(self.failed)} failed" + (" (stopped)" if self.stopped else "")
+            f"{len(self.failed)} failed{passed}" + (" (stopped)" if self.stopped else "")
         )
+
+    def lines(self) -> list[str]:
+        """What went wrong, and what was left out, a line each. Of many failures alike (one
+        file's parts failing for one reason: a feed of 100,000 entries without text) the
+        first ALIKE_SHOWN are listed and the rest counted in one line."""
+        alike: dict[tuple[str, str], list[Failure]] = {}
+        for failure in self.failed:
+            alike.setdefault((str(failure.path), _PLACE.sub("", failure.reason)), []).append(
+                failure
+            )
+        lines = []
+        for (path, reason), failures in alike.items():
+            lines += [f"failed: {f}" for f in failures[:ALIKE_SHOWN]]
+            if len(failures) > ALIKE_SHOWN:
+                more = len(failures) - ALIKE_SHOWN
+                lines.append(f"failed: {Failure(path, f'{more:,} more like that: {reason}')}")
+        return lines + [f"passed over: {f}" for f in self.passed]
 
 
 class ImportCancelled(Exception):
     """Raised by a progress callback to stop an import between two files."""
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Failure]]:
-    """The article files named by paths: files as given, folders searched recursively."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: the import stops as it does for Ctrl+C, with what got in kept and told."""
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]], report: ImportReport) -> list[Path]:
+    """The article files named by paths: files as given, folders searched recursively.
+
+    A link found in a folder is followed only when what it points to lies inside one of the
+    folders named: a folder someone sends must not pull other files of this machine into a
+    library that is then shared (`links/passwd.txt -> /etc/passwd`). A link named itself
+    is the user's own choice. What cannot be read or is left out goes into the report."""
+    paths = [Path(p) for p in paths]
+    roots = [_real(p) for p in paths if p.is_dir()]
     files: list[Path] = []
-    failures: list[Failure] = []
-    for raw in paths:
-        path = Path(raw)
+    for path in paths:
         if path.is_dir():
             found = []
             for root, _dirs, names in os.walk(path, followlinks=False):
-                found += [
-                    Path(root, n) for n in names if Path(n).suffix.lower() in ARTICLE_SUFFIXES
-                ]
+                for name in names:
+                    file = Path(root, name)
+                    if file.suffix.lower() not in ARTICLE_SUFFIXES:
+                        continue
+                    if file.is_symlink() and not _inside(_real(file), roots):
+                        why = "a link to a file outside the folders imported"
+                        report.passed.append(Failure(file, why))
+                        continue
+                    found.append(file)
             files += sorted(found)
         elif path.is_file():
             files.append(path)
         elif path.exists():
-            failures.append(Failure(path, "not a regular file"))
+            report.failed.append(Failure(path, "not a regular file"))
         else:
-            failures.append(Failure(path, "no such file or folder"))
-    return files, failures
+            report.failed.append(Failure(path, "no such file or folder"))
+    return files
+
+
+def _inside(target: Path, roots: list[Path]) -> bool:
+    return any(target.is_relative_to(root) for root in roots)
+
+
+def _real(path: Path) -> Path:
+    """Where a link leads; a loop of links leads nowhere further (reading it says so)."""
+    return Path(os.path.realpath(path))
 
 
 def content_hash(text: str) -> str:
@@ -165,6 +211,12 @@ def _read(path: Path, collection: bool = False) -> bytes:
         os.close(fd)
 
 
+# What SQLite refuses to store of one article (text it cannot encode, a value out of range),
+# as against a library it cannot write (a full disk): the first costs that article only.
+_UNSTORABLE = (UnicodeError, ValueError, OverflowError, sqlite3.InterfaceError,
+               sqlite3.ProgrammingError, sqlite3.DataError)  # fmt: skip
+REFUSED = -1  # an article SQLite would not store, named among the failures
+
 # What analysing one file gives: a stored-already marker, or its articles and failures.
 PRESENT = "present"
 Outcome = NewArticle | Failure | str
@@ -192,9 +244,11 @@ def analyse_file(path: Path, reading: Reading, source: str = "") -> list[Outcome
             return [PRESENT]
         text = decode_text(data)
         found = documents(text, kind, dict(reading.fields))
+        return analyse_documents(path, found, source or path_text(path.stem), file_hash)
     except (DecodeError, FormatError) as exc:
         return [Failure(path, str(exc))]
-    return analyse_documents(path, found, source or path.stem, file_hash)
+    except Exception as exc:  # a file is a file's failure: never the rest of the import's
+        return [Failure(path, f"could not be read ({type(exc).__name__}: {exc})")]
 
 
 def analyse_documents(
@@ -228,8 +282,12 @@ def analyse_document(
         return Failure(origin, f"{where}could not analyse the text ({exc!r})")
     if not analysis.article.body.strip():
         return Failure(origin, f"{where}no article text after the title")
-    name = f"{origin}#{document.where}" if many and document.where else str(origin)
+    name = path_text(origin) if isinstance(origin, Path) else origin
+    name = f"{name}#{document.where}" if many and document.where else name
     return new_article(name, None, content_hash(document.text), analysis)
+
+
+PARENT_CHECK = 0.5  # seconds between an analysing process's looks at whether its parent lives
 
 
 def _start_worker(reading: Reading) -> None:
@@ -238,6 +296,21 @@ def _start_worker(reading: Reading) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the writer's to handle
     if hasattr(os, "nice"):  # not on Windows
         os.nice(ANALYSIS_NICENESS)
+    # Nothing here writes to the terminal; holding its output kept `claimdiff import x | tee`
+    # waiting after the import was killed.
+    quiet = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(quiet, fd)
+    os.close(quiet)
+    parent = os.getppid()
+
+    def end_with_parent() -> None:
+        """A killed import's analysing processes sat blocked on a pipe nobody read."""
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=end_with_parent, daemon=True).start()
 
 
 def _analyse_chunk(files: list[tuple[Path, str]]) -> list[list[Outcome]]:
@@ -338,20 +411,33 @@ def default_workers() -> int:
 
 @contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Ctrl+C waits until the work inside is done, then stops the import. A batch stopped
-    after its commit but before it was counted was written again and reported as already
-    present: the summary said "0 imported" of 500 articles that got in."""
+    """Ctrl+C (or SIGTERM) waits until the work inside is done, then stops the import. A
+    batch stopped after its commit but before it was counted was written again and
+    reported as already present: the summary said "0 imported" of 500 articles that got in."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signals reach the main thread only; the reader stops an import otherwise
         return
     held: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    previous = {
+        signum: signal.signal(signum, lambda signum, frame: held.append(signum))
+        for signum in (signal.SIGINT, signal.SIGTERM)
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
     if held:
-        raise KeyboardInterrupt
+        raise Terminated if held[0] == signal.SIGTERM else KeyboardInterrupt
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM stops an import as Ctrl+C does (its processes with it), not in the middle."""
+
+    def terminated(signum: int, frame: object) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, terminated)
 
 
 def import_paths(
@@ -371,10 +457,9 @@ def import_paths(
     (Ctrl+C, or ImportCancelled from `progress`).
     """
     paths = [Path(p) for p in paths]
-    files, failures = collect_files(paths)
-    roots = [p for p in paths if p.is_dir()]
     report = report if report is not None else ImportReport()
-    report.failed.extend(failures)
+    files = collect_files(paths, report)
+    roots = [p for p in paths if p.is_dir()]
     reading = Reading(frozenset(library.file_hashes()), tuple(sorted((fields or {}).items())))
     named = [(path, folder_source(path, roots)) for path in files]
     workers = workers or default_workers()
@@ -411,18 +496,36 @@ def store_outcomes(
             raise writing_error(library.path, exc) from exc
         ungrouped = 0
 
+    def add(items: list[NewArticle]) -> list[int | None]:
+        nonlocal broken
+        try:
+            return library.add_articles(items)
+        except _UNSTORABLE:  # some are sqlite3.Errors too, but about the article
+            raise
+        except sqlite3.Error as exc:  # a full disk: the batch rolled back, the rest kept
+            broken = True
+            raise writing_error(library.path, exc) from exc
+
+    def alone(item: NewArticle) -> int | None:
+        """One article stored by itself, or named with why SQLite refused it (REFUSED)."""
+        try:
+            return add([item])[0]
+        except _UNSTORABLE as exc:
+            report.failed.append(Failure(item.path, f"could not be stored ({exc})"))
+            return REFUSED
+
     def write() -> None:
-        nonlocal broken, ungrouped
+        nonlocal ungrouped
         with _interrupts_held():  # written and counted, or neither
             try:
-                written = library.add_articles(batch)
-            except sqlite3.Error as exc:  # a full disk: the batch rolled back, the rest kept
-                broken = True
-                raise writing_error(library.path, exc) from exc
+                written = add(batch)
+            except _UNSTORABLE:  # one article SQLite refuses: each alone, to name it
+                written = [alone(item) for item in batch]
             for item, article_id in zip(batch, written, strict=True):
-                (report.imported if article_id else report.present).append(item.path)
+                if article_id != REFUSED:
+                    (report.imported if article_id else report.present).append(item.path)
             batch.clear()
-        ungrouped += sum(1 for article_id in written if article_id)
+        ungrouped += sum(1 for article_id in written if article_id and article_id != REFUSED)
         if group_every and ungrouped >= max(group_every, library.latest() * GROUP_SHARE):
             # Part of the import: its progress holds at the files done, and is told again
             # after each key grouped, so a stop (ImportCancelled) is heard within a step.

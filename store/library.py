@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extract.comparable import Comparable, Group, Place, claim_order
+from extract.text import one_line
 from store.filtering import TEMP_TABLES, ClaimFilter, Planner
 from store.grouping import GROUP_ORDER_SQL, Grouping
 from store.schema import connect, open_database, transaction
@@ -207,13 +208,6 @@ class EntityRow(NamedTuple):
 
 def _split(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
-
-
-def source_name(text: str) -> str:
-    """A source's name as stored: one line of plain text (a name is as untrusted as any)."""
-    from extract.text import one_line
-
-    return one_line(text)
 
 
 class Library(Grouping):
@@ -481,7 +475,7 @@ class Library(Grouping):
         """Call a source by another name (an outlet the files named "bbc-news-2024", or two
         spellings of one outlet, merged by giving both one name). Returns the articles
         renamed. Groups that count or name the source are made again from their claims."""
-        new = source_name(new)
+        new = one_line(new)  # a name is as untrusted as any text
         if not new:
             raise ValueError("a source needs a name")
         with self._lease() as conn, transaction(conn):

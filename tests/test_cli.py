@@ -96,7 +96,9 @@ def test_export_to_a_file_never_overwrites_silently(db_path: Path, tmp_path: Pat
     ("args", "message"),
     [
         (("export", "claims", "--entity", "Nobody"), "no entity named 'Nobody'"),
-        (("export", "claims", "-o", "/proc/nope/x.csv"), "cannot write /proc/nope/x.csv"),
+        (("export", "claims", "-o", "/proc/nope/x.csv"), "/proc/nope is not a folder"),
+        (("export", "claims", "-o", "/proc/x.csv"), "cannot write /proc/x.csv"),
+        (("export", "claims", "-o", ""), "an empty file name: name the file to write"),
     ],
 )
 def test_expected_failures_are_one_line_without_traceback(db_path: Path, args, message):

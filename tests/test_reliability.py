@@ -42,9 +42,9 @@ BAD_FILES: dict[str, tuple[object, str | None]] = {
     "empty.txt": (b"", "empty file"),
     "blank.txt": (b"  \n\t\r\n   ", "empty file"),
     "title-only.txt": (b"A headline and nothing else\n", "no article text after the title"),
-    "photo.txt": (PNG, "binary file, not text"),
-    "report.txt": (PDF, "binary file, not text"),
-    "archive.txt": (_zip, "binary file, not text"),
+    "photo.txt": (PNG, "binary file (a PNG image), not text"),
+    "report.txt": (PDF, "binary file (a PDF document), not text"),
+    "archive.txt": (_zip, "binary file (a ZIP archive), not text"),
     "curly.txt": (CURLY.encode("cp1252"), None),
     "latin.txt": (LATIN.encode("latin-1"), None),
     "wide.txt": (f"Wide\n\n{STORY}\n".encode("utf-16"), None),  # with its byte order mark
@@ -99,8 +99,8 @@ def test_a_folder_passes_over_files_that_are_not_articles_but_a_named_file_is_re
     assert [Path(p).name for p in report.imported] == ["story.txt"] and not report.failed
     named = import_paths(library, [folder / "photo.png", folder / "archive.zip"])
     assert [str(f) for f in named.failed] == [
-        f"{folder / 'photo.png'}: binary file, not text",
-        f"{folder / 'archive.zip'}: binary file, not text",
+        f"{folder / 'photo.png'}: binary file (a PNG image), not text",
+        f"{folder / 'archive.zip'}: binary file (a ZIP archive), not text",
     ]
 
 

@@ -60,13 +60,13 @@ def test_bad_files_are_reported_and_the_good_ones_land(tmp_path: Path, db_path: 
     (folder / "good.txt").write_bytes(good.read_bytes())
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     (folder / "empty.txt").write_text("   \n", encoding="utf-8")
-    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
     lib = Library(db_path)
     report = import_paths(lib, [folder, tmp_path / "nowhere"])
     assert [Path(p).name for p in report.imported] == ["good.txt"]
     reasons = {f.path.name: f.reason for f in report.failed}
     assert reasons == {
-        "image.txt": "binary file, not text",
+        "image.txt": "binary file (a PNG image), not text",
         "empty.txt": "empty file",
         "gone.txt": "no such file or directory",
         "nowhere": "no such file or folder",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TextIO
 
 from textual import on, work
@@ -12,7 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from extract.text import printable
 from store import Library
+from store.files import Target, TargetError, write_text
 from tui.config import config_path, load_config, save_config
 from tui.messages import Exported
 from tui.screens.main import MainScreen
@@ -57,23 +58,20 @@ class ClaimdiffApp(App[None]):
         """Keep the theme and filters for next time; a problem is a notice, not a crash."""
         try:
             save_config(self.config_file, self.config)
-        except OSError as exc:
-            self.notify(f"Could not save settings to {self.config_file}: {exc.strerror}",
+        except (OSError, TargetError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else str(exc)
+            self.notify(printable(f"Could not save settings to {self.config_file}: {why}"),
                         severity="warning", markup=False)  # fmt: skip
 
     @work(thread=True, group="export", exit_on_error=False)
-    def export_to(self, path: Path, write: Callable[[TextIO], int], noun: str) -> None:
-        """Write an export beside its target, then move it into place: never half a file."""
-        tmp = path.with_name(f".{path.name}.part")
+    def export_to(self, where: Target, write: Callable[[TextIO], int], noun: str) -> None:
+        """Write an export whole (store.files): never half a file."""
         try:
-            with tmp.open("w", encoding="utf-8", newline="") as out:
-                rows = write(out)
-            tmp.replace(path)
+            rows = write_text(where, write)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            self.post_message(Exported(str(path), 0, noun, exc.strerror or str(exc)))
+            self.post_message(Exported(str(where), 0, noun, exc.strerror or str(exc)))
             return
-        self.post_message(Exported(str(path.resolve()), rows, noun))
+        self.post_message(Exported(str(where), rows, noun))
 
     @on(Exported)
     def _exported(self, message: Exported) -> None:
@@ -86,7 +84,7 @@ class ClaimdiffApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            self.notify(f"{event.worker.group}: {event.worker.error}",
+            self.notify(printable(f"{event.worker.group}: {event.worker.error}"),
                         title="Something went wrong", severity="error", markup=False)  # fmt: skip
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -8,7 +8,8 @@
     claimdiff rename-source OLD NEW            call a source by another name (or merge two)
     claimdiff export claims|entities|discrepancies [...]   to a file (-o) or stdout
 
-Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 130 Ctrl+C.
+Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 130 Ctrl+C,
+143 SIGTERM, 70 an unexpected error (a bug: its traceback is printed, to report it).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from extract.fields import FIELDS, parse_fields
+from extract.text import printable
 from store import (
     BUNDLED_ARTICLES,
     EXPORTS,
@@ -32,6 +34,7 @@ from store import (
     export_groups,
     library_path,
 )
+from store.files import TargetError, target, write_text
 
 if TYPE_CHECKING:
     from store import Group, ImportReport
@@ -39,6 +42,13 @@ if TYPE_CHECKING:
 
 class UsageError(Exception):
     """A mistake in the command line the user can fix; printed without a traceback."""
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (`/dev/full`, closed): said in one line."""
+
+
+EXIT_BUG = 70  # an unexpected error: a bug, never to be read as "some files failed" (1)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     fe.add_argument("urls", nargs="+", metavar="URL")
     fe.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
-                    help="give up on a page silent this long (default: 20)")  # fmt: skip
+                    help="give up on a page not whole in this long (default: 20)")  # fmt: skip
     commands.add_parser("sources", parents=[common], help="list sources and their articles")
     rn = commands.add_parser(
         "rename-source", parents=[common],
@@ -99,17 +109,70 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _open_standard_streams()
     args = _parser().parse_args(argv)
+    from store.importer import Terminated, stop_on_sigterm
+
+    stop_on_sigterm()
     try:
-        return _run(args)
-    except (LibraryError, UsageError) as exc:
-        print(f"claimdiff: {exc}", file=sys.stderr)
+        code = _run(args)
+        _out(None)  # what is still buffered for standard output, written now
+        return code
+    except (LibraryError, UsageError, OutputError, TargetError) as exc:
+        _say(f"claimdiff: {exc}")
         return 2
+    except Terminated:
+        return 143
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # "claimdiff export claims | head": the reader has had enough
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         return 0
+    except Exception:
+        traceback.print_exc()
+        _say("claimdiff: an unexpected error, a bug in claimdiff: please report it with the "
+             "lines above")  # fmt: skip
+        return EXIT_BUG
+
+
+def _open_standard_streams() -> None:
+    """A closed standard stream (`claimdiff import x >&-`) is given /dev/null: else the
+    library's file could be opened as descriptor 1, and what a process writes to its
+    output would land in the library."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # takes the lowest free descriptor: this one
+
+
+def _say(text: str) -> None:
+    """A line for the user on standard error, shown as text whatever it holds."""
+    if sys.stderr is not None:
+        print(printable(text), file=sys.stderr)
+
+
+def _out(text: str | None) -> None:
+    """A line on standard output (None: what is buffered), or OutputError when it cannot be
+    written: a full disk, a closed stream."""
+    if sys.stdout is None:
+        if text is None:
+            return
+        raise OutputError("standard output is closed: name a file with -o FILE")
+    try:
+        if text is not None:
+            print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _quiet_stdout()
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+
+
+def _quiet_stdout() -> None:
+    """Nothing more reaches standard output, not even the buffer Python flushes at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -122,7 +185,7 @@ def _run(args: argparse.Namespace) -> int:
 
         config, problem = load_config(config_path())
         if problem:
-            print(f"claimdiff: {problem}", file=sys.stderr)
+            _say(f"claimdiff: {problem}")
         fields = {**config.fields, **fields}
     path = library_path(getattr(args, "db", None))
     is_new = not path.exists()
@@ -139,7 +202,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "export":
             return _export(library, args)
         if args.command == "sources":
-            from store.importer import printable
+            from extract.text import printable
 
             for source, count in library.source_counts():
                 print(f"{count:>7,}  {printable(source)}")
@@ -154,7 +217,7 @@ def _run(args: argparse.Namespace) -> int:
             from store import import_paths  # the importer loads only when there is work
 
             report = import_paths(library, paths, fields=fields)
-            notices = [f"Import failed: {failure}" for failure in report.failed]
+            notices = [f"Import: {line}" for line in report.lines()]
         from tui.app import ClaimdiffApp  # Textual loads only for the reader
 
         ClaimdiffApp(library, notices).run()
@@ -171,23 +234,26 @@ def _import(run: Callable[..., ImportReport]) -> int:
     report = ImportReport()
     interrupted = False
     error: LibraryError | None = None
+    from store.importer import Terminated
+
+    interrupted: KeyboardInterrupt | None = None
     try:
-        if sys.stderr.isatty():
+        if sys.stderr is not None and sys.stderr.isatty():
             _with_progress(run, report)
         else:
             run(report=report)
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as exc:  # Ctrl+C, or SIGTERM (Terminated)
+        interrupted = exc
     except LibraryError as exc:  # the library cannot be written: what got in, then why not
         error = exc
-    report.stopped = interrupted or error is not None
-    for failure in report.failed:
-        print(f"failed: {failure}", file=sys.stderr)
-    print(report.summary())
+    report.stopped = interrupted is not None or error is not None
+    for line in report.lines():
+        _say(line)
+    _out(report.summary())
     if error is not None:
         raise error
-    if interrupted:
-        return 130
+    if interrupted is not None:
+        return 143 if isinstance(interrupted, Terminated) else 130
     return 1 if report.failed else 0
 
 
@@ -211,8 +277,6 @@ def _with_progress(run: Callable[..., ImportReport], report: ImportReport) -> No
 
 
 def _rename_source(library: Library, old: str, new: str) -> int:
-    from store.importer import printable
-
     known = dict(library.source_counts())
     if old not in known:
         raise UsageError(
@@ -224,8 +288,8 @@ def _rename_source(library: Library, old: str, new: str) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     joined = f", which had {known[new]:,} already" if merged else ""
-    print(f"{renamed:,} article{'s' * (renamed != 1)} of {printable(old)} now from "
-          f"{printable(new)}{joined}")  # fmt: skip
+    _out(f"{renamed:,} article{'s' * (renamed != 1)} of {printable(old)} now from "
+         f"{printable(new)}{joined}")  # fmt: skip
     return 0
 
 
@@ -245,23 +309,25 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         entity_ids.add(entity_id)
     sources = frozenset({args.source}) if args.source else frozenset()
     f = ClaimFilter(entity_ids=frozenset(entity_ids), sources=sources, query=args.query)
-    if not args.output:
-        _write(library, args, f, sys.stdout, group)
+    if args.output is None:
+        if sys.stdout is None:
+            raise OutputError("standard output is closed: name a file with -o FILE")
+        try:
+            _write(library, args, f, sys.stdout, group)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _quiet_stdout()
+            raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
         return 0
-    target = Path(args.output).expanduser()
-    if target.exists() and not args.force:
-        raise UsageError(f"{target} exists; use --force to replace it")
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder")
-    tmp = target.with_name(f".{target.name}.part")
+    where = target(args.output)  # TargetError: an empty name, a folder, a link to nothing
+    if where.replaces and not args.force:
+        raise UsageError(f"{where} exists; use --force to replace it")
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            rows = _write(library, args, f, out, group)
-        os.replace(tmp, target)
+        rows = write_text(where, lambda out: _write(library, args, f, out, group))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    print(f"{rows} {args.what} written to {target}", file=sys.stderr)
+        raise UsageError(f"cannot write {where}: {exc.strerror or exc}") from exc
+    _say(f"{rows} {args.what} written to {where}")
     return 0
 
 

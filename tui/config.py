@@ -22,6 +22,7 @@ from typing import Any
 
 from extract.fields import parse_fields
 from store import ClaimFilter
+from store.files import target, write_text
 
 ENV_CONFIG = "CLAIMDIFF_CONFIG"
 _FILTER_FIELDS = ("query", "sources", "kinds", "hedges", "since", "until")
@@ -91,8 +92,8 @@ def load_config(path: Path) -> tuple[Config, str | None]:
 
 
 def save_config(path: Path, config: Config) -> None:
-    """Write the settings beside the file, then move them in place: never half a file."""
+    """Write the settings whole (store.files: a link to them, as dotfile managers make, is
+    followed). Raises OSError, or TargetError where the path cannot hold them."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_text(json.dumps(asdict(config), indent=2, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    text = json.dumps(asdict(config), indent=2, ensure_ascii=False)
+    write_text(target(path), lambda out: out.write(text))

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, HorizontalScroll, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from extract.text import inert
 from store import (
     ClaimFilter,
     Comparable,
@@ -31,9 +32,9 @@ from store import (
     figure_in_words,
     stance_in_words,
 )
+from store.files import Target
 from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, Page
 from tui.screens.export import ExportScreen, export_format
-from tui.widgets.article_view import inert
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
@@ -266,10 +267,10 @@ class DiscrepancyScreen(Screen[None]):
         self._export(write, f"1 group ({len(group.members):,} claims)", "claimdiff-group.csv")
 
     def _export(self, write: Callable[[TextIO, str], int], what: str, name: str) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                fmt = export_format(path, briefs=True)
+        def chosen(where: Target | None) -> None:
+            if where is not None:
+                fmt = export_format(where.named, briefs=True)
                 noun = "groups" if fmt == "markdown" else "rows"
-                self.app.export_to(path, lambda out: write(out, fmt), noun)  # type: ignore[attr-defined]
+                self.app.export_to(where, lambda out: write(out, fmt), noun)  # type: ignore[attr-defined]
 
         self.app.push_screen(ExportScreen(what, Path.cwd() / name, briefs=True), chosen)

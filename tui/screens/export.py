@@ -1,4 +1,5 @@
-"""Ask where to write an export; warn before replacing an existing file."""
+"""Ask where to write an export; warn before replacing an existing file, say where a link
+leads, and refuse what cannot be written (store/files.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from store.files import Target, TargetError, target
 from tui.screens.importing import PathSuggester
 
 
@@ -23,8 +25,8 @@ def export_format(path: Path, briefs: bool = False) -> str:
     return "markdown" if briefs and suffix in (".md", ".markdown") else "csv"
 
 
-class ExportScreen(ModalScreen[Path | None]):
-    """Returns the chosen path, or None when cancelled."""
+class ExportScreen(ModalScreen[Target | None]):
+    """Returns where to write, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
     DEFAULT_CSS = """
@@ -40,7 +42,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.what = what  # "12 claims", "1 group of 8 claims"
         self.default = default
         self.briefs = briefs  # discrepancy groups: a name ending .md writes a brief
-        self._confirmed_overwrite: Path | None = None
+        self._confirmed_overwrite: Target | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -57,15 +59,16 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             warning.update("Type a file name.")
             return
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            warning.update(Text(f"{path} is a folder; add a file name."))
+        try:
+            where = target(raw)
+        except TargetError as exc:
+            warning.update(Text(str(exc)))
             return
-        if path.exists() and self._confirmed_overwrite != path:
-            self._confirmed_overwrite = path
-            warning.update(Text(f"{path.name} exists. Enter again to replace it, Esc to cancel."))
+        if where.replaces and self._confirmed_overwrite != where:
+            self._confirmed_overwrite = where
+            warning.update(Text(f"{where} exists. Enter again to replace it, Esc to cancel."))
             return
-        self.dismiss(path)
+        self.dismiss(where)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,9 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
+from extract.text import inert, one_line
 from store import ClaimFilter
-from store.library import source_name
-from tui.widgets.article_view import inert
 
 KINDS = ("quantity", "statement")
 HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
@@ -123,8 +122,8 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         old = listed.get_option_at_index(listed.highlighted).value
 
         def chosen(new: str | None) -> None:
-            if new is not None and source_name(new) not in ("", old):
-                self._renamed(old, source_name(new))
+            if new is not None and one_line(new) not in ("", old):
+                self._renamed(old, one_line(new))
 
         self.app.push_screen(RenameScreen(old), chosen)
 

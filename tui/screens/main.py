@@ -23,8 +23,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from extract.text import one_line
 from store import ClaimFilter, Library
-from store.library import ENTITY_SAMPLE, source_name
+from store.library import ENTITY_SAMPLE
 from tui.messages import (
     COUNT_CAP,
     ArticleLoaded,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
     from store import Comparable, ImportReport
+    from store.files import Target
 
 
 class MainScreen(Screen[None]):
@@ -443,7 +445,7 @@ class MainScreen(Screen[None]):
         show, and a filter by the old name, follow."""
         count = self.library.rename_source(old, new)
         if old in self.filter.sources:  # a new filter reads the panes again
-            sources = (self.filter.sources - {old}) | {source_name(new)}
+            sources = (self.filter.sources - {old}) | {one_line(new)}
             renamed = replace(self.filter, sources=sources)
             self.app.call_from_thread(setattr, self, "filter", renamed)
         else:
@@ -459,11 +461,11 @@ class MainScreen(Screen[None]):
         f = ClaimFilter(ids=frozenset(marked)) if marked else self.claims_filter()
         total = len(marked) if marked else self.claims_total
 
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                fmt = export_format(path)
+        def chosen(where: Target | None) -> None:
+            if where is not None:
+                fmt = export_format(where.named)
                 self.app.export_to(
-                    path, lambda out: export(self.library, "claims", f, fmt, out), "claims"
+                    where, lambda out: export(self.library, "claims", f, fmt, out), "claims"
                 )
 
         claims = self.query_one(ClaimTable)
@@ -528,9 +530,10 @@ class MainScreen(Screen[None]):
             if report is None:
                 return
             severity = "warning" if report.failed else "information"
-            lines = [f"Import: {report.summary()}", *(f"failed: {f}" for f in report.failed[:8])]
-            if len(report.failed) > 8:
-                lines.append(f"and {len(report.failed) - 8} more")
+            told = report.lines()
+            lines = [f"Import: {report.summary()}", *told[:8]]
+            if len(told) > 8:
+                lines.append(f"and {len(told) - 8} more lines")
             self.notify("\n".join(lines), severity=severity, markup=False, timeout=10)
             self.refresh_panes()
 

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.widgets.article_view import inert
+from extract.text import inert
 
 
 class PickScreen(ModalScreen[str | None]):

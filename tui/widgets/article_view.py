@@ -7,8 +7,6 @@ and the view can scroll straight to it.
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
@@ -17,19 +15,11 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from extract.text import inert
 from store import ArticleDetail
 from tui.format import TYPE_STYLE, date
 
 NAMED = ("person", "org", "place")  # the entity types marked in the text
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-
-
-def inert(text: str) -> str:
-    """Text safe for a terminal, same length: any control character becomes a visible mark.
-
-    Import already strips them; this guards libraries written by anything else.
-    """
-    return _CONTROL.sub(lambda m: " " if m.group(0) == "\t" else "\ufffd", text)
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:

@@ -21,10 +21,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from extract.text import inert
 from store import ArticleRow, ClaimRow, EntityRow
 from tui.format import TYPE_STYLE, date, figure
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
-from tui.widgets.article_view import inert
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
 
