@@ -20,7 +20,7 @@ from functools import reduce
 from typing import TYPE_CHECKING, Any
 
 from extract.comparable import COMMON_AFTER, COMMON_SHARE, STANCE_KEY, Comparable
-from store.schema import SUMMARY_AFTER, transaction
+from store.schema import transaction
 
 if TYPE_CHECKING:  # the rules load when grouping, not when reading groups
     from extract.compare import Summary
@@ -57,6 +57,10 @@ GROUP_ORDER_SQL = (
     f"g.status != 'conflict', g.comparison_key = '{STANCE_KEY}', g.sources DESC, g.topic, g.key"
 )
 
+# A cluster this large keeps its summary (cluster_summaries), so that a claim joining it
+# regroups from the summary instead of reading its members (87,000 claims at 100,000
+# articles); smaller clusters are read whole when they grow, which costs less than a row.
+SUMMARY_AFTER = 32
 _GROUPING_BATCH = 2000  # articles whose claims are keyed, or stories signed, at a time
 _NEARBY = "grouping_nearby"  # a temporary table: the articles a grouping step reads
 # The key's claims in them: the key's index walked and each claim's article looked up in the

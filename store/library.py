@@ -22,7 +22,14 @@ from extract.comparable import Comparable, Group, Place, claim_order
 from extract.text import one_line
 from store.filtering import TEMP_TABLES, ClaimFilter, Planner
 from store.grouping import GROUP_ORDER_SQL, Grouping
-from store.schema import connect, open_database, transaction
+from store.schema import (
+    BUSY_SECONDS,
+    LibraryError,
+    connect,
+    open_database,
+    transaction,
+    writing_error,
+)
 
 if TYPE_CHECKING:
     from extract import Analysis
@@ -232,7 +239,7 @@ class Library(Grouping):
         self._pinned_here = threading.local()  # the connection a thread is pinned to (_pinned)
         self._resolver: Resolver | None = None  # the library's names, once an import starts
         self._planner = Planner(self._fetch)
-        first = open_database(self.path)  # creates or checks the schema, or raises
+        first, self.read_only = open_database(self.path)  # creates or checks it, or raises
         self._all.append(first)
         self._idle.put(first)
 
@@ -245,7 +252,7 @@ class Library(Grouping):
         try:
             db = self._idle.get_nowait()
         except queue.Empty:
-            db = connect(self.path)
+            db = connect(self.path, self.read_only)
             with self._lock:
                 self._all.append(db)
         try:
@@ -478,6 +485,12 @@ class Library(Grouping):
         new = one_line(new)  # a name is as untrusted as any text
         if not new:
             raise ValueError("a source needs a name")
+        try:
+            return self._rename_source(old, new)
+        except sqlite3.Error as exc:
+            raise writing_error(self.path, exc) from exc
+
+    def _rename_source(self, old: str, new: str) -> int:
         with self._lease() as conn, transaction(conn):
             articles = [
                 r[0] for r in conn.execute("SELECT id FROM articles WHERE source = ?", (old,))
@@ -814,13 +827,41 @@ class Library(Grouping):
             ))  # fmt: skip
         return out
 
-    def _group_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
-        """Groups holding at least one claim the filter keeps (all, unfiltered)."""
-        if self._fetch(
+    def grouping_pending(self) -> bool:
+        """Whether some claims were never grouped: a library from before groups were kept,
+        or an import stopped before it grouped what it wrote."""
+        return bool(self._fetch(
             "SELECT 1 FROM claims WHERE comparison_key IS NULL "
             "OR (comparison_key != '' AND cluster IS NULL) LIMIT 1"
-        ):
-            self.refresh_groups()  # a library from before groups were kept, or interrupted
+        ))  # fmt: skip
+
+    def writer_busy(self) -> bool:
+        """Whether another process is writing to the library now, so that a write here
+        would wait for it (up to schema.BUSY_SECONDS)."""
+        with self._lease() as db:
+            db.execute("PRAGMA busy_timeout = 0")
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError:
+                return True
+            finally:
+                db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+
+    def _group_where(self, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
+        """Groups holding at least one claim the filter keeps (all, unfiltered); claims not
+        grouped yet are grouped first."""
+        if self.grouping_pending():
+            if self.read_only:
+                raise LibraryError(
+                    f"{self.path}: the library is read-only, and the claims imported last "
+                    "were never grouped: open it where it can be written to compare them"
+                )
+            try:
+                self.refresh_groups()
+            except sqlite3.Error as exc:
+                raise writing_error(self.path, exc) from exc
         if f.is_empty:
             return "1 = 1", {}
         q = self._planner.claims(f, ordered=False)

@@ -11,9 +11,12 @@ import csv
 import io
 import json
 import os
+import signal
 import socket
 import sqlite3
 import stat
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from store import BUNDLED_ARTICLES, Library, import_paths
-from tests.test_cli import run
+from tests.test_cli import CLAIMDIFF, run
 from tests.test_reliability import ACTIVE, GOOD, PNG, STORY
 
 # What a terminal acts on or hides: escapes, controls, bidi, invisible and filler characters.
@@ -366,3 +369,227 @@ def test_a_markdown_brief_makes_no_link_and_no_bidi_override(tmp_path: Path, db_
     assert "evil.example" in html and 'href="https://evil' not in html
     assert 'href="http://www.evil' not in html and "mailto:" not in html
     assert "\u202e" not in html and "&amp;#x202e;" in html
+
+
+# ---- a library that is read-only, busy, full or changed ----------------------------------
+
+
+def _library_with_ungrouped_claims(folder: Path) -> Path:
+    """A library whose newest claims were never grouped, as an import stopped before its
+    grouping leaves it: showing discrepancies must write first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "library.db"
+    assert run("import", str(BUNDLED_ARTICLES), db=db).returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE claims SET comparison_key = NULL, cluster = NULL")
+    conn.execute("DELETE FROM claim_groups")
+    conn.commit()
+    conn.close()
+    return db
+
+
+def _read_only(folder: Path, *commands: str) -> list[subprocess.CompletedProcess[str]]:
+    """Run claimdiff commands with `folder` mounted read-only (a private mount namespace)."""
+    if subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode != 0:
+        pytest.skip("unshare cannot make a private mount namespace here")
+    results = []
+    for command in commands:
+        script = (
+            f'mount --bind "{folder}" "{folder}" && mount -o remount,bind,ro "{folder}" '
+            f"&& exec {CLAIMDIFF} {command}"
+        )
+        results.append(subprocess.run(["unshare", "-rm", "sh", "-c", script],
+                                      capture_output=True, text=True, timeout=120))  # fmt: skip
+    return results
+
+
+def test_a_library_on_a_read_only_disk_is_read_and_each_write_refused_in_one_line(
+    tmp_path: Path,
+):
+    folder = tmp_path / "mounted"
+    db = _library_with_ungrouped_claims(folder)
+    new = tmp_path / "new.txt"
+    new.write_text(f"New\n\n{STORY}\n")
+    exported, imported, renamed, groups = _read_only(
+        folder,
+        f"export claims --db {db}",
+        f"import --db {db} {new}",
+        f"rename-source Newser Wire --db {db}",
+        f"export discrepancies --db {db}",
+    )
+    assert exported.returncode == 0 and exported.stdout.startswith("id,article_id")
+    read_only = f"claimdiff: {db}: the library is read-only"
+    for result in (imported, renamed, groups):
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.strip().splitlines()[-1].startswith(read_only)
+    assert imported.stdout.strip() == "0 imported, 0 already present, 0 failed (stopped)"
+    assert "never grouped" in groups.stderr
+
+
+def _hold_the_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another program writing to the library for a while (its transaction open)."""
+    code = (
+        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(float(sys.argv[2]))"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db), str(seconds)],
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_library_another_writer_keeps_busy_is_one_line_for_each_command(tmp_path: Path):
+    from store.schema import BUSY_SECONDS
+
+    db = _library_with_ungrouped_claims(tmp_path / "busy")
+    new = tmp_path / "new.txt"
+    new.write_text(f"New\n\n{STORY}\n")
+    holder = _hold_the_write_lock(db, BUSY_SECONDS + 15)
+    try:
+        commands = [
+            ("rename-source", "Newser", "Wire"), ("export", "discrepancies"),
+            ("import", str(new)),
+        ]  # fmt: skip
+        running = [
+            subprocess.Popen([str(CLAIMDIFF), *c, "--db", str(db)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+            for c in commands
+        ]  # fmt: skip
+        results = [p.communicate(timeout=BUSY_SECONDS + 30) for p in running]
+    finally:
+        holder.kill()
+        holder.wait()
+    for process, (_, err) in zip(running, results, strict=True):
+        assert process.returncode == 2 and "Traceback" not in err, err
+        assert err.strip().splitlines()[-1].startswith(f"claimdiff: {db}: the library is busy")
+    assert "waiting for another claimdiff" in results[1][1]
+
+
+def test_a_full_disk_under_a_rename_or_a_grouping_is_one_line(tmp_path: Path):
+    from tests.test_reliability import _disk_of
+
+    db = _library_with_ungrouped_claims(tmp_path / "full")
+    for command in (("rename-source", "Newser", "Wire"), ("export", "discrepancies")):
+        result = subprocess.run(
+            [str(CLAIMDIFF), *command, "--db", str(db)], capture_output=True, text=True,
+            timeout=120, preexec_fn=lambda: _disk_of(4096),
+        )  # fmt: skip
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "the disk is full or failing" in result.stderr.strip().splitlines()[-1]
+
+
+def test_a_full_or_closed_standard_output_is_one_line(tmp_path: Path, db_path: Path):
+    assert run("import", str(BUNDLED_ARTICLES), db=db_path).returncode == 0
+    env = {**os.environ, "CLAIMDIFF_DB": str(db_path)}
+    new = tmp_path / "new.txt"
+    new.write_text(f"New\n\n{STORY}\n")
+    with open("/dev/full", "w") as full:
+        for command in (("export", "claims"), ("import", str(new))):
+            result = subprocess.run([str(CLAIMDIFF), *command], stdout=full, stderr=subprocess.PIPE,
+                                    text=True, env=env, timeout=120)  # fmt: skip
+            assert result.returncode == 2, result.stderr
+            assert result.stderr.strip() == (
+                "claimdiff: cannot write to standard output: No space left on device"
+            )
+    closed = subprocess.run(
+        [str(CLAIMDIFF), "export", "claims"], stderr=subprocess.PIPE, text=True, env=env,
+        timeout=120, preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert closed.returncode == 2
+    assert closed.stderr.strip() == "claimdiff: standard output is closed: name a file with -o FILE"
+    assert len(Library(db_path).articles()) == 6  # the import itself went through
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("DROP TABLE story_pairs", "the library is damaged: story_pairs is missing"),
+        ("ALTER TABLE claims RENAME COLUMN hedge TO hedges",
+         "the library is damaged: claims.hedge is missing"),
+        ("PRAGMA user_version = 12", "the library does not have the tables its version (12) says"),
+    ],
+)  # fmt: skip
+def test_a_library_another_program_changed_is_one_line(db_path: Path, change: str, said: str):
+    assert run("import", str(BUNDLED_ARTICLES), db=db_path).returncode == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute(change)
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    for command in (("export", "claims"), ("import", str(BUNDLED_ARTICLES)), ("sources",)):
+        result = run(*command, db=db_path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith(f"claimdiff: {db_path}: {said}")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert db_path.read_bytes() == before
+
+
+async def test_the_discrepancy_view_says_it_waits_for_another_writer(tmp_path: Path):
+    from tests.test_app import settle
+    from tui.app import ClaimdiffApp
+    from tui.screens.discrepancies import WAITING
+
+    db = _library_with_ungrouped_claims(tmp_path / "waiting")
+    library = Library(db)
+    holder = _hold_the_write_lock(db, 3)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if str(app.screen.query_one("#why").render()) == WAITING:
+                break
+        assert str(app.screen.query_one("#why").render()) == WAITING
+        assert str(app.screen.query_one("#groups").border_title) == "Groups · waiting…"
+        holder.wait(timeout=30)
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#groups").border_title).startswith("Groups (")
+
+
+# ---- processes left behind ---------------------------------------------------------------
+
+
+def _session_processes(session: int) -> list[int]:
+    """The live processes of a session (a killed import's children keep their session)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
+def test_an_import_killed_leaves_no_process_behind(tmp_path: Path, signum: int):
+    from bench.corpus import generated_article, paragraphs
+    from tests.test_reliability import _articles_in
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = paragraphs()
+    for index in range(2000):
+        (folder / f"{index:05d}.txt").write_text(generated_article(index, texts))
+    db = tmp_path / "library.db"
+    importing = subprocess.Popen(
+        [str(CLAIMDIFF), "import", "--db", str(db), str(folder)], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while _articles_in(db) == 0:  # its analysing processes are at work
+        assert importing.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    assert len(_session_processes(importing.pid)) >= 3  # the import and its helpers
+    importing.send_signal(signum)
+    out, _ = importing.communicate(timeout=60)  # the pipe closes: nobody holds it
+    deadline = time.monotonic() + 10
+    while _session_processes(importing.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _session_processes(importing.pid) == []
+    if signum == signal.SIGTERM:  # stopped as Ctrl+C stops it, with what got in told
+        assert importing.returncode == 143
+        assert out.strip().endswith("failed (stopped)")

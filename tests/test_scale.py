@@ -178,7 +178,7 @@ def test_a_killed_analysing_process_leaves_the_rest_to_the_writer(
 def test_entity_counts_kept_while_importing_equal_a_recount(tmp_path: Path):
     import shutil
 
-    from store.schema import _COUNT_ENTITIES, COUNT_CONFLICTS
+    from store.migrations import COUNT_CONFLICTS, RECOUNT_ENTITIES
 
     first = write_articles(tmp_path / "first", [i for i in range(60) if i % 3])
     second = write_articles(tmp_path / "second", [i for i in range(60) if not i % 3])
@@ -192,7 +192,7 @@ def test_entity_counts_kept_while_importing_equal_a_recount(tmp_path: Path):
     for table in ("claim_entities", "entity_aliases", "entity_sources"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE entities SET mentions = 0, claims = 0, sources = 0, conflicts = 0")
-    for sql in (*_COUNT_ENTITIES, COUNT_CONFLICTS):
+    for sql in (*RECOUNT_ENTITIES, COUNT_CONFLICTS):
         conn.execute(sql)
     conn.commit()
     conn.close()

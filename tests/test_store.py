@@ -135,13 +135,30 @@ def test_schema_version_and_wal(library: Library, db_path: Path):
 
 def test_a_newer_library_is_refused_untouched(tmp_path: Path):
     path = tmp_path / "future.db"
+    Library(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE articles (id INTEGER)")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
     before = path.read_bytes()
     with pytest.raises(LibraryError, match="newer claimdiff"):
+        Library(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("version", [0, 3, SCHEMA_VERSION, SCHEMA_VERSION + 1])
+def test_another_program_s_database_with_an_articles_table_is_not_a_library(
+    tmp_path: Path, version: int
+):
+    path = tmp_path / "blog.db"  # a blog engine's, say: it has articles too
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT)")
+    conn.execute("CREATE TABLE claims (id INTEGER PRIMARY KEY)")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match=r"a SQLite file, but not a claimdiff library$"):
         Library(path)
     assert path.read_bytes() == before
 
@@ -228,6 +245,31 @@ def test_formula_cells_are_neutralised_and_numbers_stay_numbers(tmp_path: Path, 
     assert all(not r["sentence"].startswith(("=", "+", "-", "@")) for r in records)
 
 
+def schema_shape(conn: sqlite3.Connection) -> dict[str, object]:
+    """What a schema is, whatever the text of its statements: tables with their columns
+    (name, type, not null, default, key), indexes with their columns, uniqueness and
+    condition, triggers with their statements, and the file's version and application."""
+    shape: dict[str, object] = {
+        "version": conn.execute("PRAGMA user_version").fetchone()[0],
+        "application": conn.execute("PRAGMA application_id").fetchone()[0],
+    }
+    for kind, name, table, sql in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ):
+        if kind == "table":
+            info = conn.execute(f"PRAGMA table_xinfo({name})").fetchall()
+            flat = " ".join(sql.split()).upper()
+            shape[f"table {name}"] = ([row[1:] for row in info], "WITHOUT ROWID" in flat)
+        elif kind == "index":
+            columns = conn.execute(f"PRAGMA index_xinfo({name})").fetchall()
+            where = sql.upper().split(" WHERE ")[1] if " WHERE " in sql.upper() else ""
+            unique = " UNIQUE " in f" {sql.upper()} "
+            shape[f"index {name}"] = (table, [c[1:] for c in columns], unique, where)
+        else:
+            shape[f"{kind} {name}"] = " ".join(sql.replace('"', "").split())
+    return shape
+
+
 def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path, tmp_path: Path):
     library.discrepancies()
     library_entities = library.entities()
@@ -268,6 +310,12 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path, 
     reopened = Library(db_path)
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    migrated = schema_shape(conn)
+    conn.close()
+    fresh = tmp_path / "fresh.db"
+    Library(fresh).close()
+    conn = sqlite3.connect(fresh)
+    assert migrated == schema_shape(conn)  # one schema, however a library got to it
     conn.close()
     assert reopened.counts()["claims"] > 0  # nothing lost
     assert all(c.said_on is None for c in reopened.claims())  # the new field, empty

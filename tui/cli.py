@@ -154,11 +154,9 @@ def _say(text: str) -> None:
 
 def _out(text: str | None) -> None:
     """A line on standard output (None: what is buffered), or OutputError when it cannot be
-    written: a full disk, a closed stream."""
+    written (a full disk). A closed standard output wants nothing: it gets nothing."""
     if sys.stdout is None:
-        if text is None:
-            return
-        raise OutputError("standard output is closed: name a file with -o FILE")
+        return
     try:
         if text is not None:
             print(text)
@@ -307,6 +305,9 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         if entity_id is None:
             raise UsageError(f"no entity named {name!r} in {library.path}")
         entity_ids.add(entity_id)
+    if args.what == "discrepancies" and library.grouping_pending() and library.writer_busy():
+        _say("claimdiff: waiting for another claimdiff, which is writing to the library, to "
+             "group the newest claims")  # fmt: skip
     sources = frozenset({args.source}) if args.source else frozenset()
     f = ClaimFilter(entity_ids=frozenset(entity_ids), sources=sources, query=args.query)
     if args.output is None:

@@ -77,6 +77,15 @@ class GroupsLoaded(Message):
 
 
 @dataclass(eq=False, repr=False)
+class GroupsNotice(Message):
+    """Why there are no groups to show yet: waiting for another writer, or they cannot be
+    made (a read-only library with claims never grouped)."""
+
+    text: str
+    waiting: bool = False
+
+
+@dataclass(eq=False, repr=False)
 class GroupLoaded(Message):
     group: Group
 

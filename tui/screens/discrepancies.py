@@ -27,13 +27,15 @@ from store import (
     Group,
     GroupRow,
     Library,
+    LibraryError,
     export,
     export_groups,
     figure_in_words,
     stance_in_words,
 )
 from store.files import Target
-from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, Page
+from store.schema import BUSY_SECONDS
+from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page
 from tui.screens.export import ExportScreen, export_format
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
@@ -49,6 +51,10 @@ def claim_in_words(claim: Comparable) -> str:
                            claim.sentence[slice(*claim.span)])  # fmt: skip
 
 
+WAITING = (
+    f"Waiting for another claimdiff, which is writing to this library: the newest claims "
+    f"are grouped once it is done (it may take up to {BUSY_SECONDS} s)."
+)
 CARDS_PER_SOURCE = 8  # a source's cards shown for a group; the rest are counted
 PLOTTED = 60  # claims drawn in the range plot, the earliest first
 
@@ -162,7 +168,13 @@ class DiscrepancyScreen(Screen[None]):
         """A page of groups, without their claims: the first, counted, on opening."""
         conflicts = self._conflicts
         if page is None:
-            total, conflicts = self.library.count_groups(self.filter)
+            if self.library.grouping_pending() and self.library.writer_busy():
+                self.post_message(GroupsNotice(WAITING, waiting=True))
+            try:
+                total, conflicts = self.library.count_groups(self.filter)
+            except LibraryError as exc:
+                self.post_message(GroupsNotice(str(exc)))
+                return
             page = Page(0, total)
         elif page.offset == LAST_PAGE:
             page = Page(max(0, page.total - 1) // GroupList.PAGE * GroupList.PAGE, page.total,
@@ -196,6 +208,12 @@ class DiscrepancyScreen(Screen[None]):
                     "the story, or clear the filter."
                 )
             )
+
+    @on(GroupsNotice)
+    def _groups_notice(self, message: GroupsNotice) -> None:
+        self.query_one("#why", Static).update(Text(message.text))
+        state = "waiting…" if message.waiting else "not available"
+        self.query_one(GroupList).border_title = f"Groups · {state}"
 
     @on(ListPane.RowHighlighted, "#groups")
     def _group_highlighted(self, event: ListPane.RowHighlighted) -> None:
