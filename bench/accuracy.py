@@ -18,7 +18,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from extract import Analysis, analyse_article, decode_bytes, resolve_entities
+from extract import Analysis, analyse_article, decode_bytes
+from extract.resolve import Resolver
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "annotations" / "bundled.json"
@@ -132,7 +133,8 @@ def score_entities(gold: dict, analyses: dict[str, Analysis], score: Score) -> N
         for m in analysis.mentions:
             counts[(name, m.name, m.type)] += 1
             surfaces.setdefault(m.text, set()).add((name, m.name))
-    entities, assignment = resolve_entities([(a, n, t, c) for (a, n, t), c in counts.items()])
+    found = Resolver().add([(a, n, t, c) for (a, n, t), c in counts.items()])
+    entities, assignment = found.entities, found.assignment
     by_key = {e.key: e for e in entities}
 
     def entity_keys(surface: str) -> set[str]:

@@ -15,14 +15,13 @@ if TYPE_CHECKING:
     from extract.article import Article, parse_article
     from extract.claims import Claim
     from extract.entities import Mention
-    from extract.resolve import resolve_entities
     from extract.text import DecodeError, clean_text, decode_bytes
 
 _WHERE = {
     "Analysis": "extract.analyse", "analyse_article": "extract.analyse",
     "Article": "extract.article", "parse_article": "extract.article",
     "Claim": "extract.claims", "Mention": "extract.entities",
-    "resolve_entities": "extract.resolve", "DecodeError": "extract.text",
+    "DecodeError": "extract.text",
     "clean_text": "extract.text", "decode_bytes": "extract.text",
 }  # fmt: skip
 __all__ = [
@@ -35,7 +34,6 @@ __all__ = [
     "clean_text",
     "decode_bytes",
     "parse_article",
-    "resolve_entities",
 ]
 
 

@@ -529,8 +529,7 @@ def group_from(
         if sources < 2 or "deny" not in stances or not stances & set(_NOT_DENIALS):
             return None
         denial, other = _contradiction(summary, claims)
-        about = next((topic_of[a] for _, a in summary.first if a in topic_of), "the reports")
-        return Group(name, f"Denials: {about}", "conflict", False,
+        return Group(name, statement_topic(summary, topic_of), "conflict", False,
                      f"{_said(denial)} vs {_said(other)}", sources)  # fmt: skip
     # The claimant is not the outlet: "Ukraine says 12,000" and "the Pentagon says 10,000"
     # in one article are two; one claimant alone has nobody to disagree with.
@@ -545,6 +544,13 @@ def group_from(
     if period:
         topic += f" ({period})"
     return Group(name, topic, status, soft, why, sources)
+
+
+def statement_topic(summary: Summary, topic_of: Mapping[int, str]) -> str:
+    """A group of statements is named after the figure group of the first of its earliest
+    articles that has one (`topic_of`: each article's first figure group's topic)."""
+    about = next((topic_of[a] for _, a in summary.first if a in topic_of), "the reports")
+    return f"Denials: {about}"
 
 
 def _contradiction(

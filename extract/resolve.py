@@ -17,13 +17,19 @@ Rules, in order (thresholds are rapidfuzz scores, 0-100, on lower-cased text):
    one typo away (optimal string alignment distance MAX_TYPOS, a transposition counting
    one) and starts with the same letter ("Kurks" beside "Kursk"). Across the library such
    joins chained "Parks", "Franca" and "Austrians" into Paris, France and Australia.
+
+The result does not depend on how the library was imported (in one go, in batches, by two
+imports at once, or resumed after a kill): the rules look at one article, or at pairs of
+names, never at what else a batch holds; a new name linking two entities made earlier
+merges them (`Resolution.merges`); and an entity's name and type are read from the counts
+of all its spellings (`canonical_name`, `entity_type`), not kept from its first batch.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -48,6 +54,40 @@ class Entity:
     name: str
     type: str
     aliases: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Resolution:
+    """What resolving a batch of mentions found: the entities they belong to (new ones,
+    and earlier ones with new spellings), each (article, name)'s entity key, and earlier
+    entities that a new name showed to be one (absorbed key -> the key that stays)."""
+
+    entities: list[Entity]
+    assignment: dict[tuple[str, str], str]
+    merges: dict[str, str] = field(default_factory=dict)
+
+
+_TYPE_ORDER = ("person", "org", "place", "other")  # of equally common types, the first
+
+
+def canonical_name(spellings: Mapping[str, int]) -> str:
+    """The name an entity goes by, from how often each spelling is written (after the
+    alias table): a gazetteer form, else the commonest name of several words, else the
+    commonest; ties by length, then alphabetically, so any order of counting agrees."""
+    names = Counter[str]()
+    for name, count in spellings.items():
+        names[ALIASES.get(name, name)] += count
+    known = [n for n in names if normalise(n) in _KNOWN]
+    return max(known or names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+
+
+def entity_type(types: Mapping[str, int]) -> str:
+    """An entity's type: the commonest its mentions were given, "other" only when no
+    mention had another."""
+    typed = [t for t in _TYPE_ORDER[:3] if types.get(t)]
+    if not typed:
+        return "other"
+    return max(typed, key=lambda t: (types[t], -_TYPE_ORDER.index(t)))
 
 
 def normalise(name: str) -> str:
@@ -92,13 +132,36 @@ class Resolver:
     resolution.
     """
 
-    def __init__(self, known: Iterable[tuple[str, str, str]] = ()) -> None:
+    def __init__(
+        self,
+        known: Iterable[tuple[str, str, str]] = (),
+        spellings: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        """`known`: the library's entities (key, name, type); `spellings`: every name
+        written for them (entity key, name), so that a name joined by a chain of
+        variants in an earlier import joins the same entity in this one."""
         self._entity_of: dict[str, str] = {}  # library-wide node -> entity key
         self._entities: dict[str, tuple[str, str]] = {}  # entity key -> (name, type)
         self._blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key, name, type_ in known:
             self._remember(key, key, name, type_)
             self._remember(normalise(ALIASES.get(name, name)), key, name, type_)
+        for key, spelling in spellings:
+            node = normalise(ALIASES.get(spelling, spelling))
+            if key in self._entities and (" " in node or node in _KNOWN):
+                # A one-word name joined its person in one article only ("Cole" beside
+                # "Joe Cole"); elsewhere it stands alone.
+                self._remember(node, key, *self._entities[key])
+
+    def renamed(self, key: str, name: str, type_: str) -> None:
+        """The library renamed or retyped an entity from its counts."""
+        self._entities[key] = (name, type_)
+
+    def _merge(self, absorbed: str, into: str) -> None:
+        for node, key in self._entity_of.items():
+            if key == absorbed:
+                self._entity_of[node] = into
+        self._entities.pop(absorbed, None)
 
     def _remember(self, node: str, key: str, name: str, type_: str) -> None:
         self._entities.setdefault(key, (name, type_))
@@ -108,16 +171,16 @@ class Resolver:
         if " " in node:
             self._blocks[(node[0], node.count(" "))].append(node)
 
-    def add(
-        self, mentions: Iterable[tuple[str, str, str, int]]
-    ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+    def add(self, mentions: Iterable[tuple[str, str, str, int]]) -> Resolution:
         """Resolve (article, name, type, count) mentions of new articles.
 
         Returns the entities they belong to (new ones, and remembered ones with the new
-        spellings) and a map from (article, name) to the entity key.
+        spellings), a map from (article, name) to the entity key, and the remembered
+        entities the new names joined into one.
         """
         uf: UnionFind[str] = UnionFind()
         types: dict[str, Counter[str]] = defaultdict(Counter)
+        in_article: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         by_article: dict[str, set[str]] = defaultdict(set)
         local: dict[tuple[str, str], str] = {}
@@ -130,13 +193,19 @@ class Resolver:
             node = f"{key}{_SCOPE}{article}" if " " not in key and key not in _KNOWN else key
             uf.find(node)
             types[node][type_] += count
+            in_article[(article, node)][type_] += count
             spellings[node][canonical] += count
             by_article[article].add(node)
             local[(article, name)] = node
 
+        def typed_here(article: str, node: str) -> str:
+            """What the article itself calls a name: the rules read one article at a time,
+            so that nothing depends on what else a batch holds."""
+            return in_article[(article, node)].most_common(1)[0][0]
+
         # 3. A short form joins a full person name in the same article, else its own kind.
-        for nodes in by_article.values():
-            people = [n for n in nodes if " " in n and types[n].most_common(1)[0][0] == "person"]
+        for article, nodes in by_article.items():
+            people = [n for n in nodes if " " in n and typed_here(article, n) == "person"]
             for node in nodes:
                 if _SCOPE not in node:
                     continue
@@ -157,8 +226,8 @@ class Resolver:
 
         # 3b. "State Department" joins "US State Department" in the same article: the
         # longer name only adds a place in front.
-        for nodes in by_article.values():
-            orgs = [n for n in nodes if " " in n and types[n].most_common(1)[0][0] == "org"]
+        for article, nodes in by_article.items():
+            orgs = [n for n in nodes if " " in n and typed_here(article, n) == "org"]
             for short in orgs:
                 for full in orgs:
                     prefix = full[: -len(short)].strip()
@@ -188,11 +257,12 @@ class Resolver:
         clusters: dict[str, list[str]] = defaultdict(list)
         for key in spellings:
             clusters[uf.find(key)].append(key)
-        anchored: dict[str, str] = {}  # root -> remembered entity key
+        anchored: dict[str, list[str]] = defaultdict(list)  # root -> remembered entity keys
         for node in sorted(uf.parent):
             if node.startswith(_ANCHOR):
-                anchored.setdefault(uf.find(node), node[1:])
+                anchored[uf.find(node)].append(node[1:])
         entities: dict[str, Entity] = {}
+        merges: dict[str, str] = {}
         root_to_entity: dict[str, str] = {}
         for root, keys in clusters.items():
             names: Counter[str] = Counter()
@@ -200,14 +270,15 @@ class Resolver:
             for k in keys:
                 names.update(spellings[k])
                 kinds.update(types[k])
-            if root in anchored:
-                entity_key = anchored[root]
+            if root in anchored:  # one earlier entity, or several this batch shows are one
+                entity_key, *absorbed = anchored[root]
+                for other in absorbed:
+                    merges[other] = entity_key
+                    self._merge(other, entity_key)
                 name, kind = self._entities[entity_key]
             else:
-                known = [n for n in names if normalise(n) in _KNOWN]
-                # The canonical name: a gazetteer form, else the commonest full spelling.
-                name = max(known or names, key=lambda n: (len(n.split()) > 1, names[n], len(n)))
-                kind = next((t for t, _ in kinds.most_common() if t != "other"), "other")
+                name = canonical_name(names)
+                kind = entity_type(kinds)
                 entity_key = normalise(name)
                 entity_key = self._entity_of.get(entity_key, entity_key)
                 name, kind = self._entities.get(entity_key, (name, kind))
@@ -225,7 +296,7 @@ class Resolver:
         }
         for (_article, name), entity_key in assignment.items():
             entities[entity_key].aliases.add(name)
-        return list(entities.values()), assignment
+        return Resolution(list(entities.values()), assignment, merges)
 
 
 def _close_names(name: str, others: list[str]) -> list[str]:
@@ -235,13 +306,3 @@ def _close_names(name: str, others: list[str]) -> list[str]:
         return []
     hits = process.extract(name, others, scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None)
     return [other for other, _score, _index in hits if _variants(name, other)]
-
-
-def resolve_entities(
-    mentions: Iterable[tuple[str, str, str, int]],
-) -> tuple[list[Entity], dict[tuple[str, str], str]]:
-    """Cluster (article, name, type, count) mentions into entities, all in one batch.
-
-    Returns the entities and a map from (article, name) to the entity key.
-    """
-    return Resolver().add(mentions)

@@ -138,7 +138,35 @@ class Grouping:
                         progress(done, len(keys))
             finally:
                 db.execute(f"DELETE FROM temp.{_NEARBY}")
+        self._retitle_statements()
         return len(keys)
+
+    def _retitle_statements(self) -> None:
+        """Name every group of statements after the figure groups as they are now: a
+        figure group made later can come first, and a name kept from an earlier step
+        would depend on how the import went (a kill and a second import gave another)."""
+        from extract.compare import Summary, statement_topic
+
+        groups = self._fetch(
+            "SELECT g.cluster, g.topic, s.summary FROM claim_groups g LEFT JOIN "
+            "cluster_summaries s ON s.cluster = g.cluster WHERE g.comparison_key = ?",
+            (STANCE_KEY,),
+        )
+        summaries = {
+            cluster: Summary.from_json(kept)
+            if kept
+            else Summary.of(self._rest_of({cluster}, set()))
+            for cluster, _, kept in groups
+        }
+        topic_of = self._first_topics({a for s in summaries.values() for _, a in s.first})
+        renamed = [
+            (topic, cluster)
+            for cluster, old, _ in groups
+            if (topic := statement_topic(summaries[cluster], topic_of)) != old
+        ]
+        if renamed:
+            with self._lease() as db, transaction(db):
+                db.executemany("UPDATE claim_groups SET topic = ? WHERE cluster = ?", renamed)
 
     def regroup_articles(self, articles: list[int]) -> None:
         """Make again, from their claims, the groups holding claims of those articles: what

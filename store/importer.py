@@ -485,7 +485,10 @@ def store_outcomes(
     analysed before a stop (Ctrl+C, ImportCancelled) is written before it goes on up."""
     batch: list[NewArticle] = []
     broken = False  # the library could not be written: nothing more is tried
-    ungrouped = 0  # articles written since the last grouping
+    # Articles written since the last grouping, counting those an import killed before its
+    # grouping left: the steps then fall where one uninterrupted import's would, and an
+    # article's story names (counted against the library as it was then) are the same.
+    ungrouped = library.unsigned_articles() if group_every else 0
     reported = (0, "")  # files done and the last file, as last told to `progress`
 
     def group(progress: Callable[[int, int], None] | None = None) -> None:

@@ -238,6 +238,7 @@ class Library(Grouping):
         self._lock = threading.Lock()
         self._pinned_here = threading.local()  # the connection a thread is pinned to (_pinned)
         self._resolver: Resolver | None = None  # the library's names, once an import starts
+        self._resolved_up_to = 0  # the last mention the resolver knows: else it is rebuilt
         self._planner = Planner(self._fetch)
         first, self.read_only = open_database(self.path)  # creates or checks it, or raises
         self._all.append(first)
@@ -338,9 +339,19 @@ class Library(Grouping):
         with self._lease() as conn, transaction(conn):
             from extract.resolve import Resolver  # the reader never writes: loaded when needed
 
+            # Another process (a second import) may have written names since: then the
+            # resolver is read again, or the two would make one entity twice.
+            (mentions_now,) = conn.execute("SELECT coalesce(max(id), 0) FROM mentions").fetchone()
+            if mentions_now != self._resolved_up_to:
+                self._resolver = None
             resolver = self._resolver or Resolver(
-                conn.execute("SELECT key, name, type FROM entities").fetchall()
+                conn.execute("SELECT key, name, type FROM entities").fetchall(),
+                conn.execute(
+                    "SELECT DISTINCT e.key, s.name FROM entity_spellings s "
+                    "JOIN entities e ON e.id = s.entity_id"
+                ).fetchall(),
             )
+            self._resolver = None  # until its entities are committed
             # Rowids count on from the largest inside this transaction: claim ids are known
             # without asking for each.
             last_claim = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
@@ -380,19 +391,27 @@ class Library(Grouping):
                 (first_claim,),
             )
             self._write_mentions(conn, resolver, written)
+            (last_mention,) = conn.execute("SELECT coalesce(max(id), 0) FROM mentions").fetchone()
         self._resolver = resolver  # only once its entities are committed
+        self._resolved_up_to = last_mention
         return ids
 
     def _write_mentions(
         self, conn: sqlite3.Connection, resolver: Resolver, written: list[Written]
     ) -> None:
-        """Mentions with their entities, and what each entity's counts gain from them."""
+        """Mentions with their entities, and what each entity's counts gain from them.
+        Entities the new names show to be one are merged first; every entity touched is
+        named and typed again from all its spellings' counts, so that neither depends on
+        the order articles came in."""
         counts: Counter[tuple[str, str, str]] = Counter(
             (str(w.article_id), m[_MENTION_NAME], m[_MENTION_TYPE])
             for w in written
             for m in w.item.mentions
         )
-        entities, assignment = resolver.add((a, n, t, c) for (a, n, t), c in counts.items())
+        found = resolver.add((a, n, t, c) for (a, n, t), c in counts.items())
+        for absorbed, into in sorted(found.merges.items()):
+            self._merge_entities(conn, absorbed, into)
+        entities, assignment = found.entities, found.assignment
         conn.executemany(
             "INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING",
             [(e.key, e.name, e.type) for e in entities],
@@ -404,7 +423,7 @@ class Library(Grouping):
             ).fetchall()
         )
         rows = []
-        aliases: set[tuple[int, str]] = set()
+        spellings: Counter[tuple[int, str, str]] = Counter()
         named: set[tuple[int, int]] = set()  # (entity, claim): the claim's sentence names it
         sources: set[tuple[int, str]] = set()
         gained: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # mentions, articles, claims
@@ -418,7 +437,7 @@ class Library(Grouping):
                 rows.append((w.article_id, *m, entity))
                 if entity is None:
                     continue
-                aliases.add((entity, m[_MENTION_NAME]))
+                spellings[(entity, m[_MENTION_NAME], m[_MENTION_TYPE])] += 1
                 gained[entity][0] += 1
                 if entity not in in_article:
                     in_article.add(entity)
@@ -437,7 +456,11 @@ class Library(Grouping):
                             gained[entity][2] += 1
                         sources.add((entity, source))
         conn.executemany(_INSERT_MENTION, rows)
-        conn.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?, ?)", sorted(aliases))
+        conn.executemany(
+            "INSERT INTO entity_spellings VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE "
+            "SET mentions = mentions + excluded.mentions",
+            [(*key, n) for key, n in sorted(spellings.items())],
+        )
         conn.executemany("INSERT INTO claim_entities VALUES (?, ?)", sorted(named))
         conn.executemany("INSERT OR IGNORE INTO entity_sources VALUES (?, ?)", sorted(sources))
         conn.executemany(
@@ -445,6 +468,76 @@ class Library(Grouping):
             "claims = claims + ?, sources = (SELECT count(*) FROM entity_sources "
             "WHERE entity_id = entities.id) WHERE id = ?",
             [(*gain, entity) for entity, gain in gained.items()],
+        )
+        self._rename_entities(conn, resolver, set(gained))
+
+    def _rename_entities(
+        self, conn: sqlite3.Connection, resolver: Resolver, touched: set[int]
+    ) -> None:
+        """Name and type each touched entity from the counts of all its spellings."""
+        from extract.resolve import canonical_name, entity_type
+
+        names: dict[int, Counter[str]] = defaultdict(Counter)
+        types: dict[int, Counter[str]] = defaultdict(Counter)
+        for entity, name, type_, n in conn.execute(
+            "SELECT entity_id, name, type, mentions FROM entity_spellings "
+            "WHERE entity_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(touched)),),
+        ):
+            names[entity][name] += n
+            types[entity][type_] += n
+        known = {
+            entity: (key, name, type_)
+            for entity, key, name, type_ in conn.execute(
+                "SELECT id, key, name, type FROM entities WHERE id IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps(sorted(names)),),
+            )
+        }
+        changed = []
+        for entity, (key, name, type_) in known.items():
+            now = (canonical_name(names[entity]), entity_type(types[entity]))
+            if now != (name, type_):
+                changed.append((*now, entity))
+                resolver.renamed(key, *now)
+        conn.executemany("UPDATE entities SET name = ?, type = ? WHERE id = ?", changed)
+
+    def _merge_entities(self, conn: sqlite3.Connection, absorbed: str, into: str) -> None:
+        """One entity takes over another's mentions, spellings and counts: a name in the
+        new articles showed the two are one ("Gabriel Heinze" between two spellings)."""
+        ids = dict(conn.execute("SELECT key, id FROM entities WHERE key IN (?, ?)",
+                                (absorbed, into)).fetchall())  # fmt: skip
+        if len(ids) < 2:
+            return
+        old, new = ids[absorbed], ids[into]
+        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
+        conn.execute(
+            "INSERT INTO entity_spellings SELECT ?, name, type, mentions FROM entity_spellings "
+            "WHERE entity_id = ? ON CONFLICT DO UPDATE SET mentions = mentions + "
+            "excluded.mentions",
+            (new, old),
+        )
+        for table, column in (("claim_entities", "claim_id"), ("entity_sources", "source"),
+                              ("cluster_entities", "cluster")):  # fmt: skip
+            conn.execute(
+                f"INSERT OR IGNORE INTO {table} (entity_id, {column}) SELECT ?, {column} "
+                f"FROM {table} WHERE entity_id = ?",
+                (new, old),
+            )
+        for table in ("entity_spellings", "claim_entities", "entity_sources", "cluster_entities"):
+            conn.execute(f"DELETE FROM {table} WHERE entity_id = ?", (old,))
+        conn.execute("DELETE FROM entities WHERE id = ?", (old,))
+        conn.execute(
+            "UPDATE entities SET "
+            "mentions = (SELECT coalesce(sum(mentions), 0) FROM entity_spellings "
+            "WHERE entity_id = :e), "
+            "articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = :e), "
+            "claims = (SELECT count(*) FROM claim_entities WHERE entity_id = :e), "
+            "sources = (SELECT count(*) FROM entity_sources WHERE entity_id = :e), "
+            "conflicts = (SELECT count(*) FROM cluster_entities ce JOIN claim_groups g "
+            "ON g.cluster = ce.cluster AND g.status = 'conflict' WHERE ce.entity_id = :e) "
+            "WHERE id = :e",
+            {"e": new},
         )
 
     # ---- reading -------------------------------------------------------------------------
@@ -454,6 +547,12 @@ class Library(Grouping):
             table: self._fetch(f"SELECT count(*) FROM {table}")[0][0]
             for table in ("articles", "claims", "entities", "mentions")
         }
+
+    def unsigned_articles(self) -> int:
+        """Articles written but not yet given their story names: since the last grouping."""
+        return int(self._fetch(
+            "SELECT count(*) FROM articles INDEXED BY idx_articles_unsigned WHERE story IS NULL"
+        )[0][0])  # fmt: skip
 
     def latest(self) -> int:
         """The newest article's id: it grows whenever anything is imported, by any process,
@@ -714,8 +813,8 @@ class Library(Grouping):
         sql = f"""
             SELECT e.id, e.name, e.type, n.mentions, n.articles, e.claims, e.sources,
                    e.conflicts,
-                   (SELECT group_concat(name, :sep) FROM entity_aliases
-                    WHERE entity_id = e.id) AS aliases
+                   (SELECT group_concat(name, :sep) FROM (SELECT DISTINCT name
+                    FROM entity_spellings WHERE entity_id = e.id)) AS aliases
             FROM ({counted}) n JOIN entities e ON e.id = n.id
             WHERE n.mentions > 0
             ORDER BY n.mentions DESC, e.name LIMIT :limit OFFSET :offset

@@ -225,4 +225,12 @@ MIGRATIONS: dict[int, Migration] = {
     12: Migration("a feed entry or API record that carried only a summary", (
         "ALTER TABLE articles ADD COLUMN partial INTEGER NOT NULL DEFAULT 0",)),
     13: Migration("full-text indexes filled a batch at a time", _BATCH_FULL_TEXT),
+    14: Migration("each spelling's mentions by type: names that do not depend on import order", (
+        "CREATE TABLE entity_spellings (entity_id INTEGER NOT NULL REFERENCES entities(id), "
+        "name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL, "
+        "PRIMARY KEY (entity_id, name, type)) WITHOUT ROWID",
+        "INSERT INTO entity_spellings SELECT entity_id, name, type, count(*) FROM mentions "
+        "WHERE entity_id IS NOT NULL GROUP BY entity_id, name, type",
+        "DROP TABLE entity_aliases",
+    )),
 }  # fmt: skip

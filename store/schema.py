@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 APPLICATION_ID = 0x63646966  # "cdif": this SQLite file is a claimdiff library
 
 
@@ -76,9 +76,12 @@ TABLES: dict[str, Table] = {
     "claim_entities": Table({"entity_id": "INTEGER NOT NULL REFERENCES entities(id)",
                              "claim_id": "INTEGER NOT NULL REFERENCES claims(id)"},
                             "PRIMARY KEY (entity_id, claim_id)", without_rowid=True),
-    "entity_aliases": Table({"entity_id": "INTEGER NOT NULL REFERENCES entities(id)",
-                             "name": "TEXT NOT NULL"},
-                            "PRIMARY KEY (entity_id, name)", without_rowid=True),
+    # Every name written for an entity, with how its mentions were typed and how many
+    # there are: an entity's name and type are read from them (resolve.canonical_name).
+    "entity_spellings": Table({"entity_id": "INTEGER NOT NULL REFERENCES entities(id)",
+                               "name": "TEXT NOT NULL", "type": "TEXT NOT NULL",
+                               "mentions": "INTEGER NOT NULL"},
+                              "PRIMARY KEY (entity_id, name, type)", without_rowid=True),
     "entity_sources": Table({"entity_id": "INTEGER NOT NULL REFERENCES entities(id)",
                              "source": "TEXT NOT NULL"},
                             "PRIMARY KEY (entity_id, source)", without_rowid=True),

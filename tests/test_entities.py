@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extract import resolve_entities
 from extract.entities import find_mentions
+from extract.resolve import Resolver
 from extract.sentences import split_sentences
 from tests.conftest import ARTICLES, analyse
 
@@ -16,7 +16,7 @@ def resolved():
         analysis = analyse(path.name[:3])
         for (name, type_), n in Counter((m.name, m.type) for m in analysis.mentions).items():
             counts.append((path.name, name, type_, n))
-    entities, _ = resolve_entities(counts)
+    entities = Resolver().add(counts).entities
     by_alias = {}
     for e in entities:
         for alias in e.aliases:
@@ -62,10 +62,11 @@ def test_north_and_south_korea_stay_apart_and_dprk_is_north_korea():
 
 
 def test_a_bare_surname_never_joins_across_articles():
-    entities, assignment = resolve_entities(
+    found = Resolver().add(
         [("a", "Kim Jong Un", "person", 1), ("b", "Kim", "other", 1), ("c", "Kim", "other", 1),
          ("c", "Kim Jong Gyu", "person", 1)]
     )  # fmt: skip
+    entities, assignment = found.entities, found.assignment
     name = {e.key: e.name for e in entities}
     assert name[assignment[("b", "Kim")]] == "Kim"  # no full name in its own article
     assert name[assignment[("c", "Kim")]] == "Kim Jong Gyu"  # the full name beside it
@@ -73,10 +74,11 @@ def test_a_bare_surname_never_joins_across_articles():
 
 
 def test_a_typo_joins_a_place_only_beside_it_in_the_same_article():
-    entities, assignment = resolve_entities(
+    found = Resolver().add(
         [("a", "Paris", "place", 3), ("b", "Parks", "place", 1), ("c", "Franca", "person", 1),
          ("c", "France", "place", 1), ("d", "Kurks", "place", 1), ("d", "Kursk", "place", 2)]
     )  # fmt: skip
+    entities, assignment = found.entities, found.assignment
     name = {e.key: e.name for e in entities}
     assert name[assignment[("b", "Parks")]] == "Parks"  # another article: no join
     assert name[assignment[("c", "Franca")]] == "Franca"  # not written as a place: no join

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import generated_article, paragraphs
-from extract import resolve_entities
 from extract.comparable import Group
 from extract.compare import group_claims
 from extract.resolve import Resolver
@@ -143,14 +142,15 @@ def test_names_resolve_across_imports_as_they_would_in_one():
     first = [("a", "Matthew Miller", "person", 2), ("a", "Kim Jong Un", "person", 1)]
     second = [("b", "Mathew Miller", "person", 1), ("b", "Miller", "person", 1),
               ("c", "Kim", "person", 1), ("c", "Kim Jong-un", "person", 1)]  # fmt: skip
-    together, joined = resolve_entities(first + second)
+    together = Resolver().add(first + second)
+    joined = together.assignment
     resolver = Resolver()
-    _, before = resolver.add(first)
-    _, after = resolver.add(second)
+    before = resolver.add(first).assignment
+    after = resolver.add(second).assignment
     assert {**before, **after} == joined
     # and from what a library has stored, as an import starts
-    stored = Resolver([(e.key, e.name, e.type) for e in together])
-    assert stored.add(second)[1] == {k: v for k, v in joined.items() if k[0] != "a"}
+    stored = Resolver([(e.key, e.name, e.type) for e in together.entities])
+    assert stored.add(second).assignment == {k: v for k, v in joined.items() if k[0] != "a"}
 
 
 @pytest.mark.parametrize("crash_after", [1, 2])
@@ -175,10 +175,27 @@ def test_a_killed_analysing_process_leaves_the_rest_to_the_writer(
     assert len(report.imported) == POOL_AFTER + 40 and not report.failed
 
 
+# Every count an entity keeps, counted afresh from the mentions, claims and groups stored.
+RECOUNT = (
+    "INSERT INTO claim_entities SELECT DISTINCT m.entity_id, c.id FROM mentions m "
+    "JOIN claims c ON c.article_id = m.article_id AND m.span_start >= c.sentence_start "
+    "AND m.span_end <= c.sentence_end WHERE m.entity_id IS NOT NULL",
+    "INSERT INTO entity_spellings SELECT entity_id, name, type, count(*) FROM mentions "
+    "WHERE entity_id IS NOT NULL GROUP BY entity_id, name, type",
+    "INSERT INTO entity_sources SELECT DISTINCT ce.entity_id, a.source FROM claim_entities ce "
+    "JOIN claims c ON c.id = ce.claim_id JOIN articles a ON a.id = c.article_id",
+    "UPDATE entities SET "
+    "mentions = (SELECT count(*) FROM mentions WHERE entity_id = entities.id), "
+    "articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = entities.id), "
+    "claims = (SELECT count(*) FROM claim_entities WHERE entity_id = entities.id), "
+    "sources = (SELECT count(*) FROM entity_sources WHERE entity_id = entities.id), "
+    "conflicts = (SELECT count(*) FROM cluster_entities ce JOIN claim_groups g "
+    "ON g.cluster = ce.cluster AND g.status = 'conflict' WHERE ce.entity_id = entities.id)",
+)
+
+
 def test_entity_counts_kept_while_importing_equal_a_recount(tmp_path: Path):
     import shutil
-
-    from store.migrations import COUNT_CONFLICTS, RECOUNT_ENTITIES
 
     first = write_articles(tmp_path / "first", [i for i in range(60) if i % 3])
     second = write_articles(tmp_path / "second", [i for i in range(60) if not i % 3])
@@ -189,10 +206,10 @@ def test_entity_counts_kept_while_importing_equal_a_recount(tmp_path: Path):
     library.close()
     shutil.copy(tmp_path / "lib.db", tmp_path / "recount.db")
     conn = sqlite3.connect(tmp_path / "recount.db")
-    for table in ("claim_entities", "entity_aliases", "entity_sources"):
+    for table in ("claim_entities", "entity_spellings", "entity_sources"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE entities SET mentions = 0, claims = 0, sources = 0, conflicts = 0")
-    for sql in (*RECOUNT_ENTITIES, COUNT_CONFLICTS):
+    for sql in RECOUNT:
         conn.execute(sql)
     conn.commit()
     conn.close()
