@@ -17,7 +17,7 @@ STANCE_KEY = "stance"  # the comparison key of every statement a side of the sto
 
 
 class Place(NamedTuple):
-    """A place named in a claim's sentence: its offsets in the sentence and resolved name."""
+    """A place named in a claim's sentence: its offsets in the body and resolved name."""
 
     start: int
     end: int
@@ -25,7 +25,8 @@ class Place(NamedTuple):
 
 
 class Comparable(NamedTuple):
-    """What comparison needs to know of one claim."""
+    """What comparison needs to know of one claim. Offsets are in the article's body, as
+    everywhere (store/rows.py); `places` are the places its sentence names."""
 
     id: int
     article: int
@@ -33,10 +34,11 @@ class Comparable(NamedTuple):
     date: str | None  # the claim's day, else its article's, as YYYY-MM-DD
     kind: str
     sentence: str
-    span: tuple[int, int]  # the figure (or stance verb) in the sentence
+    start: int  # the sentence
+    span_start: int  # the figure (or stance verb)
+    span_end: int
     title: str = ""
     published: str | None = None
-    offset: int = 0  # where the sentence starts in the article body
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -46,7 +48,7 @@ class Comparable(NamedTuple):
     increment: bool = False
     attributed_to: str | None = None
     stance: str | None = None
-    places: tuple[Place, ...] = ()
+    places: tuple[Place, ...] = ()  # read apart from the claim's row: kept last
 
 
 @dataclass

@@ -63,8 +63,6 @@ from itertools import combinations
 
 from extract.clusters import UnionFind
 from extract.comparable import (
-    COMMON_AFTER,
-    COMMON_SHARE,
     STANCE_KEY,
     Comparable,
     Group,
@@ -73,7 +71,7 @@ from extract.comparable import (
 )
 from extract.gazetteer import COUNTRIES, DEMONYMS
 from extract.text import trie
-from extract.words import figure_in_words, stance_in_words
+from extract.words import bound, claim_in_words
 
 # Calibrated on the bundled story: every member of its groups links to another at 58 or
 # more; a sentence sharing only the key words ("cakes for the N soldiers near Russia's
@@ -125,16 +123,27 @@ LEADERS = {
 _DEMONYM_OF = {place: word for word, place in DEMONYMS.items() if not word.endswith("s")}
 
 
+def _span(claim: Comparable) -> tuple[int, int]:
+    """The figure's offsets in the body, where places are too."""
+    return claim.span_start, claim.span_end
+
+
+def _in_sentence(claim: Comparable, start: int, end: int) -> str:
+    """The sentence's text between two body offsets."""
+    return claim.sentence[max(0, start - claim.start) : max(0, end - claim.start)]
+
+
 def _subject(claim: Comparable) -> str | None:
-    inside = [p for p in claim.places if claim.span[0] <= p.start < claim.span[1]]
+    span = _span(claim)
+    inside = [p for p in claim.places if span[0] <= p.start < span[1]]
     if inside:
         return _as_country(inside[0].name)
-    counted = _NUMBER_OF.search(claim.sentence[: claim.span[0]])
-    for place in (p for p in claim.places if p.end <= claim.span[0]):
-        if counted and place.start >= counted.start():
+    counted = _NUMBER_OF.search(_in_sentence(claim, claim.start, span[0]))
+    for place in (p for p in claim.places if p.end <= span[0]):
+        if counted and place.start - claim.start >= counted.start():
             return _as_country(place.name)  # "the number of North Korean soldiers ..."
-    for place in (p for p in claim.places if claim.span[1] <= p.start < claim.span[1] + 60):
-        if _FROM.search(claim.sentence[max(0, place.start - 12) : place.start]):
+    for place in (p for p in claim.places if span[1] <= p.start < span[1] + 60):
+        if _FROM.search(_in_sentence(claim, place.start - 12, place.start)):
             return _as_country(place.name)  # "... three generals from North Korea"
     return None
 
@@ -157,11 +166,12 @@ def within(place: str, region: str) -> bool:
 
 
 def _scope(claim: Comparable) -> str | None:
-    after = [p for p in claim.places if p.start >= claim.span[1]]
+    span = _span(claim)
+    after = [p for p in claim.places if p.start >= span[1]]
     for index, place in enumerate(after):
-        if _LOCATIVE.search(claim.sentence[claim.span[1] : place.start]):
+        if _LOCATIVE.search(_in_sentence(claim, span[1], place.start)):
             following = after[index + 1] if index + 1 < len(after) else None
-            gap = claim.sentence[place.end : following.start] if following else ""
+            gap = _in_sentence(claim, place.end, following.start) if following else ""
             if following and (
                 len(gap) <= 4 or (within(following.name, place.name) and _same_clause(gap))
             ):
@@ -174,8 +184,8 @@ def _scope(claim: Comparable) -> str | None:
                 )
             return place.name
     # "soldiers deployed in the Russian army exceeded 10,000": the nearest place before.
-    for place in reversed([p for p in claim.places if p.end <= claim.span[0]]):
-        if _LOCATIVE_BEFORE.search(claim.sentence[max(0, place.start - 12) : place.start]):
+    for place in reversed([p for p in claim.places if p.end <= span[0]]):
+        if _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 12, place.start)):
             return place.name
     return None
 
@@ -192,7 +202,8 @@ _PERIOD = re.compile(
 
 def _period(claim: Comparable) -> str:
     """A time that narrows the figure ("sent in October"), near it in its sentence."""
-    near = claim.sentence[max(0, claim.span[0] - 40) : claim.span[1] + 40]
+    span = _span(claim)
+    near = _in_sentence(claim, span[0] - 40, span[1] + 40)
     match = _PERIOD.search(near)
     return (match.group("p") or match.group("q")).lower() if match else ""
 
@@ -222,10 +233,8 @@ def _topic(concept: str, subject: str | None, scope: str | None, event: str) -> 
 def describe(claim: Comparable) -> str:
     """A figure in words, with its source and day: "about 3,000 (NIS, 2024-10-28)"; the
     group's topic already names what is counted."""
-    figure = figure_in_words(claim.hedge, claim.value, claim.low, claim.high, None,
-                             claim.sentence[slice(*claim.span)])  # fmt: skip
     who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
-    return f"{figure} ({who})"
+    return f"{claim_in_words(claim, unit=False)} ({who})"
 
 
 def _status(summary: Summary, claims: Mapping[int, Comparable]) -> tuple[str, bool, str]:
@@ -300,54 +309,6 @@ def comparison_keys(claims: Iterable[Comparable]) -> dict[int, str]:
     return keys
 
 
-def group_order(group: Group) -> tuple[bool, bool, int, str, str]:
-    """Conflicts first; figures before statements; then the most sources."""
-    return (group.status != "conflict", group.key.startswith(STANCE_KEY), -group.sources,
-            group.topic, group.key)  # fmt: skip
-
-
-def group_claims(
-    claims: Iterable[Comparable], stories: Mapping[int, frozenset[str]] | None = None
-) -> list[Group]:
-    """Groups of claims from at least two sources, conflicts first, then by sources.
-
-    `stories` maps an article to its story entities (see story_signatures): only figures of
-    articles that share SAME_STORY of them are compared. Without it, every article counts
-    as one story, as in a library gathered for a single story.
-    """
-    claims = list(claims)
-    buckets: dict[str, list[Comparable]] = defaultdict(list)
-    keys = comparison_keys(claims)
-    for claim in claims:
-        if keys[claim.id]:
-            buckets[keys[claim.id]].append(claim)
-    statements = buckets.pop(STANCE_KEY, [])
-    groups = [
-        group
-        for key, members in buckets.items()
-        for cluster in link_claims(key, members, stories)
-        if (group := group_of(key, cluster, {}))
-    ]
-    groups.sort(key=group_order)
-    topic_of = first_topics(groups)
-    groups += [
-        group
-        for cluster in link_claims(STANCE_KEY, statements, stories)
-        if (group := group_of(STANCE_KEY, cluster, topic_of))
-    ]
-    groups.sort(key=group_order)
-    return groups
-
-
-def first_topics(groups: Iterable[Group]) -> dict[int, str]:
-    """Each article's first figure group's topic (groups in order), to name its denials."""
-    topic_of: dict[int, str] = {}
-    for group in groups:
-        for member in group.members:
-            topic_of.setdefault(member.article, group.topic)
-    return topic_of
-
-
 def link_claims(
     key: str,
     members: list[Comparable],
@@ -402,7 +363,6 @@ Order = tuple[bool, str, str, int]  # a claim's place in its group (claim_order)
 # A cluster's earliest claims kept in its summary: a group of denials is named after the
 # first of them whose article has a figure group.
 FIRST_KEPT = 64
-_UPPER_BOUNDS = ("at_most", "up_to")
 _NOT_DENIALS = {"not_deny": 0, "confirm": 1, "acknowledge": 2}  # the most telling first
 
 
@@ -442,7 +402,7 @@ class Summary:
                 top = (low, order)
             if index == 0 or high < bottom[0]:
                 bottom = (high, order)
-            if claim.hedge not in _UPPER_BOUNDS:
+            if bound(claim.hedge) != "upper":
                 firm_bottom = min(firm_bottom, high)
             count, first = units.get(claim.unit or "", (0, order))
             units[claim.unit or ""] = (count + 1, first)
@@ -502,14 +462,6 @@ class Summary:
 def _above(a: tuple[float, Order], b: tuple[float, Order]) -> bool:
     """Whether a is the higher low of the two, or as high and said first."""
     return a[0] > b[0] or (a[0] == b[0] and a[1] <= b[1])
-
-
-def group_of(key: str, cluster: list[Comparable], topic_of: Mapping[int, str]) -> Group | None:
-    """The discrepancy group a cluster makes, if it makes one, with its claims."""
-    group = group_from(key, Summary.of(cluster), {c.id: c for c in cluster}, topic_of)
-    if group:
-        group.members = sorted(cluster, key=claim_order)
-    return group
 
 
 def group_from(
@@ -577,25 +529,7 @@ def _contradiction(
 
 def _said(claim: Comparable) -> str:
     who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
-    return f"{stance_in_words(claim.stance)} ({who})"
-
-
-def story_signatures(
-    counts: Mapping[int, Mapping[str, int]],
-) -> dict[int, frozenset[str]] | None:
-    """Which articles are on one story, as each article's story names; None for "all".
-
-    A library under COMMON_AFTER articles is taken as gathered for one story. In a larger
-    one, an article's story names are those it uses twice or more (all of them, in an
-    article too short for that), less names used by over COMMON_SHARE of the articles:
-    "United States" tells no story apart.
-    """
-    total = len(counts)
-    if total < COMMON_AFTER:
-        return None
-    df: Counter[str] = Counter(name for names in counts.values() for name in names)
-    common = {n for n, d in df.items() if d / total > COMMON_SHARE}
-    return {article: story_names(names, common) for article, names in counts.items()}
+    return f"{claim_in_words(claim)} ({who})"
 
 
 def story_names(names: Mapping[str, int], common: Set[str]) -> frozenset[str]:

@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass
 
 from extract.text import trie
-from extract.words import exact_enough
+from extract.words import bound, exact_enough
 
-HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
 APPROX_TOLERANCE = 0.10
 
 # Vague amounts: (pattern, low, high). "several thousand" is 2,000 to 9,999.
@@ -449,8 +448,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
 def _interval(hedge: str, value: float, low: float, high: float) -> tuple[float | None, ...]:
     if hedge == "approx":
         return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
-    if hedge in ("at_least", "more_than"):
+    if bound(hedge) == "lower":
         return value, None
-    if hedge in ("at_most", "up_to"):
+    if bound(hedge) == "upper":
         return None, value
     return low, high

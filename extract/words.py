@@ -7,11 +7,36 @@ compiling the patterns that find claims.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple, Protocol
 
-_HEDGE_WORDS = {
-    "approx": "about", "at_least": "at least", "more_than": "more than",
-    "at_most": "at most", "up_to": "up to",
-}  # fmt: skip
+
+class Hedge(NamedTuple):
+    """How a source words a figure, and what that commits it to (extract/quantities.py
+    lists the words that make each)."""
+
+    name: str
+    words: str  # how a figure in words says it: "about 12,000"
+    loose: bool  # roughly stated: shown and highlighted as such
+    bound: str  # "lower", "upper": the end of its interval the figure fixes; "" for none
+
+
+HEDGES = (
+    Hedge("exact", "", False, ""),
+    Hedge("approx", "about", True, ""),
+    Hedge("at_least", "at least", False, "lower"),
+    Hedge("more_than", "more than", False, "lower"),
+    Hedge("at_most", "at most", False, "upper"),
+    Hedge("up_to", "up to", False, "upper"),
+    Hedge("range", "", False, ""),
+    Hedge("vague", "", True, ""),
+)
+HEDGE = {hedge.name: hedge for hedge in HEDGES}
+HEDGE_NAMES = tuple(HEDGE)
+
+
+def bound(hedge: str | None) -> str:
+    """Which end of its interval a hedged figure fixes: "lower", "upper", or ""."""
+    return HEDGE[hedge].bound if hedge in HEDGE else ""
 
 
 def number_in_words(value: float | None) -> str:
@@ -35,8 +60,52 @@ def figure_in_words(
     if hedge == "range" and low is not None and high is not None:
         amount = f"{number_in_words(low)}–{number_in_words(high)}"
     else:
-        amount = f"{_HEDGE_WORDS.get(hedge or '', '')} {number_in_words(value)}".strip()
+        words = HEDGE[hedge].words if hedge in HEDGE else ""
+        amount = f"{words} {number_in_words(value)}".strip()
     return f"{amount}%" if unit == "%" else f"{amount} {unit or ''}".strip()
+
+
+class Said(Protocol):
+    """A claim as any row carries it (the claims pane's, the comparison's): what it says and
+    where, in body offsets."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def stance(self) -> str | None: ...
+    @property
+    def hedge(self) -> str | None: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def start(self) -> int: ...  # the sentence's start in the body
+    @property
+    def span_start(self) -> int: ...  # the figure's, in the body
+    @property
+    def span_end(self) -> int: ...
+
+
+def written(claim: Said) -> str:
+    """The figure (or the stance verb) as its sentence writes it: "about 12,000 soldiers"."""
+    return claim.sentence[claim.span_start - claim.start : claim.span_end - claim.start]
+
+
+def claim_in_words(claim: Said, unit: bool = True) -> str:
+    """What a claim says, as every view and export writes it: "about 12,000 soldiers",
+    "several thousand infantry soldiers", "did not deny"; without its unit where a group's
+    topic names what is counted."""
+    if claim.kind == "statement":
+        return stance_in_words(claim.stance)
+    return figure_in_words(claim.hedge, claim.value, claim.low, claim.high,
+                           claim.unit if unit else None, written(claim))  # fmt: skip
 
 
 def stance_in_words(stance: str | None) -> str:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from extract.comparable import Comparable, Group, tolerance_interval
-    from extract.words import figure_in_words, number_in_words, stance_in_words
+    from extract.words import (
+        claim_in_words,
+        figure_in_words,
+        number_in_words,
+        stance_in_words,
+        written,
+    )
     from store.exports import (
         CLAIM_FIELDS,
         DISCREPANCY_FIELDS,
@@ -24,44 +30,38 @@ if TYPE_CHECKING:
     )
     from store.filtering import ClaimFilter
     from store.importer import Failure, ImportCancelled, ImportReport, collect_files, import_paths
-    from store.library import (
-        ArticleDetail,
-        ArticleRow,
-        ClaimRow,
-        EntityRow,
-        GroupRow,
-        Library,
-        Span,
-    )
+    from store.library import Library
     from store.paths import BUNDLED_ARTICLES, ENV_DB, library_path
+    from store.rows import ArticleDetail, ArticleRow, ClaimRow, EntityRow, GroupRow, Span
     from store.schema import SCHEMA_VERSION, LibraryError
 
 _WHERE = {
-    "ArticleDetail": "store.library",
-    "ArticleRow": "store.library",
+    "ArticleDetail": "store.rows",
+    "ArticleRow": "store.rows",
     "BUNDLED_ARTICLES": "store.paths",
     "CLAIM_FIELDS": "store.exports",
     "ClaimFilter": "store.filtering",
-    "ClaimRow": "store.library",
+    "ClaimRow": "store.rows",
     "Comparable": "extract.comparable",
     "DISCREPANCY_FIELDS": "store.exports",
     "ENTITY_FIELDS": "store.exports",
     "ENV_DB": "store.paths",
     "EXPORTS": "store.exports",
-    "EntityRow": "store.library",
+    "EntityRow": "store.rows",
     "FORMATS": "store.exports",
     "Failure": "store.importer",
     "Group": "extract.comparable",
-    "GroupRow": "store.library",
+    "GroupRow": "store.rows",
     "ImportCancelled": "store.importer",
     "ImportReport": "store.importer",
     "Library": "store.library",
     "LibraryError": "store.schema",
     "SCHEMA_VERSION": "store.schema",
-    "Span": "store.library",
+    "Span": "store.rows",
     "collect_files": "store.importer",
     "export": "store.exports",
     "export_groups": "store.exports",
+    "claim_in_words": "extract.words",
     "figure_in_words": "extract.words",
     "import_paths": "store.importer",
     "library_path": "store.paths",
@@ -69,6 +69,7 @@ _WHERE = {
     "number_in_words": "extract.words",
     "stance_in_words": "extract.words",
     "tolerance_interval": "extract.comparable",
+    "written": "extract.words",
 }
 __all__ = [
     "BUNDLED_ARTICLES",
@@ -93,6 +94,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "Span",
+    "claim_in_words",
     "collect_files",
     "export",
     "export_groups",
@@ -103,6 +105,7 @@ __all__ = [
     "number_in_words",
     "stance_in_words",
     "tolerance_interval",
+    "written",
 ]
 
 

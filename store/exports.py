@@ -18,9 +18,10 @@ from typing import Any, TextIO
 
 from extract.comparable import Comparable, Group
 from extract.text import clean_text, one_line
-from extract.words import exact_enough, figure_in_words, stance_in_words
+from extract.words import claim_in_words, exact_enough
 from store.filtering import ClaimFilter
-from store.library import ClaimRow, EntityRow, Library
+from store.library import Library
+from store.rows import ClaimRow, EntityRow
 
 CLAIM_FIELDS = (
     "id", "article_id", "article_title", "source", "published", "sentence", "start", "end",
@@ -182,7 +183,7 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
     for index, m in enumerate(shown, 1):
         note = f"{number}-{index}"
         who = f"{markdown_text(m.attributed_to)}, in " if m.attributed_to else ""
-        said = f"**{markdown_text(_said(m))}**: {who}{markdown_text(m.source)}"
+        said = f"**{markdown_text(claim_in_words(m))}**: {who}{markdown_text(m.source)}"
         out.write(f"{index}. {said}, {m.date or 'undated'}[^{note}]\n"
                   f"   > {markdown_text(m.sentence)}\n")  # fmt: skip
         notes.append(f"[^{note}]: {_citation(refs.get(m.article, {}), m)}")
@@ -191,13 +192,6 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
             more = count - BRIEF_PER_SOURCE
             out.write(f"\n_and {more:,} more from {markdown_text(source)}_\n")
     out.write("\n" + "\n".join(notes) + "\n")
-
-
-def _said(claim: Comparable) -> str:
-    if claim.kind == "statement":
-        return stance_in_words(claim.stance)
-    written = claim.sentence[slice(*claim.span)]
-    return figure_in_words(claim.hedge, claim.value, claim.low, claim.high, claim.unit, written)
 
 
 def _citation(ref: dict[str, Any], claim: Comparable) -> str:

@@ -11,10 +11,11 @@ condition (and sorting them, for a page) is quicker than walking past everything
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from store.connections import Search
 from store.search import fts_query
 
 # What reading one row by its id costs against stepping over one entry of an index
@@ -29,8 +30,6 @@ COUNTED = {
     "sources": ("articles", "SELECT source, count(*) FROM articles {new} GROUP BY source"),
     "kinds": ("claims", "SELECT kind, hedge, count(*) FROM claims {new} GROUP BY hedge, kind"),
 }
-# The params key naming the temporary tables a query reads (name -> (fts table, match)).
-TEMP_TABLES = "temp_tables"
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,8 @@ class Query:
     order: str  # the list's order; undated rows last unless a date range leaves none
     ids: str | None = None  # a filter of one entity or one search: the SQL of its ids alone
     known: int | None = None  # a search alone: how many rows it keeps, counted already
+    # The temporary tables of matches it reads, to be made on its connection first.
+    searches: Mapping[str, Search] = field(default_factory=dict)
 
 
 def in_list(params: dict[str, Any], name: str, values: Iterable[str]) -> str:
@@ -101,6 +102,7 @@ class _Conditions:
         self.params: dict[str, Any] = {}
         self.id_sets: list[str] = []
         self.searched = False
+        self.searches: dict[str, Search] = {}  # temporary tables of matches it reads
 
     def add(self, sql: str, **params: Any) -> None:
         self.where.append(sql)
@@ -124,8 +126,8 @@ class _Conditions:
 
         Each query reads the full-text index and indexes its matches afresh (178,000 for a
         common word: 25 ms a page). A search being paged, or held already, is read from a
-        temporary table of its matches instead (made by Library before the query runs,
-        from temp_tables in the params), whose rowids SQLite probes directly: a page
+        temporary table of its matches instead (made on the query's connection before it
+        runs, from Query.searches), whose rowids SQLite probes directly: a page
         38 -> 12 ms. `hold` says which, given the table's name, which holds the library's
         `sizes`: a library that grew is searched again."""
         if not query or not query.strip():
@@ -138,14 +140,15 @@ class _Conditions:
         # A connection's own: Python's hash of the search, good within this process.
         name = f"matches_{hash((fts, match, sizes())) & 0xFFFFFFFFFFFF:x}"
         if hold(name):
-            self.params.setdefault(TEMP_TABLES, {})[name] = (fts, match)
+            self.searches[name] = Search(fts, match)
             self.add_ids(f"SELECT id FROM temp.{name}", match=match)
         else:
             self.add_ids(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match", match=match)
 
     def query(self, index: str, order: str) -> Query:
         alone = self.id_sets[0] if len(self.where) == 1 and self.id_sets else None
-        return Query(" AND ".join(self.where) or "1 = 1", self.params, index, order, alone)
+        return Query(" AND ".join(self.where) or "1 = 1", self.params, index, order, alone,
+                     searches=self.searches)  # fmt: skip
 
 
 class Planner:
@@ -154,11 +157,15 @@ class Planner:
     library's articles by source and by month and claims by kind and hedge (cached until
     the library grows)."""
 
-    def __init__(self, fetch: Callable[[str, Any], list[Any]]) -> None:
+    def __init__(
+        self, fetch: Callable[[str, Any], list[Any]], holds: Callable[[str], bool]
+    ) -> None:
+        """`fetch` runs a query; `holds` says whether a connection holds a search's
+        matches already (Connections.holds), which its next query then reads."""
         self._fetch = fetch
+        self._holds = holds
         self._counted: dict[str, tuple[int, dict[tuple[Any, ...], int]]] = {}
         self._searched: dict[tuple[str, str, tuple[int, int]], int] = {}
-        self.held: set[str] = set()  # searches whose matches a connection holds (Library)
 
     def _sizes(self) -> tuple[int, int]:
         """The highest article and claim ids: the tables' sizes, near enough, from two seeks."""
@@ -169,10 +176,11 @@ class Planner:
         )
         return sizes[0], sizes[1]
 
-    def _counts(self, what: str, sizes: tuple[int, int]) -> dict[tuple[Any, ...], int]:
-        """Rows by month, by source, or by kind and hedge: a scan of an index (30-60 ms at
-        100,000 articles), done once; as the library grows only its new rows are counted
-        (rows are added, never taken away; a renamed source makes a new Planner)."""
+    def counts(self, what: str, sizes: tuple[int, int] | None = None) -> dict[tuple[Any, ...], int]:
+        """Rows by month, by source, or by kind and hedge (COUNTED): a scan of an index
+        (30-60 ms at 100,000 articles), done once; as the library grows only its new rows
+        are counted (rows are added, never taken away; a renamed source: `forget`)."""
+        sizes = sizes or self._sizes()
         table, sql = COUNTED[what]
         size = sizes[0] if table == "articles" else sizes[1]
         kept = self._counted.get(what)
@@ -187,12 +195,17 @@ class Planner:
         self._counted[what] = (size, counts)
         return counts
 
+    def forget(self) -> None:
+        """Count again from scratch: sources were renamed (rows are otherwise only added)."""
+        self._counted.clear()
+        self._searched.clear()
+
     def warm(self) -> None:
         """Make the counts plans are chosen by, so that the first filter does not wait for
         them (the reader calls this once its first frame is drawn)."""
         sizes = self._sizes()
         for what in COUNTED:
-            self._counts(what, sizes)
+            self.counts(what, sizes)
 
     def _matches(self, fts: str, match: str, sizes: tuple[int, int]) -> int:
         """How many rows a search matches, kept for the filter's count and page (a common
@@ -216,7 +229,7 @@ class Planner:
         if f.sources:
             c.add(f"a.source IN {in_list(c.params, 'source', f.sources)}")
         c.entities(f, "SELECT DISTINCT article_id FROM mentions WHERE entity_id = :entity")
-        c.search(f.query, "articles_fts", self._sizes, lambda name: hold or name in self.held)
+        c.search(f.query, "articles_fts", self._sizes, lambda name: hold or self._holds(name))
         order = "a.published, a.id" if dated else "a.published IS NULL, a.published, a.id"
         q = c.query(self._index(f, "articles", c.params.get("match"), wanted, ordered), order)
         return self._counted_search(c, q, "articles_fts")
@@ -241,7 +254,7 @@ class Planner:
         c.entities(f, "SELECT claim_id FROM claim_entities WHERE entity_id = :entity")
         if f.ids is not None:
             c.add("c.id IN (SELECT value FROM json_each(:ids))", ids=json.dumps(sorted(f.ids)))
-        c.search(f.query, "claims_fts", self._sizes, lambda name: hold or name in self.held)
+        c.search(f.query, "claims_fts", self._sizes, lambda name: hold or self._holds(name))
         order = "c.article_published, c.article_id, c.span_start, c.id"
         if not dated:
             order = f"c.article_published IS NULL, {order}"
@@ -270,18 +283,18 @@ class Planner:
         sizes = self._sizes()
         total = max(1, sizes[0] if table == "articles" else sizes[1])
         if f.since or f.until:  # the walk covers the range only: articles by month, counted
-            months = self._counts("months", sizes)
+            months = self.counts("months", sizes)
             first, last = (f.since or "")[:7], (f.until or "9999")[:7]
             dated = sum(n for (month,), n in months.items() if month and first <= month <= last)
             total = max(1, round(total * dated / max(1, sizes[0])))
         kept: dict[str, float] = {}  # rows of this table each condition keeps
         if f.sources:
-            sources = self._counts("sources", sizes)
+            sources = self.counts("sources", sizes)
             kept["sources"] = (
                 total * sum(sources.get((s,), 0) for s in f.sources) / max(1, sizes[0])
             )
         if sorted_out:
-            kinds = self._counts("kinds", sizes)
+            kinds = self.counts("kinds", sizes)
             kept["hedges" if f.hedges else "kinds"] = sum(
                 n
                 for (kind, hedge), n in kinds.items()

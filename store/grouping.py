@@ -14,13 +14,13 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from extract.comparable import COMMON_AFTER, COMMON_SHARE, STANCE_KEY, Comparable
-from store.schema import transaction
+from store.connections import Connections
+from store.schema import LibraryError, transaction, writing_error
 
 if TYPE_CHECKING:  # the rules load when grouping, not when reading groups
     from extract.compare import Summary
@@ -68,16 +68,46 @@ _NEARBY = "grouping_nearby"  # a temporary table: the articles a grouping step r
 _IN_NEARBY = f"+c.article_id IN (SELECT id FROM temp.{_NEARBY})"
 
 
-class Grouping:
-    """The library's grouping, as part of Library: it reads and writes through the
-    library's connections and its claim reader."""
+class Grouper:
+    """Keeps the library's groups: which claims are the same quantity, and the groups they
+    make, updated after each import where it touched them."""
 
-    # Provided by Library.
-    _fetch: Callable[..., list[Any]]
-    _lease: Callable[[], AbstractContextManager[sqlite3.Connection]]
-    _pinned: Callable[[], AbstractContextManager[sqlite3.Connection]]
-    _comparables: Callable[..., list[Comparable]]
-    counts: Callable[[], dict[str, int]]
+    def __init__(
+        self,
+        connections: Connections,
+        comparables: Callable[..., list[Comparable]],
+        articles: Callable[[], int],
+    ) -> None:
+        """`comparables` reads claims as compared (reading.ClaimReader.comparables);
+        `articles` counts the library's articles."""
+        self._connections = connections
+        self._comparables = comparables
+        self._articles = articles
+        self._fetch = connections.fetch
+
+    def grouping_pending(self) -> bool:
+        """Whether some claims were never grouped: a library from before groups were kept,
+        or an import stopped before it grouped what it wrote."""
+        return bool(self._fetch(
+            "SELECT 1 FROM claims WHERE comparison_key IS NULL "
+            "OR (comparison_key != '' AND cluster IS NULL) LIMIT 1"
+        ))  # fmt: skip
+
+    def ensure_grouped(self) -> None:
+        """Group the claims not grouped yet, before groups are read; say why when the
+        library cannot be written."""
+        if not self.grouping_pending():
+            return
+        if self._connections.read_only:
+            raise LibraryError(
+                f"{self._connections.path}: the library is read-only, and the claims "
+                "imported last were never grouped: open it where it can be written to "
+                "compare them"
+            )
+        try:
+            self.refresh_groups()
+        except sqlite3.Error as exc:
+            raise writing_error(self._connections.path, exc) from exc
 
     def refresh_groups(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Group the claims not grouped yet with the claims they may match; keep the groups.
@@ -103,7 +133,7 @@ class Grouping:
             return 0
         touched = {r[0] for r in self._fetch(f"SELECT DISTINCT comparison_key {pending}")}
         self._summarise_pending()
-        total = self.counts()["articles"]
+        total = self._articles()
         if total >= COMMON_AFTER:
             self._sign_stories(
                 [r[0] for r in self._fetch("SELECT id FROM articles WHERE story IS NULL")], total
@@ -121,7 +151,7 @@ class Grouping:
         # The articles whose claims new claims may join, and their stories, for every key.
         nearby = [] if whole else self._story_articles(new)
         stories = None if whole else self._stories(nearby, total)
-        with self._pinned() as db:
+        with self._connections.pinned() as db:
             # Kept in a table on the connection every key reads through: each key read them
             # from a JSON list, looking each of them up in its index (7 ms a key for 20,000
             # articles, however few claims the key has).
@@ -165,7 +195,7 @@ class Grouping:
             if (topic := statement_topic(summaries[cluster], topic_of)) != old
         ]
         if renamed:
-            with self._lease() as db, transaction(db):
+            with self._connections.lease() as db, transaction(db):
                 db.executemany("UPDATE claim_groups SET topic = ? WHERE cluster = ?", renamed)
 
     def regroup_articles(self, articles: list[int]) -> None:
@@ -197,7 +227,7 @@ class Grouping:
             keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
                                                      "json_each(:a))", {"a": chunk},
                                                      titles=False))  # fmt: skip
-            with self._lease() as db, transaction(db):
+            with self._connections.lease() as db, transaction(db):
                 db.executemany(
                     "UPDATE claims SET comparison_key = ? WHERE id = ?",
                     [(key, claim_id) for claim_id, key in keys.items()],
@@ -209,7 +239,7 @@ class Grouping:
 
         for start in range(0, len(articles), _GROUPING_BATCH):
             signatures = self._story_names(articles[start : start + _GROUPING_BATCH], total)
-            with self._lease() as db, transaction(db):
+            with self._connections.lease() as db, transaction(db):
                 db.executemany(
                     "UPDATE articles SET story = ? WHERE id = ?",
                     [("\n".join(sorted(names)), a) for a, names in signatures.items()],
@@ -293,7 +323,7 @@ class Grouping:
 
         for (cluster,) in self._fetch("SELECT cluster FROM cluster_summaries WHERE summary = ''"):
             summary = Summary.of(self._rest_of({cluster}, set()))
-            with self._lease() as db, transaction(db):
+            with self._connections.lease() as db, transaction(db):
                 db.execute(
                     "UPDATE cluster_summaries SET summary = ? WHERE cluster = ?",
                     (summary.to_json(), cluster),
@@ -326,12 +356,6 @@ class Grouping:
         ):
             counts[article][name] = mentions
         return {article: story_names(counts.get(article, {}), common) for article in articles}
-
-    def stories(self) -> dict[int, frozenset[str]] | None:
-        """Every article's story names as kept at grouping; None for a one-story library."""
-        if self.counts()["articles"] < COMMON_AFTER:
-            return None
-        return _story_names_of(self._fetch("SELECT id, story FROM articles"))
 
     def _stories(self, articles: list[int], total: int) -> dict[int, frozenset[str]] | None:
         if total < COMMON_AFTER:
@@ -371,7 +395,7 @@ class Grouping:
         groups = [g for c in clusters if (g := group_from(key, c.summary, claims, topic_of))]
         whole = all(not c.joined for c in clusters)
         replaced = json.dumps(sorted(old | {c.first for c in clusters}))
-        with self._lease() as conn, transaction(conn):
+        with self._connections.lease() as conn, transaction(conn):
             # An entity's conflicts: the conflicting groups whose claims name it. Those
             # replaced stop counting, before their clusters' names move.
             conn.executemany(

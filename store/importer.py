@@ -33,8 +33,10 @@ from pathlib import Path
 from extract import DecodeError, analyse_article, clean_text, decode_bytes
 from extract.documents import KINDS, Document, FormatError, Problem, documents
 from extract.text import path_text, printable
-from store.library import Library, NewArticle, new_article
+from store.library import Library
+from store.rows import NewArticle
 from store.schema import writing_error
+from store.writing import new_article
 
 ARTICLE_SUFFIXES = frozenset(KINDS)
 # Bigger is a dump or a log, not an article: refused with the reason, where one "article"

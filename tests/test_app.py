@@ -264,7 +264,7 @@ async def test_discrepancy_view_sets_sources_side_by_side(library: Library, tmp_
         await settle(app, pilot)
         view = app.screen.query_one(ArticleView)
         assert view.article.id == chosen.article
-        start = chosen.offset
+        start = chosen.start
         assert view.selected == (start, start + len(chosen.sentence))
 
 
@@ -833,16 +833,16 @@ async def test_a_large_group_shows_a_few_cards_a_source_and_exports_all(
     with (tmp_path / "all.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len({r["group_id"] for r in rows}) == total
-    assert len(rows) == sum(len(g.members) for g in library.discrepancies())
+    assert len(rows) == sum(len(g.members) for g in list(library.iter_groups()))
 
 
 async def test_a_filter_keeping_many_articles_counts_names_in_a_sample(
     library: Library, monkeypatch
 ):
-    import store.library
+    import store.reading
     import tui.screens.main
 
-    monkeypatch.setattr(store.library, "ENTITY_SAMPLE", 2)
+    monkeypatch.setattr(store.reading, "ENTITY_SAMPLE", 2)
     monkeypatch.setattr(tui.screens.main, "ENTITY_SAMPLE", 2)
     app = ClaimdiffApp(library)
     async with app.run_test(size=SIZE) as pilot:

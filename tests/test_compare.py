@@ -8,12 +8,12 @@ import io
 import pytest
 
 from extract.comparable import Comparable, Place, tolerance_interval
-from extract.compare import group_claims, story_signatures
 from store import DISCREPANCY_FIELDS, ClaimFilter, Library, export
+from tests.oracle import group_claims, story_signatures
 
 
 def groups_by_topic(library: Library):
-    return {g.topic: g for g in library.discrepancies()}
+    return {g.topic: g for g in list(library.iter_groups())}
 
 
 def test_troops_in_russia_stand_together_and_conflict(library: Library):
@@ -51,7 +51,7 @@ def test_a_narrower_place_is_another_quantity(library: Library):
 
 
 def test_increments_and_other_events_are_not_grouped(library: Library):
-    grouped = {m.id for g in library.discrepancies() for m in g.members}
+    grouped = {m.id for g in list(library.iter_groups()) for m in g.members}
     claims = library.claims()
     more = next(c for c in claims if c.value == 10_000 and "more troops" in c.sentence)
     killed = next(c for c in claims if c.value == 40)
@@ -59,7 +59,7 @@ def test_increments_and_other_events_are_not_grouped(library: Library):
 
 
 def test_denials_and_not_denying_form_one_conflict(library: Library):
-    (group,) = [g for g in library.discrepancies() if g.topic.startswith("Denials")]
+    (group,) = [g for g in list(library.iter_groups()) if g.topic.startswith("Denials")]
     assert group.status == "conflict"
     said = {(m.stance, m.attributed_to) for m in group.members}
     assert ("deny", "Kremlin") in said  # dismissed as a "hoax"
@@ -70,7 +70,7 @@ def test_denials_and_not_denying_form_one_conflict(library: Library):
 
 
 def test_conflicts_come_first(library: Library):
-    statuses = [g.status for g in library.discrepancies()]
+    statuses = [g.status for g in list(library.iter_groups())]
     assert statuses == sorted(statuses, key=lambda s: s != "conflict")
 
 
@@ -82,7 +82,8 @@ def claim(id_: int, article: int, value: float, hedge: str = "exact", **kw) -> C
     russia = sentence.index("Russia")
     return Comparable(
         id=id_, article=article, source=f"s{article}", date=None, kind="quantity",
-        sentence=sentence.replace("N ", "9 ", 1), span=(at, at + len("N soldiers")),
+        sentence=sentence.replace("N ", "9 ", 1), start=0, span_start=at,
+            span_end=at + len("N soldiers"),
         value=value, low=low, high=high, hedge=hedge, unit=kw.pop("unit", "soldiers"),
         concept=kw.pop("concept", "troops"), places=(Place(russia, russia + 6, "Russia"),), **kw,
     )  # fmt: skip
@@ -164,7 +165,7 @@ def test_a_place_within_the_first_narrows_the_scope():
     russia, kursk = sentence.index("Russia"), sentence.index("Kursk")
     claim_ = Comparable(
         id=1, article=1, source="s", date=None, kind="quantity", sentence=sentence,
-        span=(0, 15), value=9, low=9, high=9, hedge="exact", unit="soldiers",
+        start=0, span_start=0, span_end=15, value=9, low=9, high=9, hedge="exact", unit="soldiers",
         concept="troops", places=(Place(russia, russia + 6, "Russia"),
                                   Place(kursk, kursk + 5, "Kursk")),
     )  # fmt: skip
@@ -187,7 +188,7 @@ def test_articles_written_here_group_by_scope_and_date(tmp_path, db_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     library = Library(db_path)
     import_paths(library, [tmp_path])
-    (group,) = library.discrepancies()
+    (group,) = list(library.iter_groups())
     assert group.topic == "Syrian troops in Lebanon"
     assert [m.source for m in group.members] == ["Alpha", "Gamma", "Beta"]  # by date
     assert group.status == "conflict" and not group.soft  # about 5,000 vs more than 9,000
@@ -201,7 +202,7 @@ def test_groups_are_kept_after_each_import(library: Library, db_path, tmp_path):
 
     conn = sqlite3.connect(db_path)
     kept = conn.execute("SELECT count(*) FROM claim_groups").fetchone()[0]
-    assert kept == len(library.discrepancies()) > 0
+    assert kept == len(list(library.iter_groups())) > 0
     extra = tmp_path / "extra.txt"
     extra.write_text(
         "Source: Extra\nPublished: 1 November 2024\nMore troops\n\n"
@@ -209,7 +210,9 @@ def test_groups_are_kept_after_each_import(library: Library, db_path, tmp_path):
         encoding="utf-8",
     )
     import_paths(library, [extra])
-    kursk = next(g for g in library.discrepancies() if g.topic == "North Korean troops in Kursk")
+    kursk = next(
+        g for g in list(library.iter_groups()) if g.topic == "North Korean troops in Kursk"
+    )
     assert "Extra" in {m.source for m in kursk.members}
     conn.close()
 
@@ -226,7 +229,7 @@ def test_two_claimants_in_one_article_are_compared():
 def test_moves_between_regions_of_one_country_are_not_moves_to_it(library: Library):
     # "at least 3,000 ... transported from North Korea to Russia" and "approximately 2,000
     # ... in the Russian Far East ... transported by train to the European part of Russia"
-    assert not [g for g in library.discrepancies() if "moved" in g.topic]
+    assert not [g for g in list(library.iter_groups()) if "moved" in g.topic]
 
 
 def test_a_narrowing_time_is_another_quantity():

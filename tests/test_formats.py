@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from store import Library, import_paths
+from tests import oracle
 from tests.conftest import BUNDLED
 
 ARTICLE = BUNDLED / "003_feda9370fe4f8f00.txt"
@@ -403,7 +404,7 @@ def test_a_brief_quotes_every_source_with_its_citation_and_formats_no_article_te
     assert result.returncode == 0, result.stderr
     text = brief.read_text("utf-8")
     library = Library(db_path)
-    groups = library.discrepancies()
+    groups = list(library.iter_groups())
     assert f"{len(groups)} discrepancies written to {brief}" in result.stderr
     assert [line for line in text.split("\n") if line.startswith("## ")] == [
         f"## {n}. {g.topic}: {'soft conflict' if g.soft else g.status}"
@@ -437,19 +438,19 @@ def test_a_brief_quotes_every_source_with_its_citation_and_formats_no_article_te
 
 
 def test_renaming_sources_merges_them_and_every_count_follows(library: Library, db_path: Path):
-    from extract.compare import group_claims
     from store import ClaimFilter
+    from tests.oracle import group_claims
     from tests.test_scale import as_compared
 
-    before = {g.key: g.sources for g in library.discrepancies()}
+    before = {g.key: g.sources for g in list(library.iter_groups())}
     stems = [s for s in library.sources() if s[:3].isdigit()]
     assert library.rename_source(stems[0], "Wire \x1b[31mService\n") == 1
     assert library.rename_source(stems[1], "Wire Service") == 1  # the same outlet: merged
     assert library.rename_source("nobody", "Wire Service") == 0
     sources = dict(library.source_counts())
     assert sources["Wire Service"] == 2 and stems[0] not in sources and stems[1] not in sources
-    kept = library.discrepancies()
-    whole = group_claims(library.comparables(), library.stories())
+    kept = list(library.iter_groups())
+    whole = group_claims(oracle.comparables(library), oracle.stories(library))
     assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
     assert any(g.sources < before[g.key] for g in kept)  # two sources became one
     wire = library.claims(ClaimFilter(sources=frozenset({"Wire Service"})))

@@ -91,7 +91,7 @@ def _comparable(i: int, draw_hedge: str, low: float | None, width: float | None,
     value = low if draw_hedge == "exact" else None
     return Comparable(
         i, i % 7, source, date, "statement" if statement else "quantity", "12,000 troops",
-        (0, 6), value=value, low=low, high=high, hedge=draw_hedge, unit=unit,
+        0, 0, 6, value=value, low=low, high=high, hedge=draw_hedge, unit=unit,
         attributed_to=who or None, stance=stance if statement else None,
     )  # fmt: skip
 

@@ -10,11 +10,12 @@ import pytest
 
 from bench.corpus import generated_article, paragraphs
 from extract.comparable import Group
-from extract.compare import group_claims
 from extract.resolve import Resolver
 from store import ImportReport, Library, import_paths
 from store.grouping import SUMMARY_AFTER
 from store.importer import POOL_AFTER
+from tests import oracle
+from tests.oracle import group_claims
 
 
 def write_articles(folder: Path, indices: range | list[int]) -> Path:
@@ -51,12 +52,12 @@ def test_regrouping_after_an_import_gives_what_grouping_everything_gives(
     second = write_articles(tmp_path / "second", [i for i in range(120) if i % 4 == 3])
     library = Library(tmp_path / "lib.db")
     import_paths(library, [first], workers=1)
-    before = {g.key for g in library.discrepancies()}
+    before = {g.key for g in list(library.iter_groups())}
     import_paths(library, [second], workers=1)
-    kept = library.discrepancies()
-    whole = group_claims(library.comparables(), library.stories())
+    kept = list(library.iter_groups())
+    whole = group_claims(oracle.comparables(library), oracle.stories(library))
     assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
-    first_ids = {c.id for c in library.comparables() if c.article <= 90}
+    first_ids = {c.id for c in oracle.comparables(library) if c.article <= 90}
     grown = [g for g in kept if g.key in before and {m.id for m in g.members} - first_ids]
     assert grown, "no group took in a claim of the second import"
     summarised = {r[0] for r in rows(tmp_path / "lib.db", "SELECT cluster FROM cluster_summaries")}
@@ -79,8 +80,8 @@ def test_an_import_grouping_as_it_goes_keeps_what_grouping_everything_gives(
     library = Library(tmp_path / "lib.db")
     report = import_paths(library, [folder], workers=2)
     assert len(report.imported) == 100 and len(groupings) == 4  # at 30, 60, 90 and the end
-    whole = group_claims(library.comparables(), library.stories())
-    assert [as_compared(g) for g in library.discrepancies()] == [as_compared(g) for g in whole]
+    whole = group_claims(oracle.comparables(library), oracle.stories(library))
+    assert [as_compared(g) for g in list(library.iter_groups())] == [as_compared(g) for g in whole]
     assert len(whole) > 20
 
 
@@ -99,8 +100,8 @@ def test_a_library_grouped_before_summaries_were_kept_summarises_them_once(
     conn.close()
     assert pending > 5
     import_paths(library, [second], workers=1)
-    whole = group_claims(library.comparables(), library.stories())
-    assert [as_compared(g) for g in library.discrepancies()] == [as_compared(g) for g in whole]
+    whole = group_claims(oracle.comparables(library), oracle.stories(library))
+    assert [as_compared(g) for g in list(library.iter_groups())] == [as_compared(g) for g in whole]
     assert rows(tmp_path / "lib.db", "SELECT count(*) FROM cluster_summaries "
                 "WHERE summary = ''") == [(0,)]  # fmt: skip
 
@@ -223,12 +224,12 @@ def test_a_library_growing_out_of_one_story_is_regrouped_whole(tmp_path: Path):
     more = write_articles(tmp_path / "more", [i for i in range(60) if i % 6])
     library = Library(tmp_path / "lib.db")
     import_paths(library, [small])
-    assert library.stories() is None and library.discrepancies()
+    assert oracle.stories(library) is None and list(library.iter_groups())
     import_paths(library, [more])
-    stories = library.stories()
+    stories = oracle.stories(library)
     assert stories is not None and len(stories) == 60
-    whole = group_claims(library.comparables(), stories)
-    assert [as_compared(g) for g in library.discrepancies()] == [as_compared(g) for g in whole]
+    whole = group_claims(oracle.comparables(library), stories)
+    assert [as_compared(g) for g in list(library.iter_groups())] == [as_compared(g) for g in whole]
 
 
 def test_grouping_stopped_halfway_is_taken_up_by_the_next(tmp_path: Path):
@@ -251,8 +252,8 @@ def test_grouping_stopped_halfway_is_taken_up_by_the_next(tmp_path: Path):
     assert heard.count(GROUPING) == 2 and len(heard) == 42  # 40 files, then two keys
     assert rows(tmp_path / "lib.db", "SELECT count(*) FROM claims WHERE comparison_key != '' "
                 "AND cluster IS NULL")[0][0] > 0  # fmt: skip
-    kept = library.discrepancies()  # takes it up
-    whole = group_claims(library.comparables(), library.stories())
+    kept = list(library.iter_groups())  # takes it up
+    whole = group_claims(oracle.comparables(library), oracle.stories(library))
     assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
 
 
@@ -296,8 +297,8 @@ def test_a_stop_is_heard_while_an_import_groups_midway(
     # stage (grouping what is left) stopped too; nothing written was lost.
     assert heard[-3:] == [(29, False, False), (29, False, True), (1, True, True)]
     assert len(report.imported) == library.counts()["articles"] == 30
-    kept = library.discrepancies()  # takes the grouping up
-    whole = group_claims(library.comparables(), library.stories())
+    kept = list(library.iter_groups())  # takes the grouping up
+    whole = group_claims(oracle.comparables(library), oracle.stories(library))
     assert [as_compared(g) for g in kept] == [as_compared(g) for g in whole]
 
 
@@ -307,7 +308,7 @@ def test_groups_of_one_topic_in_several_stories_say_which_story(tmp_path: Path):
     library = Library(tmp_path / "lib.db")
     import_paths(library, [write_articles(tmp_path / "a", range(80))])
     rows = library.group_rows()
-    stories = library.stories()
+    stories = oracle.stories(library)
     by_topic: dict[str, set[tuple[str, ...]]] = {}
     for row in rows:
         by_topic.setdefault(row.topic, set()).add(tuple(row.story))

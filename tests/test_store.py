@@ -22,7 +22,7 @@ from store import (
     export,
     import_paths,
 )
-from store.library import new_article
+from store.writing import new_article
 from tests.conftest import analyse
 
 
@@ -78,9 +78,8 @@ def test_bad_files_are_reported_and_the_good_ones_land(tmp_path: Path, db_path: 
 def test_a_batch_of_articles_is_stored_whole_or_not_at_all(db_path: Path):
     lib = Library(db_path)
     good = new_article("a.txt", "file-a", "text-a", analyse("003"))
-    broken = new_article("b.txt", "file-b", "text-b", analyse("001"))._replace(
-        mentions=[(0, 5, "Seoul", "Seoul", "place", "one value too many")],
-    )
+    broken = new_article("b.txt", "file-b", "text-b", analyse("001"))
+    broken = broken._replace(claims=[broken.claims[0]._replace(value=object())])
     with pytest.raises(sqlite3.ProgrammingError):  # fails after the first article's rows
         lib.add_articles([good, broken])
     assert lib.counts() == {"articles": 0, "claims": 0, "entities": 0, "mentions": 0}
@@ -96,7 +95,7 @@ def test_connections_are_reused_across_worker_threads(library: Library):
         worker = threading.Thread(target=library.claims)
         worker.start()
         worker.join()
-    assert len(library._all) <= Library.POOL_SIZE
+    assert library.connections.open <= library.connections.POOL_SIZE
 
 
 def test_a_pinned_thread_reads_through_one_connection_and_no_other_thread_shares_it(
@@ -109,21 +108,20 @@ def test_a_pinned_thread_reads_through_one_connection_and_no_other_thread_shares
     others = []
 
     def lease_elsewhere() -> None:
-        with library._lease() as db:
+        with library.connections.lease() as db:
             others.append(db)
 
-    with library._pinned() as pinned:
-        with library._lease() as again:
+    with library.connections.pinned() as pinned:
+        with library.connections.lease() as again:
             assert again is pinned
-        with library._pinned() as inner:  # nested: the same, and the outer pin survives it
+        with library.connections.pinned() as inner:  # nested: the same; the outer pin survives
             assert inner is pinned
-        with library._lease() as still:
+        with library.connections.lease() as still:
             assert still is pinned
         worker = threading.Thread(target=lease_elsewhere)
         worker.start()
         worker.join()
         assert others and others[0] is not pinned
-    assert getattr(library._pinned_here, "db", None) is None
 
 
 def test_schema_version_and_wal(library: Library, db_path: Path):
@@ -271,7 +269,7 @@ def schema_shape(conn: sqlite3.Connection) -> dict[str, object]:
 
 
 def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path, tmp_path: Path):
-    library.discrepancies()
+    list(library.iter_groups())
     library_entities = library.entities()
     library.close()
     conn = sqlite3.connect(db_path)
@@ -319,7 +317,7 @@ def test_an_older_library_is_migrated_in_place(library: Library, db_path: Path, 
     conn.close()
     assert reopened.counts()["claims"] > 0  # nothing lost
     assert all(c.said_on is None for c in reopened.claims())  # the new field, empty
-    assert reopened.discrepancies()  # groups are worked out on first use
+    assert list(reopened.iter_groups())  # groups are worked out on first use
     assert reopened.entities() == library_entities  # counts rebuilt from what is stored
     # Text imported after the migration is indexed once, by the writer, not by triggers.
     more = tmp_path / "more.txt"
@@ -428,7 +426,7 @@ def test_a_search_held_for_paging_reads_what_the_full_text_index_reads(
     every = fresh.claims(f)
     pages = [library.claims(f, 2, offset) for offset in range(0, len(every) + 2, 2)]
     assert [c for page in pages for c in page] == every and every
-    assert library._planner.held  # paging held the search's matches
+    assert library.planner.claims(f, 10).searches  # paging held the search's matches
     assert library.claims(f, 3) == every[:3] and library.count_claims(f) == fresh.count_claims(f)
     assert library.articles(f, 50, 1) == fresh.articles(f)[1:]
     more = tmp_path / "more.txt"  # the library grows: held matches are not the library's
@@ -446,7 +444,7 @@ def test_the_planner_walks_the_order_index_only_for_filters_keeping_many_rows(
 ):
     import store.filtering
 
-    planner = library._planner
+    planner = library.planner
     common = ClaimFilter(query="troops")  # 11 of the 44 claims
     assert planner.claims(common, 1000).index == "INDEXED BY idx_claims_order"  # 44 steps
     monkeypatch.setattr(store.filtering, "LOOKUP_COST", 1)  # as cheap as a step
@@ -463,8 +461,7 @@ def test_the_planners_counts_follow_the_library_as_it_grows(
     library: Library, db_path: Path, tmp_path: Path
 ):
     library.warm()
-    planner = library._planner
-    assert set(planner._counted) == {"months", "sources", "kinds"}
+    planner = library.planner
     more = tmp_path / "more.txt"
     more.write_text("Troops in Russia\nSource: Wire Today\nDate: 2031-02-02\n\nAbout 4,000 "
                     "troops reached Russia, officials said on Wednesday.", "utf-8")  # fmt: skip
@@ -472,9 +469,10 @@ def test_the_planners_counts_follow_the_library_as_it_grows(
     library.warm()  # counts only the new rows
     fresh = Library(db_path)
     fresh.warm()  # counts them all
-    assert planner._counted == fresh._planner._counted
-    assert planner._counted["sources"][1][("Wire Today",)] == 1
-    assert planner._counted["months"][1][("2031-02",)] == 1
+    for what in ("months", "sources", "kinds"):
+        assert planner.counts(what) == fresh.planner.counts(what)
+    assert planner.counts("sources")[("Wire Today",)] == 1
+    assert planner.counts("months")[("2031-02",)] == 1
 
 
 def test_a_creation_cut_short_leaves_no_library_and_the_next_open_creates_it(

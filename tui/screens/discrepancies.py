@@ -28,10 +28,9 @@ from store import (
     GroupRow,
     Library,
     LibraryError,
+    claim_in_words,
     export,
     export_groups,
-    figure_in_words,
-    stance_in_words,
 )
 from store.files import Target
 from store.schema import BUSY_SECONDS
@@ -41,15 +40,6 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
 from tui.widgets.title_bar import TitleBar
-
-
-def claim_in_words(claim: Comparable) -> str:
-    """ "about 12,000 soldiers", "several thousand infantry soldiers", "did not deny"."""
-    if claim.kind == "statement":
-        return stance_in_words(claim.stance)
-    return figure_in_words(claim.hedge, claim.value, claim.low, claim.high, claim.unit,
-                           claim.sentence[slice(*claim.span)])  # fmt: skip
-
 
 WAITING = (
     f"Waiting for another claimdiff, which is writing to this library: the newest claims "
@@ -96,7 +86,7 @@ class ClaimCard(Static, can_focus=True):
         text.append(inert(claim_in_words(c)) + "\n", style="bold yellow")
         text.append("by " + inert(c.attributed_to or "no named source") + "\n\n", style="italic")
         sentence = Text(inert(c.sentence))
-        sentence.stylize("bold underline", *c.span)
+        sentence.stylize("bold underline", c.span_start - c.start, c.span_end - c.start)
         text.append_text(sentence)
         self.update(text)
 

@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from extract.text import one_line
 from store import ClaimFilter, Library
-from store.library import ENTITY_SAMPLE
+from store.reading import ENTITY_SAMPLE
 from tui.messages import (
     COUNT_CAP,
     ArticleLoaded,
@@ -345,9 +345,8 @@ class MainScreen(Screen[None]):
 
     def show_claim_in_article(self, claim: Comparable) -> None:
         """Open a claim's article at its sentence (from the discrepancy view)."""
-        start = claim.offset
-        sentence = (start, start + len(claim.sentence))
-        figure = (start + claim.span[0], start + claim.span[1])
+        sentence = (claim.start, claim.start + len(claim.sentence))
+        figure = (claim.span_start, claim.span_end)
         self._pending = (claim.article, sentence, figure)
         self._claim_to_show = claim.id
         self.query_one(ArticleView).focus()

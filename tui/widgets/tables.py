@@ -22,8 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from extract.text import inert
-from store import ArticleRow, ClaimRow, EntityRow
-from tui.format import TYPE_STYLE, date, figure
+from store import ArticleRow, ClaimRow, EntityRow, claim_in_words
+from tui.format import TYPE_STYLE, date
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
@@ -568,7 +568,7 @@ class ClaimTable(ListPane):
             # article's date.
             "date": cell(row.said_on or row.published or "—", "" if row.published else "dim"),
             "source": cell(row.source),
-            "figure": cell(figure(row), style),
+            "figure": cell(claim_in_words(row), style),
             "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
             "sentence": cell(row.sentence),
         }
