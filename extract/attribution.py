@@ -205,8 +205,8 @@ def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | Non
         # "..., the Financial Times has reported." ends the sentence: its subject is the
         # last clause, as when the figure comes before the verb.
         at_end = not sentence[verb.end() :].strip(" .”\"'")
-        before = (figure_at is not None and figure_at < verb.start()) or at_end
-        who = _subject(prefix, before)
+        figure_first = (figure_at is not None and figure_at < verb.start()) or at_end
+        who = _subject(prefix, figure_first)
         if who:
             return who
     return None

@@ -146,9 +146,9 @@ def extract_claims(
                 )
             )
         if stance is not None:
-            kind, actor, start, end = stance
-            if is_back_reference(actor):
-                actor = resolve_back_reference(actor, earlier, person())
+            kind, named, start, end = stance
+            actor = resolve_back_reference(named, earlier, person()) if is_back_reference(
+                named) else named  # fmt: skip
             if actor is None:
                 continue  # "He denied it" with nobody named before: no actor to show
             claims.append(

@@ -95,7 +95,7 @@ SKIPPED_UNITS = frozenset(
 
 def _countable(unit: str | None) -> bool:
     """A unit figures can be compared under: not a share, period, distance or currency."""
-    return bool(unit) and unit not in SKIPPED_UNITS and not unit.isupper()
+    return unit is not None and unit != "" and unit not in SKIPPED_UNITS and not unit.isupper()
 
 
 # Vast parts of a country where troops arrive or train: a figure there counts for the country.
@@ -288,7 +288,7 @@ def comparison_keys(claims: Iterable[Comparable]) -> dict[int, str]:
             continue
         subject = _subject(claim)
         if subject:
-            subjects[(claim.article, claim.concept)][subject] += 1
+            subjects[(claim.article, claim.concept or "")][subject] += 1
             subjects[(claim.article, "")][subject] += 1
         read.append((claim, subject))
     for claim, subject in read:

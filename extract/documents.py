@@ -92,11 +92,13 @@ def html_document(page: str, url: str | None = None) -> Document:
         found = trafilatura.bare_extraction(page, url=url, with_metadata=True)
     except Exception as exc:  # lxml refuses some pages outright
         raise FormatError(f"not a readable web page ({exc})") from exc
+    if isinstance(found, dict):  # only with as_dict=True, which is not asked for
+        raise TypeError("trafilatura answered a dict")
     if found is None or not (found.text or "").strip():
         raise FormatError("no article text found in the page")
     meta = Metadata(title=found.title, source=found.sitename or found.hostname,
                     author=found.author, published=found.date, url=found.url or url)  # fmt: skip
-    return Document(found.text, meta)
+    return Document(str(found.text), meta)
 
 
 _TOO_DEEP = "nested too deeply to be an article (brackets inside brackets, thousands deep)"

@@ -303,9 +303,9 @@ def _figure(
 ) -> Quantity:  # fmt: skip
     low, high = _interval(hedge, value, low, high)
     span_start = hedge_start if hedge != "exact" else start
-    value, low, high = (None if x is None else exact_enough(x) for x in (value, low, high))
-    return Quantity(span_start, end + reach, sentence[span_start : end + reach], value, low, high,
-                    unit, concept_of(unit), hedge, increment)  # fmt: skip
+    shown = [None if x is None else exact_enough(x) for x in (value, low, high)]
+    return Quantity(span_start, end + reach, sentence[span_start : end + reach], shown[0],
+                    shown[1], shown[2], unit, concept_of(unit), hedge, increment)  # fmt: skip
 
 
 def _unit_and_currency(
@@ -445,7 +445,9 @@ def extract_quantities(sentence: str) -> list[Quantity]:
     return found
 
 
-def _interval(hedge: str, value: float, low: float, high: float) -> tuple[float | None, ...]:
+def _interval(
+    hedge: str, value: float, low: float | None, high: float | None
+) -> tuple[float | None, float | None]:
     if hedge == "approx":
         return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
     if bound(hedge) == "lower":

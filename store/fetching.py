@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Collection, Iterable, Iterator
 from email.message import Message
+from http.client import HTTPMessage
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import urlsplit
@@ -120,7 +121,7 @@ class _WebOnly(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(
         self, req: urllib.request.Request, fp: Any, code: int, msg: str,
-        headers: Message, newurl: str,
+        headers: HTTPMessage, newurl: str,
     ) -> urllib.request.Request | None:  # fmt: skip
         if urlsplit(newurl).scheme not in ("http", "https"):
             raise urllib.error.HTTPError(newurl, code, _Elsewhere(newurl), headers, fp)

@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -136,10 +136,10 @@ def collect_files(paths: Iterable[str | os.PathLike[str]], report: ImportReport)
     folders named: a folder someone sends must not pull other files of this machine into a
     library that is then shared (`links/passwd.txt -> /etc/passwd`). A link named itself
     is the user's own choice. What cannot be read or is left out goes into the report."""
-    paths = [Path(p) for p in paths]
-    roots = [_real(p) for p in paths if p.is_dir()]
+    named = [Path(p) for p in paths]
+    roots = [_real(p) for p in named if p.is_dir()]
     files: list[Path] = []
-    for path in paths:
+    for path in named:
         if path.is_dir():
             found = []
             for root, _dirs, names in os.walk(path, followlinks=False):
@@ -264,9 +264,9 @@ def analyse_documents(
         else analyse_document(origin, d, source, len(found) > 1)
         for d in found
     ]
-    last = max((i for i, o in enumerate(out) if isinstance(o, NewArticle)), default=None)
-    if last is not None:
-        out[last] = out[last]._replace(file_hash=file_hash)
+    articles = [i for i, o in enumerate(out) if isinstance(o, NewArticle)]
+    if articles and isinstance(last := out[articles[-1]], NewArticle):
+        out[articles[-1]] = last._replace(file_hash=file_hash)
     return out
 
 
@@ -321,7 +321,7 @@ def _analyse_chunk(files: list[tuple[Path, str]]) -> list[list[Outcome]]:
 
 def _outcomes(
     files: list[tuple[Path, str]], reading: Reading, workers: int
-) -> Iterator[list[Outcome]]:
+) -> Generator[list[Outcome]]:
     """Each file's outcomes, in file order; analysed by `workers` processes when worth it.
 
     Only a few chunks are in flight at a time, so memory stays flat whatever the folder's
@@ -458,10 +458,10 @@ def import_paths(
     completes it. Pass a report to keep what got in even when the import is interrupted
     (Ctrl+C, or ImportCancelled from `progress`).
     """
-    paths = [Path(p) for p in paths]
+    named_paths = [Path(p) for p in paths]
     report = report if report is not None else ImportReport()
-    files = collect_files(paths, report)
-    roots = [p for p in paths if p.is_dir()]
+    files = collect_files(named_paths, report)
+    roots = [p for p in named_paths if p.is_dir()]
     reading = Reading(frozenset(library.file_hashes()), tuple(sorted((fields or {}).items())))
     named = [(path, folder_source(path, roots)) for path in files]
     workers = workers or default_workers()

@@ -12,7 +12,7 @@ import json
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from extract.comparable import Comparable, Group, Place, claim_order
 from extract.words import HEDGE
@@ -240,7 +240,8 @@ class ClaimReader:
         rows = self._connections.fetch(
             sql, {**params, "sep": LIST_SEPARATOR}, q.searches if q else {}
         )
-        return [(row := ClaimRow._make(r))._replace(entities=split_names(row.entities))
+        # The names come as one value (LIST_SEPARATOR between them): a list once split.
+        return [(row := ClaimRow._make(r))._replace(entities=split_names(cast(str, row.entities)))
                 for r in rows]  # fmt: skip
 
     def count_claims(
@@ -407,7 +408,8 @@ class EntityReader:
         rows = [EntityRow._make(r) for r in self._connections.fetch(
             sql, params, q.searches if q else {})]  # fmt: skip
         return [
-            e._replace(aliases=[a for a in split_names(e.aliases) if a != e.name]) for e in rows
+            e._replace(aliases=[a for a in split_names(cast(str, e.aliases)) if a != e.name])
+            for e in rows
         ]
 
     def count_entities(self, f: ClaimFilter = ClaimFilter()) -> int:

@@ -393,7 +393,7 @@ def _create(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
     db = sqlite_utils.Database(conn)
     for name, columns in FULL_TEXT.items():
-        db[name].enable_fts(list(columns), create_triggers=False, tokenize="porter")
+        db.table(name).enable_fts(list(columns), create_triggers=False, tokenize="porter")
     for sql in FULL_TEXT_TRIGGERS:
         conn.execute(sql)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -228,12 +228,10 @@ def _import(run: Callable[..., ImportReport]) -> int:
     """Run an import (of files, or of pages) with a progress bar on a terminal; print the
     failures and the summary, and exit as the command line promises."""
     from store import ImportReport
-
-    report = ImportReport()
-    interrupted = False
-    error: LibraryError | None = None
     from store.importer import Terminated
 
+    report = ImportReport()
+    error: LibraryError | None = None
     interrupted: KeyboardInterrupt | None = None
     try:
         if sys.stderr is not None and sys.stderr.isatty():
