@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extract.attribution import (
+    attribute_figure,
     attribute_sentence,
+    final_speaker,
     is_back_reference,
     names_a_source,
     resolve_back_reference,
@@ -48,7 +50,7 @@ _ELLIPTICAL = re.compile(
     r"^[\s,”\"]*(?:have|has|had|are|were|will|would|could|may|might|remain|are\s+now)\b", re.I
 )
 _UNIT_LOOKBACK = 2  # sentences
-_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
+_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She|her|Her|him)\b")
 
 
 def _recent_unit(claims: list[Claim], since: int) -> str | None:
@@ -66,10 +68,37 @@ def _display_source(who: str | None) -> str | None:
     return _ARTICLE.sub("", who)
 
 
-def _last_person(people: list[Mention], starts: list[int], before: int, since: int) -> str | None:
-    """The person named last before an offset (and not before `since`), for "he said"."""
+def _last_person(people: list[Mention], starts: list[int], before: int, since: int,
+                 quoted: list[tuple[int, int]]) -> str | None:  # fmt: skip
+    """The person named last before an offset (and not before `since`), outside quotations:
+    a name inside a quotation is what the speaker spoke of, not who speaks."""
     index = bisect.bisect_left(starts, before) - 1
-    return people[index].text if index >= 0 and starts[index] >= since else None
+    while index >= 0 and starts[index] >= since:
+        if not any(a <= starts[index] < b for a, b in quoted):
+            return people[index].text
+        index -= 1
+    return None
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+def quotations(body: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Where the body quotes someone, as body offsets: from an opening quotation mark to its
+    closing one, within a paragraph, across sentences ("...6,408,855 votes. Edmundo
+    Gonzalez - 5,326,104 votes," he said)."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", body):
+        opened: int | None = None
+        for mark in _QUOTE_MARKS.finditer(paragraph.group(0)):
+            at = paragraph.start() + mark.start()
+            closes = mark.group(0) == "”" or (mark.group(0) == '"' and opened is not None)
+            if opened is None and not closes:
+                opened = at
+            elif opened is not None and closes:
+                spans.append((opened, at))
+                opened = None
+    return spans
 
 
 def extract_claims(
@@ -88,6 +117,9 @@ def extract_claims(
     figures_sourced: list[bool] = []  # each sentence: has figures and names their source
     people = [m for m in mentions or [] if m.type == "person"]
     starts = [m.start for m in people]
+    names = sorted({m.text for m in people}, key=len, reverse=True)
+    quoted = quotations(body, sentences)
+    explicit: list[bool] = []  # each sentence: whether it names a source itself
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
         quantities = extract_quantities(sentence.text)
@@ -98,10 +130,18 @@ def extract_claims(
         since = sentences[max(0, index - _UNIT_LOOKBACK)].start
 
         def person(sentence: Sentence = sentence, since: int = since) -> str | None:
-            """The person "he" or "she" in this sentence stands for, looked up if needed."""
-            pronoun = _HE_OR_SHE.search(sentence.text)  # "X said: '...,' he said": X
+            """The person "he" or "she" in this sentence stands for, looked up if needed:
+            a person named before it in the sentence ("X said: '...,' he said"), else the
+            person who spoke last ("Elvis Amoroso ... said. He said ..."), else the
+            person named last, outside quotations."""
+            pronoun = _HE_OR_SHE.search(sentence.text)
             at = sentence.start + (pronoun.start() if pronoun else 0)
-            return _last_person(people, starts, at, since)
+            if here := _last_person(people, starts, at, sentence.start, quoted):
+                return here
+            for said in reversed(earlier[-_UNIT_LOOKBACK:]):
+                if said and (spoke := next((n for n in names if n in said), None)):
+                    return spoke
+            return _last_person(people, starts, at, since, quoted)
 
         who = own
         if own and is_back_reference(own):
@@ -117,10 +157,19 @@ def extract_claims(
             # paragraph that is only a quotation continues its speaker. Nothing else carries
             # on: "Kechiche said he made the film ... The Chorus won two awards."
             who = earlier[-1]
-        earlier.append(who)
-        figures_sourced.append(bool(quantities) and own is not None)
+        figures = [q.start for q in quantities]
+        speaker = final_speaker(sentence.text) if quantities else None
+        local: list[str | None] = []
+        for q in quantities:  # "it" may stand for the sentence's own first source
+            x = attribute_figure(sentence.text, q.start, q.end, figures, speaker)
+            if x and is_back_reference(x):
+                x = resolve_back_reference(x, [*earlier, *local], person())
+            local.append(x)
+        earlier.append(who or next((x for x in local if x), None))
+        explicit.append(own is not None or any(local))
+        figures_sourced.append(bool(quantities) and (own is not None or any(local)))
         said_on = claim_date(sentence.text, published) if quantities or stance else None
-        for q in quantities:
+        for q, said_by in zip(quantities, local, strict=True):
             if q.unit is None and _ELLIPTICAL.match(sentence.text[q.end :]):
                 # "as many as 10,000 have made their way": the thing counted just before
                 since = sentences[max(0, index - _UNIT_LOOKBACK)].start
@@ -141,7 +190,7 @@ def extract_claims(
                     concept=q.concept,
                     hedge=q.hedge,
                     increment=q.increment,
-                    attributed_to=_display_source(who),
+                    attributed_to=_display_source(said_by or who),
                     said_on=said_on,
                 )
             )
@@ -164,4 +213,34 @@ def extract_claims(
                     said_on=said_on,
                 )
             )
-    return claims
+    return _speakers_after(claims, sentences, quoted, earlier, explicit)
+
+
+def _speakers_after(
+    claims: list[Claim], sentences: list[Sentence], quoted: list[tuple[int, int]],
+    said_by: list[str | None], explicit: list[bool],
+) -> list[Claim]:  # fmt: skip
+    """A quotation over several sentences is its speaker's, named after it closes
+    ('"...6,408,855 votes. ... 5,326,104 votes," he said'): the figures of its sentences
+    that name no source of their own are that speaker's."""
+    starts = [s.start for s in sentences]
+    speaker: dict[int, str] = {}  # sentence index -> who its closing quotation names
+    for start, end in quoted:
+        first, last = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end) - 1
+        after = sentences[last].text[end - sentences[last].start + 1 :]
+        if first < last and (who := said_by[last]) and _SAID_AFTER.match(after):
+            for index in range(first, last):
+                if not explicit[index]:
+                    speaker[index] = who
+    if not speaker:
+        return claims
+    return [
+        replace(c, attributed_to=_display_source(speaker[i]))
+        if (i := bisect.bisect_right(starts, c.sentence_start) - 1) in speaker
+        else c
+        for c in claims
+    ]
+
+
+# What follows a closing quotation mark when its speaker is named: '," he said'.
+_SAID_AFTER = re.compile(r"^\s*,?\s*(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|added|wrote)\b")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from tests.conftest import analyse
 
 
@@ -155,3 +159,120 @@ def test_only_a_run_of_sourced_figures_carries_its_source_on():
         "Engagement won five Cesar awards."
     )
     assert [c.attributed_to for c in claims] == [None]
+
+
+# ---- who each figure is said by, on the development set's real sentences ----------------
+# The sentences are read from ../shared/devset where it is (its texts are not copied here):
+# each case names its article, a few words of its sentence, the figure and its source.
+
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
+
+
+def devset_claim(story: str, article: str, words: str, value: float):
+    folder = DEVSET / story
+    if not folder.is_dir():
+        pytest.skip(f"the development set is not at {DEVSET}")
+    from extract import analyse_article
+
+    path = next(folder.glob(f"{article}_*.txt"))
+    claims = analyse_article(path.read_text(encoding="utf-8"), path.stem).claims
+    return next(
+        c for c in claims
+        if words in c.sentence and c.value is not None and abs(c.value - value) <= 0.001 * value
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("story", "article", "words", "value", "source"),
+    [
+        # a. "(X)" right after the figure
+        ("france_pension_strikes_2023", "05", "2.8 million (CGT)", 2.8e6, "CGT"),
+        ("france_pension_strikes_2023", "05", "1.27 million ( police)", 1.27e6, "police"),
+        # b. "according to X", the one nearest the figure; a document's maker
+        ("france_pension_strikes_2023", "05", "according to the CGT union", 3.5e6, "CGT union"),
+        ("france_pension_strikes_2023", "05", "Some 1.28 million people", 1.28e6, "government"),
+        ("lebanon_pager_blasts_2024", "09", "at least 1,964", 1964, "AFP"),
+        ("lebanon_pager_blasts_2024", "09", "More than 3,000 people", 3000, "health ministry"),
+        ("venezuela_election_2024", "04", "obtained 4,445,978 votes", 4445978, "first report"),
+        # c. "by X" right after the figure
+        ("france_pension_strikes_2023", "04", "and 30,000 by the unions", 30000, "unions"),
+        ("france_pension_strikes_2023", "04", "identified by the police", 22000, "police"),
+        # d. a counting verb's subject, a clause each; a list carries the verb on
+        ("france_pension_strikes_2023", "09", "claimed 800,000", 800000, "Confederation"),
+        ("france_pension_strikes_2023", "09", "counted 119,000", 119000,
+         "French Interior Ministry"),
+        ("france_pension_strikes_2023", "04", "and the organizers 22,000", 22000, "organizers"),
+        # e. a reporting verb after the figure, its subject right before it
+        ("venezuela_election_2024", "05", "the electoral authority said", 5.15e6,
+         "electoral authority"),
+        # f. who the sentence ends by citing speaks for what a document "showed"
+        ("venezuela_election_2024", "05", "a total of 2.75 million", 2.75e6, "Machado"),
+        # modifiers set off by commas are never the subject
+        ("venezuela_election_2024", "10", "analyzed more than 23,000", 23000,
+         "Washington Post"),  # who made the review
+        ("venezuela_election_2024", "03", "would win 65%", 65, "Edison Research"),
+        # "X posted results that it said were based on N": X
+        ("venezuela_election_2024", "10", "96.87 percent of tally sheets", 96.87, "NEC"),
+    ],
+)  # fmt: skip
+def test_each_figure_is_said_by_the_source_its_own_clause_names(
+    story: str, article: str, words: str, value: float, source: str
+):
+    assert source in (devset_claim(story, article, words, value).attributed_to or "")
+
+
+def test_he_said_is_the_person_who_spoke_last_not_the_person_named_last():
+    # "Elvis Amoroso, head of the National Electoral Council, says Maduro secured 51 percent
+    # ..., overcoming opposition candidate Edmundo González ... He said the results were
+    # based on 80 percent of voting stations"
+    claim = devset_claim("venezuela_election_2024", "01", "based on 80 percent", 80)
+    assert claim.attributed_to == "Elvis Amoroso"
+    named = devset_claim("venezuela_election_2024", "01", "secured 51 percent", 51)
+    assert named.attributed_to.startswith("Elvis Amoroso, head of")
+
+
+def test_semicolons_after_reported_that_separate_what_was_reported():
+    claims = claims_of(
+        "Headline\n\nThe agency reported that 40 boats had sunk off the coast; 12 ferries in "
+        "the harbour had capsized; 300 cars were lost."
+    )
+    assert [c.attributed_to for c in claims] == ["agency"] * 3
+
+
+def test_a_speaker_at_the_end_with_when_and_where_they_spoke():
+    for ending in ("said Sunday.", "said on Monday.", "said in a statement.",
+                   "told reporters at a news conference."):  # fmt: skip
+        (claim,) = claims_of(f"Headline\n\nSome 40 ferries sailed, the harbour master {ending}")
+        assert claim.attributed_to == "harbour master", ending
+
+
+def test_data_nobody_made_is_no_source_but_a_tally_names_its_maker():
+    (claim,) = claims_of("Headline\n\nTurnout was 61%, according to preliminary data.")
+    assert claim.attributed_to is None
+    (claim,) = claims_of("Headline\n\nTurnout was 61%, per an AFP tally of official returns.")
+    assert claim.attributed_to == "AFP"
+
+
+def test_a_dateline_is_where_a_story_was_written_not_who_speaks():
+    (claim,) = claims_of(
+        "Headline\n\nUNITED NATIONS (AP) — The Biden administration said about 10,000 North "
+        "Korean troops are in Russia."
+    )
+    assert claim.attributed_to == "Biden administration"
+
+
+def test_who_disclosed_or_wrote_on_a_platform_speaks_not_the_platform():
+    (disclosed,) = claims_of(
+        "Headline\n\nThe U.S. State Department disclosed on Monday that 10,000 troops were sent."
+    )
+    assert disclosed.attributed_to == "U.S. State Department"
+    (posted,) = claims_of("Headline\n\nThe mayor wrote on Facebook that 5,000 people gathered.")
+    assert posted.attributed_to == "mayor"
+
+
+def test_a_quotation_is_its_speaker_s_though_named_sentences_later():
+    claims = claims_of(
+        'Headline\n\n"We counted 4,000 boats in the bay. There were 300 more than last year," '
+        "the harbour master said."
+    )
+    assert [c.attributed_to for c in claims] == ["harbour master", "harbour master"]
