@@ -30,7 +30,10 @@ KINDS = {
 # NewsAPI and its kind cut `content` to 200 characters and say how much is missing.
 _CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 _HTML = re.compile(r"<(?:p|div|br|span|a|em|strong|h[1-6]|li|ul|img|figure)\b", re.I)
-WEB_EXTRA = "saved web pages need the web extra: pip install 'claimdiff[web]'"
+WEB_EXTRA = (
+    "saved web pages need trafilatura, which comes with claimdiff but is missing here: "
+    "pip install --force-reinstall claimdiff"
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def documents(
 
 
 def html_document(page: str, url: str | None = None) -> Document:
-    """A saved web page's main text and metadata, through trafilatura (the web extra): it
+    """A saved web page's main text and metadata, through trafilatura: it
     tells the story from navigation, adverts and comments, which no rule of ours should."""
     try:
         import trafilatura

@@ -126,14 +126,14 @@ def test_a_saved_page_keeps_its_metadata_and_leaves_its_chrome(tmp_path: Path, d
     assert detail.body.startswith("The number of North Korean soldiers deployed")
 
 
-def test_without_the_web_extra_a_page_is_named_with_how_to_get_it(
+def test_without_trafilatura_a_page_is_named_with_how_to_get_it(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setitem(__import__("sys").modules, "trafilatura", None)  # not installed
     _, report = imported([as_html(tmp_path), as_text(tmp_path)], db_path, workers=1)
     assert [str(f) for f in report.failed] == [
-        f"{tmp_path / 'kursk.html'}: saved web pages need the web extra: "
-        "pip install 'claimdiff[web]'"
+        f"{tmp_path / 'kursk.html'}: saved web pages need trafilatura, which comes with "
+        "claimdiff but is missing here: pip install --force-reinstall claimdiff"
     ]
     assert len(report.imported) == 1  # the text file
 
