@@ -367,7 +367,7 @@ async def test_the_reader_stays_open_while_another_process_imports_and_shows_it_
     library: Library, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     import tui.screens.main
-    from tests.test_app import settle
+    from tests.driving import Notices, settle, until
     from tui.app import ClaimdiffApp
     from tui.widgets.tables import ArticleList
 
@@ -377,21 +377,21 @@ async def test_the_reader_stays_open_while_another_process_imports_and_shows_it_
     for n in range(3):
         (more / f"{n}.txt").write_text(f"Report {n}\n\nSource: Wire {n}\n\n{STORY}\n")
     app = ClaimdiffApp(library)
-    async with app.run_test(size=(120, 40)) as pilot:
+    told = Notices()
+    async with app.run_test(size=(120, 40), message_hook=told) as pilot:
         await settle(app, pilot)
         articles = app.screen.query_one(ArticleList)
         assert str(articles.border_title) == "Articles (5)"
         importing = _start_import(more, db_path)
-        while importing.poll() is None:  # the reader keeps reading while the import writes
-            await pilot.press("j")
-            await pilot.pause(0.05)
+
+        def imported() -> bool:  # and meanwhile the reader keeps reading
+            app.screen.query_one(ArticleList).action_cursor_down()
+            return importing.poll() is not None
+
+        await until(pilot, imported, seconds=120)
         assert importing.returncode == 0, importing.stderr.read() if importing.stderr else ""
-        for _ in range(40):  # the reader notices within its watch interval
-            await pilot.pause(0.05)
-            if any("new article" in n.message for n in app._notifications):
-                break
-        notices = [n.message for n in app._notifications]
-        assert "3 new articles in the library. Press r to show them." in notices
+        told_of_them = "3 new articles in the library. Press r to show them."
+        await until(pilot, lambda: told_of_them in told.messages)  # within its watch interval
         assert str(articles.border_title) == "Articles (5)"  # nothing moves by itself
         await pilot.press("r")
         await settle(app, pilot)
@@ -453,7 +453,7 @@ def test_a_file_name_is_as_untrusted_as_the_text(tmp_path: Path, db_path: Path):
 
 
 async def test_hostile_text_is_shown_as_text_in_every_pane(tmp_path: Path, db_path: Path):
-    from tests.test_app import settle
+    from tests.driving import settle
     from tui.app import ClaimdiffApp
     from tui.widgets.tables import ArticleList
 
@@ -523,19 +523,20 @@ def test_any_search_text_is_a_search_never_an_error(library: Library, query: str
 
 
 async def test_typing_nasty_searches_in_the_reader_never_shows_an_error(library: Library):
-    from tests.test_app import settle
+    from tests.driving import Notices, settle
     from tui.app import ClaimdiffApp
 
     app = ClaimdiffApp(library)
-    async with app.run_test(size=(120, 40)) as pilot:
+    told = Notices()
+    async with app.run_test(size=(120, 40), message_hook=told) as pilot:
         await settle(app, pilot)
         for query in NASTY_SEARCHES:
             await pilot.press("slash")
             app.screen.query_one("#search").value = query
             await pilot.press("enter")
             await settle(app, pilot)
-        assert not [n for n in app._notifications if n.severity == "error"]
-        assert app.screen.filter.query == NASTY_SEARCHES[-1]
+        assert not [n for n in told.shown if n.severity == "error"]
+        assert f"search: {NASTY_SEARCHES[-1]}" in str(app.screen.query_one("#filters").render())
 
 
 def test_reliability_md_names_only_tests_that_exist():
