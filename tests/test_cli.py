@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from store import BUNDLED_ARTICLES, CLAIM_FIELDS
+from store import BUNDLED_ARTICLES
+from tests import contract
 from tests.test_store import table_digest
 
 CLAIMDIFF = Path(sys.executable).with_name("claimdiff")
@@ -62,7 +63,7 @@ def test_export_claims_csv_to_stdout(db_path: Path):
     result = run("export", "claims", "--format", "csv", db=db_path)
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == CLAIM_FIELDS
+    assert list(rows[0]) == contract.CLAIMS
     troops = [r for r in rows if r["unit"] in ("soldiers", "troops")]
     values = {float(r["value"]) for r in troops if r["value"]}
     assert {12_000, 10_000, 3_000} <= values
