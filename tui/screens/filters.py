@@ -35,12 +35,9 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         Binding("enter", "apply", "Apply", id="filters.apply", priority=True),
         Binding("R", "rename_source", "Rename source", id="filters.rename_source"),
     ]
+    DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
-    FilterScreen { align: center middle; }
-    FilterScreen > Vertical {
-        width: 90%; max-width: 110; height: auto; max-height: 90%; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
+    FilterScreen > Vertical { width: 90%; max-width: 110; max-height: 90%; }
     FilterScreen SelectionList { height: auto; max-height: 12; width: 1fr; }
     FilterScreen Horizontal { height: auto; }
     FilterScreen Input { width: 1fr; }
@@ -151,12 +148,8 @@ class RenameScreen(ModalScreen[str | None]):
     """Asks for a source's new name; returns it, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="rename.cancel")]
-    DEFAULT_CSS = """
-    RenameScreen { align: center middle; }
-    RenameScreen > Vertical {
-        width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
-    }
-    """
+    DEFAULT_CLASSES = "dialog"  # app.tcss
+    DEFAULT_CSS = "RenameScreen > Vertical { width: 72; }"
 
     def __init__(self, old: str) -> None:
         super().__init__()

@@ -52,11 +52,9 @@ class ImportScreen(ModalScreen[ImportReport | None]):
     """Asks for a path, imports it, and returns the report (None if never started)."""
 
     BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop")]
+    DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
-    ImportScreen { align: center middle; }
-    ImportScreen > Vertical {
-        width: 80; height: auto; padding: 1 2; border: thick $accent; background: $surface;
-    }
+    ImportScreen > Vertical { width: 80; }
     ImportScreen ProgressBar { display: none; }
     ImportScreen #import-status { height: auto; }
     """
