@@ -36,6 +36,22 @@ async def test_import_from_inside_the_reader(library: Library, tmp_path: Path):
         assert "broken.txt" in summary.message and summary.severity == "warning"
 
 
+async def test_escape_closes_the_dialog_before_an_import_starts(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        assert str(app.screen.query_one("#import-status").render()) == (
+            "Enter to import, Esc to cancel"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportScreen)
+    assert library.counts()["articles"] == 5
+
+
 async def test_the_reader_fetches_addresses_and_reads_json_with_the_settings_field_names(
     library: Library, tmp_path: Path, site: str
 ):
