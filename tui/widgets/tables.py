@@ -163,10 +163,6 @@ class ListPane(ScrollView, can_focus=True):
     # ---- rows ------------------------------------------------------------------------------
 
     @property
-    def row_count(self) -> int:
-        return len(self.rows_shown)
-
-    @property
     def paged(self) -> bool:
         return self.total > len(self.rows_shown)
 
@@ -188,14 +184,6 @@ class ListPane(ScrollView, can_focus=True):
         """The row held under a key, or None."""
         index = self._index.get(key)
         return None if index is None else self.rows_shown[index]
-
-    def get_row_at(self, index: int) -> list[Text]:
-        """The cells shown in a row, in column order."""
-        cells = self._cells_at(index)
-        return [cells[key] for key in self._layout[0]]
-
-    def get_cell(self, key: str, column: str) -> Text:
-        return self._cells_at(self._index[key])[column]
 
     def _cells_at(self, index: int) -> dict[str, Text]:
         cells = self._cells.get(index)
