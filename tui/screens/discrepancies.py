@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical
@@ -35,6 +35,7 @@ from store import (
 )
 from store.files import Target
 from store.schema import BUSY_SECONDS
+from tui.app import ClaimdiffApp
 from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page
 from tui.screens.export import ExportScreen, export_format
 from tui.widgets.key_bar import KeyBar
@@ -130,6 +131,7 @@ class DiscrepancyScreen(Screen[None]):
         Binding("x", "export_group", "Export group", id="discrepancies.export_group"),
         Binding("X", "export_all", "Export all", id="discrepancies.export_all"),
     ]
+    app = getters.app(ClaimdiffApp)  # its export worker, typed
     DEFAULT_CSS = """
     DiscrepancyScreen #groups { width: 40%; min-width: 36; max-width: 70; height: 1fr;
                                 border: round $panel-lighten-2; }
@@ -289,6 +291,6 @@ class DiscrepancyScreen(Screen[None]):
             if where is not None:
                 fmt = export_format(where.named, briefs=True)
                 noun = "groups" if fmt == "markdown" else "rows"
-                self.app.export_to(where, lambda out: write(out, fmt), noun)  # type: ignore[attr-defined]
+                self.app.export_to(where, lambda out: write(out, fmt), noun)
 
         self.app.push_screen(ExportScreen(what, Path.cwd() / name, briefs=True), chosen)

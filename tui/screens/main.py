@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,6 +26,7 @@ from textual.widgets import Static
 from extract.text import one_line
 from store import ClaimFilter, Library
 from store.library import ENTITY_SAMPLE
+from tui.app import ClaimdiffApp
 from tui.messages import (
     COUNT_CAP,
     ArticleLoaded,
@@ -81,6 +82,7 @@ class MainScreen(Screen[None]):
         Binding("3", "focus('claims')", "Claims", show=False, id="main.focus_claims"),
         Binding("4", "focus('entities')", "Entities", show=False, id="main.focus_entities"),
     ]
+    app = getters.app(ClaimdiffApp)  # its settings, and the export worker, typed
 
     article_id: reactive[int | None] = reactive(None, init=False)
     filter: reactive[ClaimFilter] = reactive(ClaimFilter, init=False)
@@ -216,10 +218,8 @@ class MainScreen(Screen[None]):
         self.load_entities(f)
         self.load_claims(self.claims_filter())
         self._show_filters()
-        config = getattr(self.app, "config", None)
-        if config is not None:
-            config.remember(f)
-            self.app.save_settings()  # type: ignore[attr-defined]
+        self.app.config.remember(f)
+        self.app.save_settings()
 
     def _show_filters(self) -> None:
         bar = self.query_one("#filters", Static)
@@ -537,8 +537,7 @@ class MainScreen(Screen[None]):
             self.notify("\n".join(lines), severity=severity, markup=False, timeout=10)
             self.refresh_panes()
 
-        fields = self.app.config.fields  # type: ignore[attr-defined]
-        self.app.push_screen(ImportScreen(self.library, Path.cwd(), fields), done)
+        self.app.push_screen(ImportScreen(self.library, Path.cwd(), self.app.config.fields), done)
 
     def action_refresh(self) -> None:
         self.refresh_panes()
