@@ -4,6 +4,7 @@ choosing an article, a claim or an entity, searching and filtering."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from store import Library, import_paths
@@ -333,3 +334,21 @@ async def test_a_filter_keeping_many_articles_counts_names_in_a_sample(
         await settle(app, pilot)
         kept = library.count_articles(ClaimFilter(query="korean"))
         assert kept > 3 and str(entities.border_title).endswith("· in 2 of 3+ articles")
+
+
+def test_escape_takes_off_the_filter_set_last_and_a_part_set_again_moves_last():
+    from store import ClaimFilter
+    from tui.state import Entity, ReaderFilter
+
+    kim = Entity(7, "Kim Jong Un")
+    f = ReaderFilter().searched("troops").toggled(kim)
+    f = f.chosen(replace(f.claims, sources=frozenset({"Newser"})))
+    assert f.labels() == ["search: troops", "entity: Kim Jong Un", "source: Newser"]
+    f = f.searched("generals")  # set again: now the last
+    assert f.labels() == ["entity: Kim Jong Un", "source: Newser", "search: generals"]
+    assert f.renamed("Newser", "Newsweek").labels()[1] == "source: Newsweek"
+    f = f.without_last()
+    assert f.claims.query is None and f.last_entity == 7
+    f = f.without_last().without_last()
+    assert f == ReaderFilter() and f.without_last() == f
+    assert f.listed(3) == ClaimFilter(article_id=3)  # unfiltered: the open article's

@@ -17,6 +17,7 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -36,8 +37,9 @@ from store import (
 from store.files import Target
 from store.schema import BUSY_SECONDS
 from tui.app import ClaimdiffApp
-from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page
+from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page, ShowClaim
 from tui.screens.export import ExportScreen, export_format
+from tui.state import place_of_compared
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
@@ -142,10 +144,11 @@ class DiscrepancyScreen(Screen[None]):
                               border: round $panel-lighten-2; }
     """
 
-    def __init__(self, library: Library, f: ClaimFilter) -> None:
+    def __init__(self, library: Library, f: ClaimFilter, reader: MessagePump) -> None:
         super().__init__()
         self.library = library
         self.filter = f
+        self.reader = reader  # told which claim to open in its article (ShowClaim)
         self.chosen: Group | None = None
         self._conflicts = 0
 
@@ -265,8 +268,8 @@ class DiscrepancyScreen(Screen[None]):
             claim = self.chosen.members[0]
         else:
             return
-        self.app.pop_screen()
-        self.app.screen.show_claim_in_article(claim)  # type: ignore[attr-defined]
+        self.dismiss()
+        self.reader.post_message(ShowClaim(place_of_compared(claim)))
 
     def action_export_all(self) -> None:
         total = self.query_one(GroupList).total
