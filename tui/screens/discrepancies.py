@@ -150,7 +150,8 @@ class DiscrepancyScreen(Screen[None]):
         self.filter = f
         self.reader = reader  # told which claim to open in its article (ShowClaim)
         self.chosen: Group | None = None
-        self._conflicts = 0
+        self.groups_page = Page(0, 0)  # of the groups listed
+        self.conflicts = 0  # among all the groups the filter keeps
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -169,9 +170,8 @@ class DiscrepancyScreen(Screen[None]):
         self.load_groups()
 
     @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
-    def load_groups(self, page: Page | None = None) -> None:
+    def load_groups(self, page: Page | None = None, conflicts: int = 0) -> None:
         """A page of groups, without their claims: the first, counted, on opening."""
-        conflicts = self._conflicts
         if page is None:
             if self.library.grouping_pending() and self.library.writer_busy():
                 self.post_message(GroupsNotice(WAITING, waiting=True))
@@ -195,14 +195,13 @@ class DiscrepancyScreen(Screen[None]):
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
-        self.load_groups(Page(message.offset, message.table.total, message.cursor))
+        self.load_groups(message.page, self.conflicts)
 
     @on(GroupsLoaded)
     def _groups_loaded(self, message: GroupsLoaded) -> None:
         table = self.query_one(GroupList)
-        page = message.page
-        self._conflicts = message.conflicts
-        table.show(message.rows, None, page.offset, page.total, page.cursor)
+        self.groups_page, self.conflicts = message.page, message.conflicts
+        table.show(message.rows, None, message.page)
         title = table.page_title("Groups")
         title.append(f" · {message.conflicts:,} in conflict")
         table.border_title = title
@@ -272,7 +271,7 @@ class DiscrepancyScreen(Screen[None]):
         self.reader.post_message(ShowClaim(place_of_compared(claim)))
 
     def action_export_all(self) -> None:
-        total = self.query_one(GroupList).total
+        total = self.groups_page.total
 
         def write(out: TextIO, fmt: str) -> int:
             return export(self.library, "discrepancies", self.filter, fmt, out)

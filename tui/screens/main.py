@@ -96,9 +96,9 @@ class MainScreen(Screen[None]):
         self.library = library
         self.saved = saved or ClaimFilter()  # the filters saved last time
         self.showing: ClaimPlace | None = None  # the claim chosen last, marked in its article
-        self.claims_total = 0
-        self._claims_sources = 0
-        self._claims_title = Text("Claims")
+        self.claims_page = Page(0, 0)  # of the claims listed: export writes them all
+        self.claims_sources = 0  # the sources of all those claims
+        self.marked: frozenset[int] = frozenset()  # claims marked for export, kept across lists
         self._follow_claims = False  # n / N moved the claims cursor from another pane
         self._shown_up_to: int | None = None  # the newest article when the panes were read
         self._told_up_to = 0  # the newest article the user was told about
@@ -187,12 +187,11 @@ class MainScreen(Screen[None]):
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
-        table = message.table
-        page = Page(message.offset, table.total, message.cursor, table.capped)
+        table, page = message.table, message.page
         if table.id == "articles":
             self.load_articles(self.filter.claims, page)
         elif table.id == "claims":
-            self.load_claims(self._listed(), page, self._claims_sources)
+            self.load_claims(self._listed(), page, self.claims_sources)
         else:
             self.load_entities(self.filter.claims, page)
 
@@ -228,8 +227,7 @@ class MainScreen(Screen[None]):
             return  # an older answer
         table = self.query_one(ArticleList)
         page = message.page
-        table.show(message.rows, self.article_id, page.offset, page.total, page.cursor,
-                   page.capped)  # fmt: skip
+        table.show(message.rows, self.article_id, page)
         table.border_title = table.page_title("Articles")
         if not message.rows and message.filter.is_empty:
             view = self.query_one(ArticleView)
@@ -255,24 +253,16 @@ class MainScreen(Screen[None]):
         if message.filter != self._listed():
             return
         table = self.query_one(ClaimTable)
-        page = message.page
-        self.claims_total = page.total  # export writes them all, not only those shown
-        self._claims_sources = sources = message.sources
-        self._follow_claims = page.cursor is not None  # a fresh list's cursor is no move
-        kept = self.showing.claim_id if self.showing else None
-        table.show(message.rows, kept, page.offset, page.total, page.cursor, page.capped)
-        scope = "this article" if self.filter.is_empty else "library, filtered"
-        title = table.page_title(f"Claims · {scope}")
-        if not page.capped:  # else counted in the first rows only: not worth a figure
-            title.append(f" · {sources} source{'s' * (sources != 1)}")
-        self._claims_title = title
+        self.claims_page, self.claims_sources = message.page, message.sources
+        self._follow_claims = message.page.cursor is not None  # a fresh list's cursor: no move
+        table.show(message.rows, self.showing.claim_id if self.showing else None, message.page)
         self._title_claims()
 
     @on(EntitiesLoaded)
     def _entities_loaded(self, message: EntitiesLoaded) -> None:
         table = self.query_one(EntityList)
         page = message.page
-        table.show(message.rows, self.filter.last_entity, page.offset, page.total, page.cursor)
+        table.show(message.rows, self.filter.last_entity, page)
         title = table.page_title("Entities")
         if message.sampled:
             kept = f"{COUNT_CAP:,}+" if message.sampled > COUNT_CAP else f"{message.sampled:,}"
@@ -400,9 +390,9 @@ class MainScreen(Screen[None]):
         from store import export
         from tui.screens.export import ExportScreen, export_format
 
-        marked = self.query_one(ClaimTable).marked
-        f = ClaimFilter(ids=frozenset(marked)) if marked else self._listed()
-        total = len(marked) if marked else self.claims_total
+        marked = self.marked
+        f = ClaimFilter(ids=marked) if marked else self._listed()
+        total = len(marked) if marked else self.claims_page.total
 
         def chosen(where: Target | None) -> None:
             if where is not None:
@@ -411,8 +401,7 @@ class MainScreen(Screen[None]):
                     where, lambda out: export(self.library, "claims", f, fmt, out), "claims"
                 )
 
-        claims = self.query_one(ClaimTable)
-        count = f"{total - 1:,}+" if not marked and claims.capped else f"{total:,}"
+        count = f"{total - 1:,}+" if not marked and self.claims_page.capped else f"{total:,}"
         what = f"{count} {'marked ' if marked else ''}claim{'s' * (total != 1)}"
         self.app.push_screen(ExportScreen(what, Path.cwd() / "claimdiff-claims.csv"), chosen)
 
@@ -455,15 +444,22 @@ class MainScreen(Screen[None]):
         else:
             self.app.push_screen(PickScreen("Show claims naming:", claim.entities), chosen)
 
-    @on(ClaimTable.MarksChanged)
-    def _marks_changed(self) -> None:
+    @on(ClaimTable.MarkToggled)
+    def _mark_toggled(self, message: ClaimTable.MarkToggled) -> None:
+        self.marked ^= {message.claim_id}
+        self.query_one(ClaimTable).show_marks(self.marked)
         self._title_claims()
 
     def _title_claims(self) -> None:
+        """ "Claims · this article (14) · 1 source · 3 marked (x exports them)"."""
         table = self.query_one(ClaimTable)
-        title = self._claims_title.copy()
-        if table.marked:
-            title.append(f" · {len(table.marked)} marked (x exports them)", style="bold yellow")
+        scope = "this article" if self.filter.is_empty else "library, filtered"
+        title = table.page_title(f"Claims · {scope}")
+        sources = self.claims_sources
+        if not self.claims_page.capped:  # else counted in the first rows only: no figure
+            title.append(f" · {sources} source{'s' * (sources != 1)}")
+        if self.marked:
+            title.append(f" · {len(self.marked)} marked (x exports them)", style="bold yellow")
         table.border_title = title
 
     def action_import(self) -> None:

@@ -137,11 +137,12 @@ class ListPane(ScrollView, can_focus=True):
 
     @dataclass(eq=False, repr=False)  # see tui.messages
     class PageWanted(Message):
-        """The cursor went past the rows held: the screen should fetch another page."""
+        """The cursor went past the rows held: the screen should fetch another page (its
+        offset and cursor say which, and where the cursor goes; its total, how many rows
+        the list was counted to hold)."""
 
         table: ListPane
-        offset: int
-        cursor: str  # "first" or "last"
+        page: Page
 
     @dataclass(eq=False, repr=False)  # see tui.messages
     class RowMessage(Message):
@@ -202,21 +203,15 @@ class ListPane(ScrollView, can_focus=True):
         """The columns worth showing for the current rows (all, unless a table says)."""
         return list(self.COLUMNS)
 
-    def show(
-        self,
-        rows: Sequence[Any],
-        keep: int | str | None,
-        offset: int = 0,
-        total: int | None = None,
-        cursor: str | None = None,
-        capped: bool = False,
-    ) -> None:
-        """Hold a page of rows (all of them, for a short list) and put the cursor on the
-        row kept, or on the page's first or last row."""
+    def show(self, rows: Sequence[Any], keep: int | str | None, page: Page | None = None) -> None:
+        """Hold a page of rows (all of them, for a short list, without a page) and put the
+        cursor on the row kept, or on the page's first or last row."""
+        page = page or Page(0, len(rows))
+        cursor = page.cursor
         self.rows_shown = list(rows)
-        self.start = offset
-        self.total = len(self.rows_shown) if total is None else total
-        self.capped = capped
+        self.start = page.offset
+        self.total = page.total
+        self.capped = page.capped
         self._cells.clear()
         if self._sort:
             self._order(*self._sort)
@@ -269,7 +264,7 @@ class ListPane(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor_row - rows + 1, animate=False)
 
     def _want(self, offset: int, cursor: str) -> None:
-        self.post_message(self.PageWanted(self, offset, cursor))
+        self.post_message(self.PageWanted(self, Page(offset, self.total, cursor, self.capped)))
 
     def _step(self, rows: int) -> None:
         """Move by rows, or past the end or start of those held to the next or previous page."""
@@ -515,7 +510,8 @@ class ArticleList(ListPane):
 
 
 class ClaimTable(ListPane):
-    """Claims, with marks (space) that survive filtering, for exporting a hand-picked set."""
+    """Claims, with marks (space) that survive filtering, for exporting a hand-picked set:
+    space asks the screen (MarkToggled), which owns the marks and shows them here."""
 
     COLUMNS = (("", "mark", 1, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 1),
                ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 2),
@@ -524,7 +520,7 @@ class ClaimTable(ListPane):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.marked: set[int] = set()
+        self.marked: frozenset[int] = frozenset()
 
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
         if len({r.article_id for r in self.rows_shown}) <= 1:
@@ -536,14 +532,18 @@ class ClaimTable(ListPane):
         claim_id = self.current_id
         if claim_id is None:
             return
-        self.marked.symmetric_difference_update({claim_id})
-        self.refresh_row(str(claim_id))
-        self.post_message(self.MarksChanged(len(self.marked)))
+        self.post_message(self.MarkToggled(claim_id))
         self.action_cursor_down()
 
     @dataclass(eq=False, repr=False)  # see tui.messages
-    class MarksChanged(Message):
-        count: int
+    class MarkToggled(Message):
+        claim_id: int
+
+    def show_marks(self, marked: frozenset[int]) -> None:
+        """Draw the marks the screen holds; only the rows whose mark changed again."""
+        changed, self.marked = self.marked ^ marked, marked
+        for claim_id in changed:
+            self.refresh_row(str(claim_id))
 
     def cells(self, row: ClaimRow) -> dict[str, Text]:
         if row.kind == "quantity":
