@@ -95,3 +95,48 @@ async def test_the_palette_offers_the_reader_actions_and_runs_them(library: Libr
         await settle(app, pilot)
         assert isinstance(app.screen, DiscrepancyScreen)
         assert str(app.screen.query_one("#groups").border_title).startswith("Groups (")
+
+
+async def test_the_help_shows_each_key_as_the_config_maps_it_and_scrolls_with_j_and_k(
+    library: Library, tmp_path, monkeypatch
+):
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    remap(tmp_path, monkeypatch, {"main.search": "S", "main.help": "h", "list.top": "home"})
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert "S Search" in lines(app.screen.query_one(KeyBar))[0]
+        await pilot.press("h")
+        await pilot.pause()
+        help_text = [" ".join(line.split()) for line in lines(app.screen.query_one(Static))]
+        assert "S search claims and article text" in help_text
+        assert "h this help" in help_text and "? this help" not in help_text
+        assert "home / G first / last row" in help_text
+        assert "tab / shift+tab next / previous pane" in help_text
+        assert "ctrl+p command palette" in help_text
+        headings = ["Everywhere", "Lists (articles, claims, entities)", "Discrepancies",
+                    "Article text"]  # fmt: skip
+        assert [line for line in help_text if line in headings] == headings
+        scroll = app.screen.query_one(VerticalScroll)
+        await pilot.press("j", "j")
+        assert scroll.scroll_offset.y == 2
+        await pilot.press("k")
+        assert scroll.scroll_offset.y == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+def test_every_key_of_the_reader_and_its_views_is_in_the_help():
+    from tui.screens.discrepancies import DiscrepancyScreen
+    from tui.screens.help import SECTIONS, bindings_of
+    from tui.screens.main import MainScreen
+    from tui.widgets.article_view import ArticleView
+    from tui.widgets.tables import ClaimTable, ListPane
+
+    helped = {i for _, rows in SECTIONS for row in rows for i in row.ids}
+    declared = bindings_of(MainScreen, ListPane, ClaimTable, ArticleView, DiscrepancyScreen)
+    assert set(declared) <= helped, set(declared) - helped
+    assert set(bindings_of(ClaimdiffApp)) - helped == {"app.quit"}  # ctrl+q: q is shown

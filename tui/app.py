@@ -27,7 +27,19 @@ class ClaimdiffApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "claimdiff"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        # Textual's own, but with an id: remapped by a keymap, and shown so in the help.
+        Binding(
+            App.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            id="app.command_palette",
+            tooltip="command palette",
+        ),
+    ]
 
     def __init__(self, library: Library, notices: Iterable[str] = ()) -> None:
         super().__init__()

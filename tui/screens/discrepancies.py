@@ -60,6 +60,7 @@ WAITING = (
 )
 CARDS_PER_SOURCE = 8  # a source's cards shown for a group; the rest are counted
 PLOTTED = 60  # claims drawn in the range plot, the earliest first
+EXPORTS = Binding.Group("export this group / every group: CSV, .jsonl, or a .md brief")
 
 
 class GroupList(ListPane):
@@ -126,12 +127,26 @@ class SourceColumn(Vertical):
 
 class DiscrepancyScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="discrepancies.back"),
-        Binding("enter", "open_claim", "Open in article", id="discrepancies.open"),
+        Binding(
+            "escape,q",
+            "app.pop_screen",
+            "Back",
+            id="discrepancies.back",
+            tooltip="back to the reader",
+        ),
+        Binding(
+            "enter",
+            "open_claim",
+            "Open in article",
+            id="discrepancies.open",
+            tooltip="open that sentence in its article",
+        ),
         Binding("h,left", "card(-1)", "Previous card", show=False, id="discrepancies.left"),
         Binding("l,right", "card(1)", "Next card", show=False, id="discrepancies.right"),
-        Binding("x", "export_group", "Export group", id="discrepancies.export_group"),
-        Binding("X", "export_all", "Export all", id="discrepancies.export_all"),
+        Binding(
+            "x", "export_group", "Export group", id="discrepancies.export_group", group=EXPORTS
+        ),
+        Binding("X", "export_all", "Export all", id="discrepancies.export_all", group=EXPORTS),
     ]
     app = getters.app(ClaimdiffApp)  # its export worker, typed
     DEFAULT_CSS = """

@@ -53,6 +53,10 @@ from tui.widgets.tables import (
 from tui.widgets.title_bar import TitleBar
 
 SEARCH_HINT = "Search claims and article text; Enter applies, Esc cancels"
+# Keys that the help shows on one line, with these words.
+PANES = Binding.Group("next / previous pane")
+PANE_KEYS = Binding.Group("articles, article text, claims, entities", compact=True)
+NEXT_CLAIM = Binding.Group("next / previous claim, shown in its article")
 WATCH_SECONDS = 2.0  # how often the reader looks whether another process imported articles
 
 if TYPE_CHECKING:
@@ -66,26 +70,46 @@ class MainScreen(Screen[None]):
     """The reader: articles, the article's text, claims and entities, linked. Dialogs and
     the discrepancy view are imported when first opened, so the first screen comes sooner."""
 
+    # The key bar shows each description; the help, each tooltip (or its group's words).
+    # fmt: off
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Pane", id="main.next_pane"),
-        Binding("slash", "search", "Search", id="main.search"),
-        Binding("f", "filters", "Filter", id="main.filters"),
-        Binding("i", "import", "Import", id="main.import"),
-        Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
-        Binding("r", "refresh", "Refresh", show=False, id="main.refresh"),
-        Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies"),
-        Binding("x", "export", "Export", id="main.export"),
-        Binding("n", "next_claim(1)", "Next claim", show=False, id="main.next_claim"),
-        Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim"),
-        Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim"),
-        Binding("e", "claim_entity", "Entity", show=False, id="main.claim_entity"),
-        Binding("question_mark", "help", "Help", id="main.help"),
-        Binding("q", "app.quit", "Quit", id="main.quit"),
-        Binding("1", "focus('articles')", "Articles", show=False, id="main.focus_articles"),
-        Binding("2", "focus('article')", "Text", show=False, id="main.focus_article"),
-        Binding("3", "focus('claims')", "Claims", show=False, id="main.focus_claims"),
-        Binding("4", "focus('entities')", "Entities", show=False, id="main.focus_entities"),
+        Binding("tab", "app.focus_next", "Pane", id="main.next_pane", group=PANES),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False,
+                id="main.previous_pane", group=PANES),
+        Binding("slash", "search", "Search", id="main.search",
+                tooltip="search claims and article text"),
+        Binding("f", "filters", "Filter", id="main.filters",
+                tooltip="filter by source, kind, hedge, dates (R there renames a source)"),
+        Binding("i", "import", "Import", id="main.import",
+                tooltip="import files or folders (esc stops between files)"),
+        Binding("escape", "clear_filter", "Clear", id="main.clear_filter",
+                tooltip="clear the last filter (search, then entity)"),
+        Binding("r", "refresh", "Refresh", show=False, id="main.refresh",
+                tooltip="read the library again (another process imported)"),
+        Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies",
+                tooltip="discrepancies: where sources disagree"),
+        Binding("x", "export", "Export", id="main.export",
+                tooltip="export the marked claims, or all on screen, as CSV"),
+        Binding("n", "next_claim(1)", "Next claim", show=False, id="main.next_claim",
+                group=NEXT_CLAIM),
+        Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim",
+                group=NEXT_CLAIM),
+        Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim",
+                tooltip="copy the claim's sentence with its source and date"),
+        Binding("e", "claim_entity", "Entity", show=False, id="main.claim_entity",
+                tooltip="show only claims naming an entity of this claim's sentence"),
+        Binding("question_mark", "help", "Help", id="main.help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", id="main.quit", tooltip="quit"),
+        Binding("1", "focus('articles')", "Articles", show=False, id="main.focus_articles",
+                group=PANE_KEYS),
+        Binding("2", "focus('article')", "Text", show=False, id="main.focus_article",
+                group=PANE_KEYS),
+        Binding("3", "focus('claims')", "Claims", show=False, id="main.focus_claims",
+                group=PANE_KEYS),
+        Binding("4", "focus('entities')", "Entities", show=False, id="main.focus_entities",
+                group=PANE_KEYS),
     ]
+    # fmt: on
     app = getters.app(ClaimdiffApp)  # its settings, and the export worker, typed
 
     article_id: reactive[int | None] = reactive(None, init=False)
@@ -526,4 +550,4 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.app.config.keymap))

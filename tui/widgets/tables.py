@@ -27,6 +27,8 @@ from tui.format import TYPE_STYLE, date, figure
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
+MOVE = Binding.Group("move (↓ / ↑ too)")  # as the help shows those keys
+ENDS = Binding.Group("first / last row")
 
 
 _SCALE = {"k": 1e3, "M": 1e6}
@@ -75,18 +77,25 @@ class ListPane(ScrollView, can_focus=True):
     FILL_MIN = 24
     PADDING = 1  # cells on each side of a column
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "scroll_top", "Top", show=False, id="list.top"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="list.bottom"),
-        Binding("s", "sort", "Sort", show=False, id="list.sort"),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down", group=MOVE),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up", group=MOVE),
+        Binding("g", "scroll_top", "Top", show=False, id="list.top", group=ENDS),
+        Binding("G", "scroll_bottom", "Bottom", show=False, id="list.bottom", group=ENDS),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            show=False,
+            id="list.sort",
+            tooltip="sort by the next column (again: reverse); or click a header",
+        ),
         Binding("down", "cursor_down", "Down", show=False),
         Binding("up", "cursor_up", "Up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("home,ctrl+home", "scroll_top", "Top", show=False),
         Binding("end,ctrl+end", "scroll_bottom", "Bottom", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("enter", "select", "Select", show=False, id="list.select"),
     ]
     COMPONENT_CLASSES = {
         "list-pane--header",
@@ -516,7 +525,8 @@ class ClaimTable(ListPane):
     COLUMNS = (("", "mark", 1, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 1),
                ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 2),
                ("Sentence", "sentence", None, 0))  # fmt: skip
-    BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark")]
+    BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark",
+                        tooltip="mark it (x then exports the marked ones)")]  # fmt: skip
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
