@@ -88,8 +88,10 @@ def details(gold_path: Path, folder: Path) -> None:
         if g.get("by"):
             gb, cb = norm(g["by"]), norm(str(match["attributed_to"] or ""))
             shared = set(gb.split()) & set(cb.split()) - {"the", "of", "'s"}
-            if not (cb and (gb in cb or cb in gb or len(shared) >= 2
-                            or gb.split()[-1] == cb.split()[-1])):  # as the scorer judges
+            if not (
+                cb
+                and (gb in cb or cb in gb or len(shared) >= 2 or gb.split()[-1] == cb.split()[-1])
+            ):  # as the scorer judges
                 wrong.append(f"by {match['attributed_to']!r} want {g['by']!r}")
         if wrong:
             print(f"  {where}: {'; '.join(wrong)}")

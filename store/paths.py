@@ -5,20 +5,23 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 ENV_DB = "CLAIMDIFF_DB"
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 
+# Each platform's per-user folders, as (environment variable, its default under home).
+_WINDOWS = {"data": ("LOCALAPPDATA", "AppData/Local"), "config": ("APPDATA", "AppData/Roaming")}
+_XDG = {"data": ("XDG_DATA_HOME", ".local/share"), "config": ("XDG_CONFIG_HOME", ".config")}
 
-def user_data_dir() -> Path:
-    """The platform's per-user data folder for claimdiff."""
+
+def user_dir(kind: Literal["data", "config"]) -> Path:
+    """The platform's per-user folder of claimdiff's data (the library) or its settings;
+    the one place that knows each platform's folders, for the library and the reader."""
     if sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    elif os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "claimdiff"
+        return Path.home() / "Library" / "Application Support" / "claimdiff"
+    variable, default = (_WINDOWS if os.name == "nt" else _XDG)[kind]
+    return Path(os.environ.get(variable) or Path.home() / default) / "claimdiff"
 
 
 def library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -27,4 +30,4 @@ def library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
         return Path(explicit).expanduser()
     if os.environ.get(ENV_DB):
         return Path(os.environ[ENV_DB]).expanduser()
-    return user_data_dir() / "library.db"
+    return user_dir("data") / "library.db"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from store import BUNDLED_ARTICLES, CLAIM_FIELDS
+from store import BUNDLED_ARTICLES
+from tests import contract
 from tests.test_store import table_digest
 
 CLAIMDIFF = Path(sys.executable).with_name("claimdiff")
@@ -47,6 +48,30 @@ def test_db_flag_wins_over_the_environment(tmp_path: Path):
     assert chosen.exists() and not ignored.exists()
 
 
+def test_the_library_and_the_settings_are_in_the_user_s_folders(tmp_path: Path):
+    """Without --db or $CLAIMDIFF_DB, the library is in the user's data folder, and the
+    settings (here the field a JSON article keeps its text under) are read from their
+    config folder: XDG's, else their defaults under home."""
+    wire = tmp_path / "wire.json"
+    wire.write_text(json.dumps([{"title": "Seoul briefing", "story": "More than 10,000 "
+                                 "North Korean troops are in Russia, Seoul said."}]))  # fmt: skip
+    home, xdg = tmp_path / "home", tmp_path / "xdg"
+    unset = ("CLAIMDIFF_DB", "CLAIMDIFF_CONFIG", "XDG_DATA_HOME", "XDG_CONFIG_HOME")
+    bare = {k: v for k, v in os.environ.items() if k not in unset} | {"HOME": str(home)}
+    for env, data, config in (
+        (bare, home / ".local" / "share", home / ".config"),
+        (bare | {"XDG_DATA_HOME": str(xdg / "data"), "XDG_CONFIG_HOME": str(xdg / "config")},
+         xdg / "data", xdg / "config"),
+    ):  # fmt: skip
+        settings = config / "claimdiff" / "config.json"
+        settings.parent.mkdir(parents=True)
+        settings.write_text(json.dumps({"fields": {"text": "story"}}))
+        result = subprocess.run([str(CLAIMDIFF), "import", str(wire)], env=env,
+                                capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert result.stdout.strip() == "1 imported, 0 already present, 0 failed", result.stderr
+        assert (data / "claimdiff" / "library.db").is_file()
+
+
 def test_failures_name_the_file_and_the_rest_goes_on(tmp_path: Path, db_path: Path):
     bad = tmp_path / "photo.txt"
     bad.write_bytes(b"\x00\x01\x02binary")
@@ -62,7 +87,7 @@ def test_export_claims_csv_to_stdout(db_path: Path):
     result = run("export", "claims", "--format", "csv", db=db_path)
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == CLAIM_FIELDS
+    assert list(rows[0]) == contract.CLAIMS
     troops = [r for r in rows if r["unit"] in ("soldiers", "troops")]
     values = {float(r["value"]) for r in troops if r["value"]}
     assert {12_000, 10_000, 3_000} <= values

@@ -116,18 +116,16 @@ def test_a_server_s_words_never_reach_the_terminal_as_escapes(hostile: str, db_p
 
 
 async def test_a_server_s_words_in_the_reader_are_text(hostile: str, library: Library):
-    from tests.test_app import import_through_dialog, settle
+    from tests.driving import Notices, import_through_dialog, settle
     from tui.app import ClaimdiffApp
 
     app = ClaimdiffApp(library)
-    async with app.run_test(size=(120, 40)) as pilot:
+    told = Notices()
+    async with app.run_test(size=(120, 40), message_hook=told) as pilot:
         await settle(app, pilot)
         await import_through_dialog(app, pilot, f"{hostile}/reason {hostile}/location")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any("Import:" in n.message for n in app._notifications):
-                break
-        notice = next(n.message for n in app._notifications if "Import:" in n.message)
+        await settle(app, pilot)  # the import is a worker: settled, its summary is out
+        (notice,) = [m for m in told.messages if m.startswith("Import: ")]
         assert "503 Gone" in notice and not _has_active(notice)
 
 
@@ -525,7 +523,7 @@ def test_a_library_another_program_changed_is_one_line(db_path: Path, change: st
 
 
 async def test_the_discrepancy_view_says_it_waits_for_another_writer(tmp_path: Path):
-    from tests.test_app import settle
+    from tests.driving import settle, until
     from tui.app import ClaimdiffApp
     from tui.screens.discrepancies import WAITING
 
@@ -535,11 +533,8 @@ async def test_the_discrepancy_view_says_it_waits_for_another_writer(tmp_path: P
     app = ClaimdiffApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("d")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if str(app.screen.query_one("#why").render()) == WAITING:
-                break
-        assert str(app.screen.query_one("#why").render()) == WAITING
+        # Said while the other writer holds the library: no worker is done to wait for.
+        await until(pilot, lambda: str(app.screen.query_one("#why").render()) == WAITING)
         assert str(app.screen.query_one("#groups").border_title) == "Groups · waiting…"
         holder.wait(timeout=30)
         await settle(app, pilot)

@@ -19,7 +19,7 @@ import pytest
 
 from extract.sentences import MAX_SENTENCE
 from store import BUNDLED_ARTICLES, Library, import_paths
-from store.importer import MAX_BYTES
+from store.importer import BATCH, MAX_BYTES
 from tests.test_cli import CLAIMDIFF, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,7 +243,12 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, tup
 
 
 def _articles_in(db: Path) -> int:
-    conn = sqlite3.connect(db, timeout=30)
+    """Articles written so far. Read only: opening the library must not create its file
+    before the import does."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    except sqlite3.OperationalError:  # not created yet
+        return 0
     try:
         return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet
@@ -252,10 +257,17 @@ def _articles_in(db: Path) -> int:
         conn.close()
 
 
+def _as_from_a_terminal() -> None:
+    """In the child: Ctrl+C stops it, as in a terminal. A job started in the background
+    by a shell ignores SIGINT, and so would the import: it then ran to its end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_import(folder: Path, db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [str(CLAIMDIFF), "import", "--db", str(db), str(folder)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_as_from_a_terminal,
     )  # fmt: skip
 
 
@@ -320,7 +332,12 @@ def test_ctrl_c_mid_import_stops_cleanly_with_what_got_in_and_exit_130(
     db = tmp_path / "library.db"
     process = _start_import(folder, db)
     _wait_for_articles(db, process)
-    process.send_signal(signal.SIGINT)
+    # Held still while it is looked at, the import is known to be mid-way when Ctrl+C
+    # comes: alive, with more than the batch it holds still to write (a stop writes that).
+    process.send_signal(signal.SIGSTOP)
+    assert process.poll() is None and _articles_in(db) < 5000 - BATCH
+    process.send_signal(signal.SIGINT)  # delivered once it runs again
+    process.send_signal(signal.SIGCONT)
     out, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
     assert "Traceback" not in err
@@ -367,7 +384,7 @@ async def test_the_reader_stays_open_while_another_process_imports_and_shows_it_
     library: Library, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     import tui.screens.main
-    from tests.test_app import settle
+    from tests.driving import Notices, settle, until
     from tui.app import ClaimdiffApp
     from tui.widgets.tables import ArticleList
 
@@ -377,21 +394,21 @@ async def test_the_reader_stays_open_while_another_process_imports_and_shows_it_
     for n in range(3):
         (more / f"{n}.txt").write_text(f"Report {n}\n\nSource: Wire {n}\n\n{STORY}\n")
     app = ClaimdiffApp(library)
-    async with app.run_test(size=(120, 40)) as pilot:
+    told = Notices()
+    async with app.run_test(size=(120, 40), message_hook=told) as pilot:
         await settle(app, pilot)
         articles = app.screen.query_one(ArticleList)
         assert str(articles.border_title) == "Articles (5)"
         importing = _start_import(more, db_path)
-        while importing.poll() is None:  # the reader keeps reading while the import writes
-            await pilot.press("j")
-            await pilot.pause(0.05)
+
+        def imported() -> bool:  # and meanwhile the reader keeps reading
+            app.screen.query_one(ArticleList).action_cursor_down()
+            return importing.poll() is not None
+
+        await until(pilot, imported, seconds=120)
         assert importing.returncode == 0, importing.stderr.read() if importing.stderr else ""
-        for _ in range(40):  # the reader notices within its watch interval
-            await pilot.pause(0.05)
-            if any("new article" in n.message for n in app._notifications):
-                break
-        notices = [n.message for n in app._notifications]
-        assert "3 new articles in the library. Press r to show them." in notices
+        told_of_them = "3 new articles in the library. Press r to show them."
+        await until(pilot, lambda: told_of_them in told.messages)  # within its watch interval
         assert str(articles.border_title) == "Articles (5)"  # nothing moves by itself
         await pilot.press("r")
         await settle(app, pilot)
@@ -453,7 +470,7 @@ def test_a_file_name_is_as_untrusted_as_the_text(tmp_path: Path, db_path: Path):
 
 
 async def test_hostile_text_is_shown_as_text_in_every_pane(tmp_path: Path, db_path: Path):
-    from tests.test_app import settle
+    from tests.driving import settle
     from tui.app import ClaimdiffApp
     from tui.widgets.tables import ArticleList
 
@@ -523,19 +540,20 @@ def test_any_search_text_is_a_search_never_an_error(library: Library, query: str
 
 
 async def test_typing_nasty_searches_in_the_reader_never_shows_an_error(library: Library):
-    from tests.test_app import settle
+    from tests.driving import Notices, settle
     from tui.app import ClaimdiffApp
 
     app = ClaimdiffApp(library)
-    async with app.run_test(size=(120, 40)) as pilot:
+    told = Notices()
+    async with app.run_test(size=(120, 40), message_hook=told) as pilot:
         await settle(app, pilot)
         for query in NASTY_SEARCHES:
             await pilot.press("slash")
             app.screen.query_one("#search").value = query
             await pilot.press("enter")
             await settle(app, pilot)
-        assert not [n for n in app._notifications if n.severity == "error"]
-        assert app.screen.filter.query == NASTY_SEARCHES[-1]
+        assert not [n for n in told.shown if n.severity == "error"]
+        assert f"search: {NASTY_SEARCHES[-1]}" in str(app.screen.query_one("#filters").render())
 
 
 def test_reliability_md_names_only_tests_that_exist():

@@ -13,8 +13,6 @@ import pytest
 
 from store import (
     BUNDLED_ARTICLES,
-    CLAIM_FIELDS,
-    ENTITY_FIELDS,
     SCHEMA_VERSION,
     ClaimFilter,
     Library,
@@ -23,6 +21,7 @@ from store import (
     import_paths,
 )
 from store.writing import new_article
+from tests import contract
 from tests.conftest import analyse
 
 
@@ -195,7 +194,7 @@ def export_csv(library: Library, what: str) -> list[list[str]]:
 
 def test_claims_csv_has_the_product_header_and_one_row_per_quantity(library: Library):
     rows = export_csv(library, "claims")
-    assert tuple(rows[0]) == CLAIM_FIELDS
+    assert rows[0] == contract.CLAIMS
     records = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     troops = {(r["value"], r["hedge"]) for r in records if r["unit"] in ("soldiers", "troops")}
     assert {
@@ -210,7 +209,7 @@ def test_claims_csv_has_the_product_header_and_one_row_per_quantity(library: Lib
 
 def test_entities_csv_header(library: Library):
     rows = export_csv(library, "entities")
-    assert tuple(rows[0]) == ENTITY_FIELDS
+    assert rows[0] == contract.ENTITIES
     kim = next(r for r in rows if r[1] == "Kim Jong Un")
     assert kim[2] == "person" and kim[3] == "Kim Jong-un"
 
@@ -219,7 +218,7 @@ def test_jsonl_keeps_lists_and_nulls(library: Library):
     out = io.StringIO()
     export(library, "claims", ClaimFilter(), "jsonl", out)
     records = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert all(list(r) == list(CLAIM_FIELDS) for r in records)
+    assert all(list(r) == contract.CLAIMS for r in records)
     vague = next(r for r in records if r["hedge"] == "vague")
     assert vague["value"] is None and isinstance(vague["entities"], list)
 

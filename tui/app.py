@@ -16,16 +16,30 @@ from store import Library
 from store.files import Target, TargetError, write_text
 from tui.config import config_path, load_config, save_config
 from tui.messages import Exported
-from tui.screens.main import MainScreen
-from tui.widgets.tables import ClaimTable
 
 
 class ClaimdiffApp(App[None]):
-    """Reads one library; notices (import failures and such) are shown once it is up."""
+    """Reads one library; notices (import failures and such) are shown once it is up.
+
+    Its screens reach it typed (`app = getters.app(ClaimdiffApp)`), so it imports them only
+    where it uses them: at the top, each would import the other.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "claimdiff"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        # Textual's own, but with an id: remapped by a keymap, and shown so in the help.
+        Binding(
+            App.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            id="app.command_palette",
+            tooltip="command palette",
+        ),
+    ]
 
     def __init__(self, library: Library, notices: Iterable[str] = ()) -> None:
         super().__init__()
@@ -43,6 +57,8 @@ class ClaimdiffApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         # The reader is the first screen, not one pushed over an empty one.
+        from tui.screens.main import MainScreen
+
         return MainScreen(self.library, self.config.claim_filter())
 
     def on_mount(self) -> None:
@@ -88,6 +104,9 @@ class ClaimdiffApp(App[None]):
                         title="Something went wrong", severity="error", markup=False)  # fmt: skip
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from tui.screens.main import MainScreen
+        from tui.widgets.tables import ClaimTable
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):
             yield SystemCommand(
@@ -120,5 +139,5 @@ class ClaimdiffApp(App[None]):
             for key, label in (("articles", "Articles"), ("article", "Article text"),
                                ("claims", "Claims"), ("entities", "Entities")):  # fmt: skip
                 yield SystemCommand(f"Go to {label}", f"Focus the {label.lower()} pane",
-                                    lambda key=key: screen.action_focus(key))  # fmt: skip
+                                    lambda key=key: screen.action_focus_pane(key))  # fmt: skip
             yield SystemCommand("Help", "Show every key (?)", screen.action_help)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,21 +22,17 @@ from typing import Any
 from extract.fields import parse_fields
 from store import ClaimFilter
 from store.files import target, write_text
+from store.paths import user_dir
 
 ENV_CONFIG = "CLAIMDIFF_CONFIG"
 _FILTER_FIELDS = ("query", "sources", "kinds", "hedges", "since", "until")
 
 
 def config_path() -> Path:
+    """$CLAIMDIFF_CONFIG, else config.json in the user's config folder."""
     if os.environ.get(ENV_CONFIG):
         return Path(os.environ[ENV_CONFIG]).expanduser()
-    if sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    elif os.name == "nt":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "claimdiff" / "config.json"
+    return user_dir("config") / "config.json"
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Messages that workers post to the screen: data down from the store, as small dataclasses.
+"""Messages that workers post to the screen (data down from the store) and that screens
+post to the reader, as small dataclasses.
 
 Messages are never compared or printed, so only their __init__ is generated: a dataclass's
 __eq__ and __repr__ cost as much again to define, at every start of the reader.
@@ -19,6 +20,7 @@ from store import (
     Group,
     GroupRow,
 )
+from tui.state import ClaimPlace
 
 LAST_PAGE = -1
 COUNT_CAP = 10_000  # a list's rows are counted up to this; the title then says "10,000+"
@@ -96,3 +98,28 @@ class LibraryGrew(Message):
 
     new: int
     latest: int
+
+
+@dataclass(eq=False, repr=False)
+class LibraryMarked(Message):
+    """How far the library went when the panes were read: its newest article."""
+
+    latest: int
+
+
+@dataclass(eq=False, repr=False)
+class ShowClaim(Message):
+    """Open a claim in its article, at its sentence (the discrepancy view asks the reader)."""
+
+    place: ClaimPlace
+
+
+@dataclass(eq=False, repr=False)
+class SourceRenamed(Message):
+    """A source was renamed in the library (from the filter dialog): the names panes and
+    dialog show follow."""
+
+    old: str
+    new: str
+    count: int  # articles renamed
+    sources: list[str]  # every source's name, after

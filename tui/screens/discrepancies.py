@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TextIO
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -34,8 +35,10 @@ from store import (
 )
 from store.files import Target
 from store.schema import BUSY_SECONDS
-from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page
+from tui.app import ClaimdiffApp
+from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page, ShowClaim
 from tui.screens.export import ExportScreen, export_format
+from tui.state import place_of_compared
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
 from tui.widgets.tables import ListPane, cell
@@ -47,6 +50,7 @@ WAITING = (
 )
 CARDS_PER_SOURCE = 8  # a source's cards shown for a group; the rest are counted
 PLOTTED = 60  # claims drawn in the range plot, the earliest first
+EXPORTS = Binding.Group("export this group / every group: CSV, .jsonl, or a .md brief")
 
 
 class GroupList(ListPane):
@@ -113,13 +117,28 @@ class SourceColumn(Vertical):
 
 class DiscrepancyScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="discrepancies.back"),
-        Binding("enter", "open_claim", "Open in article", id="discrepancies.open"),
+        Binding(
+            "escape,q",
+            "app.pop_screen",
+            "Back",
+            id="discrepancies.back",
+            tooltip="back to the reader",
+        ),
+        Binding(
+            "enter",
+            "open_claim",
+            "Open in article",
+            id="discrepancies.open",
+            tooltip="open that sentence in its article",
+        ),
         Binding("h,left", "card(-1)", "Previous card", show=False, id="discrepancies.left"),
         Binding("l,right", "card(1)", "Next card", show=False, id="discrepancies.right"),
-        Binding("x", "export_group", "Export group", id="discrepancies.export_group"),
-        Binding("X", "export_all", "Export all", id="discrepancies.export_all"),
+        Binding(
+            "x", "export_group", "Export group", id="discrepancies.export_group", group=EXPORTS
+        ),
+        Binding("X", "export_all", "Export all", id="discrepancies.export_all", group=EXPORTS),
     ]
+    app = getters.app(ClaimdiffApp)  # its export worker, typed
     DEFAULT_CSS = """
     DiscrepancyScreen #groups { width: 40%; min-width: 36; max-width: 70; height: 1fr;
                                 border: round $panel-lighten-2; }
@@ -130,12 +149,14 @@ class DiscrepancyScreen(Screen[None]):
                               border: round $panel-lighten-2; }
     """
 
-    def __init__(self, library: Library, f: ClaimFilter) -> None:
+    def __init__(self, library: Library, f: ClaimFilter, reader: MessagePump) -> None:
         super().__init__()
         self.library = library
         self.filter = f
+        self.reader = reader  # told which claim to open in its article (ShowClaim)
         self.chosen: Group | None = None
-        self._conflicts = 0
+        self.groups_page = Page(0, 0)  # of the groups listed
+        self.conflicts = 0  # among all the groups the filter keeps
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -154,9 +175,8 @@ class DiscrepancyScreen(Screen[None]):
         self.load_groups()
 
     @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
-    def load_groups(self, page: Page | None = None) -> None:
+    def load_groups(self, page: Page | None = None, conflicts: int = 0) -> None:
         """A page of groups, without their claims: the first, counted, on opening."""
-        conflicts = self._conflicts
         if page is None:
             if self.library.grouping_pending() and self.library.writer_busy():
                 self.post_message(GroupsNotice(WAITING, waiting=True))
@@ -180,14 +200,13 @@ class DiscrepancyScreen(Screen[None]):
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
-        self.load_groups(Page(message.offset, message.table.total, message.cursor))
+        self.load_groups(message.page, self.conflicts)
 
     @on(GroupsLoaded)
     def _groups_loaded(self, message: GroupsLoaded) -> None:
         table = self.query_one(GroupList)
-        page = message.page
-        self._conflicts = message.conflicts
-        table.show(message.rows, None, page.offset, page.total, page.cursor)
+        self.groups_page, self.conflicts = message.page, message.conflicts
+        table.show(message.rows, None, message.page)
         title = table.page_title("Groups")
         title.append(f" · {message.conflicts:,} in conflict")
         table.border_title = title
@@ -253,11 +272,11 @@ class DiscrepancyScreen(Screen[None]):
             claim = self.chosen.members[0]
         else:
             return
-        self.app.pop_screen()
-        self.app.screen.show_claim_in_article(claim)  # type: ignore[attr-defined]
+        self.dismiss()
+        self.reader.post_message(ShowClaim(place_of_compared(claim)))
 
     def action_export_all(self) -> None:
-        total = self.query_one(GroupList).total
+        total = self.groups_page.total
 
         def write(out: TextIO, fmt: str) -> int:
             return export(self.library, "discrepancies", self.filter, fmt, out)
@@ -279,6 +298,6 @@ class DiscrepancyScreen(Screen[None]):
             if where is not None:
                 fmt = export_format(where.named, briefs=True)
                 noun = "groups" if fmt == "markdown" else "rows"
-                self.app.export_to(where, lambda out: write(out, fmt), noun)  # type: ignore[attr-defined]
+                self.app.export_to(where, lambda out: write(out, fmt), noun)
 
         self.app.push_screen(ExportScreen(what, Path.cwd() / name, briefs=True), chosen)

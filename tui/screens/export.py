@@ -29,11 +29,9 @@ class ExportScreen(ModalScreen[Target | None]):
     """Returns where to write, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
-    }
+    ExportScreen > Vertical { width: 72; }
     ExportScreen #export-warning { color: $warning; height: auto; width: 100%; }
     """
 

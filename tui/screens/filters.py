@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,6 +22,7 @@ from textual.widgets.selection_list import Selection
 
 from extract.text import inert, one_line
 from store import ClaimFilter
+from tui.messages import SourceRenamed
 
 KINDS = ("quantity", "statement")
 HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
@@ -35,12 +36,9 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         Binding("enter", "apply", "Apply", id="filters.apply", priority=True),
         Binding("R", "rename_source", "Rename source", id="filters.rename_source"),
     ]
+    DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
-    FilterScreen { align: center middle; }
-    FilterScreen > Vertical {
-        width: 90%; max-width: 110; height: auto; max-height: 90%; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
+    FilterScreen > Vertical { width: 90%; max-width: 110; max-height: 90%; }
     FilterScreen SelectionList { height: auto; max-height: 12; width: 1fr; }
     FilterScreen Horizontal { height: auto; }
     FilterScreen Input { width: 1fr; }
@@ -51,12 +49,12 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         self,
         current: ClaimFilter,
         sources: list[str],
-        rename: Callable[[str, str], tuple[int, list[str]]] | None = None,
+        rename: Callable[[str, str], SourceRenamed] | None = None,
     ) -> None:
         super().__init__()
         self.current = current
         self.sources = sources
-        # Renames a source in the library: the articles renamed and the sources after.
+        # Renames a source in the library, in a worker thread; says what it did.
         self.rename = rename
 
     def compose(self) -> ComposeResult:
@@ -132,10 +130,11 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         """Rename in the library (its groups are made again: seconds for a large source),
         then show the new names with the same ticks."""
         assert self.rename is not None
-        count, sources = self.rename(old, new)
-        self.app.call_from_thread(self._show_sources, sources, old, new, count)
+        self.post_message(self.rename(old, new))
 
-    def _show_sources(self, sources: list[str], old: str, new: str, count: int) -> None:
+    @on(SourceRenamed)
+    def _show_sources(self, message: SourceRenamed) -> None:
+        old, new, sources, count = message.old, message.new, message.sources, message.count
         listed = self.query_one("#filter-sources", SelectionList)
         ticked = {new if s == old else s for s in listed.selected}
         listed.clear_options()
@@ -151,12 +150,8 @@ class RenameScreen(ModalScreen[str | None]):
     """Asks for a source's new name; returns it, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="rename.cancel")]
-    DEFAULT_CSS = """
-    RenameScreen { align: center middle; }
-    RenameScreen > Vertical {
-        width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
-    }
-    """
+    DEFAULT_CLASSES = "dialog"  # app.tcss
+    DEFAULT_CSS = "RenameScreen > Vertical { width: 72; }"
 
     def __init__(self, old: str) -> None:
         super().__init__()

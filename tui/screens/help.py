@@ -1,53 +1,129 @@
-"""Every key of the reader, on one screen."""
+"""Every key of the reader, on one screen, read from the bindings themselves.
+
+Each row shows the keys of some bindings, found by id, as the keymap in the settings binds
+them, and says what they do in the words the bindings carry: their group's, else their
+tooltip. A key that means something else on another row (enter on a claim, on an entity)
+says so there. So a key remapped in the config is shown under its new key.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.keys import KEY_DISPLAY_ALIASES, format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+
+@dataclass(frozen=True)
+class Row:
+    ids: tuple[str, ...]  # the bindings whose keys the row shows, in order
+    on: str = ""  # where the keys are pressed, when it matters: "on a claim"
+    what: str = ""  # what they do there, when not what the bindings say
+    join: str = " / "
+
+
+LIST = ("list.down", "list.up")
+SECTIONS: tuple[tuple[str, tuple[Row, ...]], ...] = (
     ("Everywhere", (
-        ("tab / shift+tab", "next / previous pane"),
-        ("1 2 3 4", "articles, article text, claims, entities"),
-        ("/", "search claims and article text"),
-        ("f", "filter by source, kind, hedge, dates (R there renames a source)"),
-        ("i", "import files or folders (esc stops between files)"),
-        ("r", "read the library again (another process imported)"),
-        ("d", "discrepancies: where sources disagree"),
-        ("escape", "clear the last filter (search, then entity)"),
-        ("x", "export the marked claims, or all on screen, as CSV"),
-        ("n / N", "next / previous claim, shown in its article"),
-        ("c", "copy the claim's sentence with its source and date"),
-        ("e", "show only claims naming an entity of this claim's sentence"),
-        ("ctrl+p", "command palette"),
-        ("?", "this help"),
-        ("q", "quit"),
+        Row(("main.next_pane", "main.previous_pane")),
+        Row(("main.focus_articles", "main.focus_article", "main.focus_claims",
+             "main.focus_entities"), join=" "),
+        Row(("main.search",)),
+        Row(("main.filters",)),
+        Row(("main.import",)),
+        Row(("main.refresh",)),
+        Row(("main.discrepancies",)),
+        Row(("main.clear_filter",)),
+        Row(("main.export",)),
+        Row(("main.next_claim", "main.previous_claim")),
+        Row(("main.copy_claim",)),
+        Row(("main.claim_entity",)),
+        Row(("app.command_palette",)),
+        Row(("main.help",)),
+        Row(("main.quit",)),
     )),
     ("Lists (articles, claims, entities)", (
-        ("j / k, ↓ / ↑", "move"),
-        ("g / G", "first / last row"),
-        ("s", "sort by the next column (again: reverse); or click a header"),
-        ("enter on a claim", "show its sentence in the article"),
-        ("space on a claim", "mark it (x then exports the marked ones)"),
-        ("enter on an entity", "show only claims that mention it"),
+        Row(LIST),
+        Row(("list.top", "list.bottom")),
+        Row(("list.sort",)),
+        Row(("list.select",), "on a claim", "show its sentence in the article"),
+        Row(("claims.mark",), "on a claim"),
+        Row(("list.select",), "on an entity", "show only claims that mention it"),
     )),
     ("Discrepancies", (
-        ("j / k", "move between groups (conflicts first)"),
-        ("enter, h / l", "to the group's cards, and between them"),
-        ("enter on a card", "open that sentence in its article"),
-        ("x / X", "export this group / every group: CSV, .jsonl, or a .md brief"),
-        ("escape", "back to the reader"),
+        Row(LIST, what="move between groups (conflicts first)"),
+        Row(("list.select", "discrepancies.left", "discrepancies.right"),
+            what="to the group's cards, and between them"),
+        Row(("discrepancies.open",), "on a card"),
+        Row(("discrepancies.export_group", "discrepancies.export_all")),
+        Row(("discrepancies.back",)),
     )),
     ("Article text", (
-        ("j / k", "scroll a line"),
-        ("space / b", "page down / up"),
-        ("g / G", "top / bottom"),
+        Row(("article.down", "article.up")),
+        Row(("article.page_down", "article.page_up")),
+        Row(("article.top", "article.bottom")),
     )),
 )  # fmt: skip
+
+
+def key_shown(key: str) -> str:
+    """A key as the help writes it: its character ("/", "?"), an arrow, else its name
+    ("escape", "enter", "ctrl+p"), as a keymap in the settings would name it."""
+    if key in ("up", "down", "left", "right"):
+        return format_key(key)
+    shown = format_key(key)
+    single = len(shown) == 1 and shown.isprintable() and not shown.isspace()
+    return shown if single and key not in KEY_DISPLAY_ALIASES else key
+
+
+def first_key(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The key a binding is pressed with, after the keymap: the first of its keys (the
+    others are the arrows, home and end that mean the same everywhere)."""
+    keys = keymap.get(binding.id or "") or binding.key
+    return key_shown(keys.split(",")[0].strip())
+
+
+def what_it_does(binding: Binding) -> str:
+    return binding.group.description if binding.group else binding.tooltip or binding.description
+
+
+def rows(
+    sections: Iterable[tuple[str, Iterable[Row]]],
+    bindings: Mapping[str, Binding],
+    keymap: Mapping[str, str],
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each section's heading with its rows: the keys, and what they do."""
+    shown = []
+    for heading, section in sections:
+        lines = []
+        for row in section:
+            keys = row.join.join(first_key(bindings[i], keymap) for i in row.ids)
+            what = row.what or what_it_does(bindings[row.ids[0]])
+            lines.append((f"{keys} {row.on}".strip(), what))
+        shown.append((heading, lines))
+    return shown
+
+
+def bindings_of(*classes: type[DOMNode]) -> dict[str, Binding]:
+    """The bindings the classes declare, by id."""
+    return {b.id: b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
+
+
+class HelpText(VerticalScroll):
+    """The help's text, scrolled with j and k as the lists are."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="help.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="help.up"),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -62,15 +138,28 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap  # the settings' remaps, by binding id: shown as remapped
+
     def compose(self) -> ComposeResult:
+        from tui.app import ClaimdiffApp
+        from tui.screens.discrepancies import DiscrepancyScreen
+        from tui.screens.main import MainScreen
+        from tui.widgets.article_view import ArticleView
+        from tui.widgets.tables import ClaimTable, ListPane
+
+        bindings = bindings_of(ClaimdiffApp, MainScreen, ListPane, ClaimTable, ArticleView,
+                               DiscrepancyScreen, HelpScreen)  # fmt: skip
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for heading, keys in KEYS:
+        for heading, lines in rows(SECTIONS, bindings, self.keymap):
             table.add_row("")
-            table.add_row(f"[u]{heading}[/u]", "")
-            for key, what in keys:
-                table.add_row(key, what)
-        with VerticalScroll():
+            table.add_row(Text.assemble((heading, "underline")), "")
+            for keys, what in lines:
+                table.add_row(Text(keys), Text(what))
+        close = first_key(bindings["help.close"], self.keymap)
+        with HelpText():
             yield Static(table)
-            yield Static("\nPress escape to close.", markup=False)
+            yield Static(f"\nPress {close} to close.", markup=False)

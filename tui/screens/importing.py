@@ -52,11 +52,9 @@ class ImportScreen(ModalScreen[ImportReport | None]):
     """Asks for a path, imports it, and returns the report (None if never started)."""
 
     BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop")]
+    DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
-    ImportScreen { align: center middle; }
-    ImportScreen > Vertical {
-        width: 80; height: auto; padding: 1 2; border: thick $accent; background: $surface;
-    }
+    ImportScreen > Vertical { width: 80; }
     ImportScreen ProgressBar { display: none; }
     ImportScreen #import-status { height: auto; }
     """
@@ -79,7 +77,9 @@ class ImportScreen(ModalScreen[ImportReport | None]):
         self.start = start
         self.fields = fields or {}  # where JSON articles keep their fields (settings)
         self._stop = threading.Event()
-        self._running = False
+        # Not "_running": Textual's message pump keeps its own under that name, so escape
+        # took a dialog that had not started for one importing, and never closed it.
+        self._importing = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -105,7 +105,7 @@ class ImportScreen(ModalScreen[ImportReport | None]):
             else "Importing… Esc stops after this file."
         )
         self.query_one("#import-status", Label).update(doing)
-        self._running = True
+        self._importing = True
         self.run_import(urls or path)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
@@ -141,11 +141,11 @@ class ImportScreen(ModalScreen[ImportReport | None]):
 
     @on(Finished)
     def _finished(self, message: Finished) -> None:
-        self._running = False
+        self._importing = False
         self.dismiss(message.report)
 
     def action_stop(self) -> None:
-        if self._running:
+        if self._importing:
             self._stop.set()
             self.query_one("#import-status", Label).update("Stopping after this file…")
         else:

@@ -1,8 +1,9 @@
 """The reader's main screen: four linked panes over one library.
 
-The screen owns the state (open article, entity filter, search text) and pushes it down to
-the panes; panes report what the user chose with messages. All library reads run in thread
-workers that post the results back, so the interface never waits on SQLite.
+The screen owns the state (the open article, the filter as one ReaderFilter, the claim
+shown) and pushes it down to the panes; panes, dialogs and the discrepancy view report what
+the user chose with messages. All library reads run in thread workers that only post their
+results back, so the interface never waits on SQLite and no thread touches the screen.
 
 Which claims are listed: with no filter, the open article's; with an entity or search filter,
 every matching claim in the library, so sources can be read side by side.
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,9 +24,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from extract.text import one_line
 from store import ClaimFilter, Library
 from store.reading import ENTITY_SAMPLE
+from tui.app import ClaimdiffApp
 from tui.messages import (
     COUNT_CAP,
     ArticleLoaded,
@@ -33,8 +34,12 @@ from tui.messages import (
     ClaimsLoaded,
     EntitiesLoaded,
     LibraryGrew,
+    LibraryMarked,
     Page,
+    ShowClaim,
+    SourceRenamed,
 )
+from tui.state import ClaimPlace, Entity, ReaderFilter
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.tables import (
@@ -48,12 +53,17 @@ from tui.widgets.tables import (
 from tui.widgets.title_bar import TitleBar
 
 SEARCH_HINT = "Search claims and article text; Enter applies, Esc cancels"
+# Keys that the help shows on one line, with these words.
+PANES = Binding.Group("next / previous pane")
+PANE_KEYS = Binding.Group("articles, article text, claims, entities", compact=True)
+NEXT_CLAIM = Binding.Group("next / previous claim, shown in its article")
 WATCH_SECONDS = 2.0  # how often the reader looks whether another process imported articles
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.widgets import Input
 
-    from store import Comparable, ImportReport
+    from store import ImportReport
     from store.files import Target
 
 
@@ -61,43 +71,62 @@ class MainScreen(Screen[None]):
     """The reader: articles, the article's text, claims and entities, linked. Dialogs and
     the discrepancy view are imported when first opened, so the first screen comes sooner."""
 
+    # The key bar shows each description; the help, each tooltip (or its group's words).
+    # fmt: off
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Pane", id="main.next_pane"),
-        Binding("slash", "search", "Search", id="main.search"),
-        Binding("f", "filters", "Filter", id="main.filters"),
-        Binding("i", "import", "Import", id="main.import"),
-        Binding("escape", "clear_filter", "Clear", id="main.clear_filter"),
-        Binding("r", "refresh", "Refresh", show=False, id="main.refresh"),
-        Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies"),
-        Binding("x", "export", "Export", id="main.export"),
-        Binding("n", "next_claim(1)", "Next claim", show=False, id="main.next_claim"),
-        Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim"),
-        Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim"),
-        Binding("e", "claim_entity", "Entity", show=False, id="main.claim_entity"),
-        Binding("question_mark", "help", "Help", id="main.help"),
-        Binding("q", "app.quit", "Quit", id="main.quit"),
-        Binding("1", "focus('articles')", "Articles", show=False, id="main.focus_articles"),
-        Binding("2", "focus('article')", "Text", show=False, id="main.focus_article"),
-        Binding("3", "focus('claims')", "Claims", show=False, id="main.focus_claims"),
-        Binding("4", "focus('entities')", "Entities", show=False, id="main.focus_entities"),
+        Binding("tab", "app.focus_next", "Pane", id="main.next_pane", group=PANES),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False,
+                id="main.previous_pane", group=PANES),
+        Binding("slash", "search", "Search", id="main.search",
+                tooltip="search claims and article text"),
+        Binding("f", "filters", "Filter", id="main.filters",
+                tooltip="filter by source, kind, hedge, dates (R there renames a source)"),
+        Binding("i", "import", "Import", id="main.import",
+                tooltip="import files or folders (esc stops between files)"),
+        Binding("escape", "clear_filter", "Clear", id="main.clear_filter",
+                tooltip="clear the last filter (search, then entity)"),
+        Binding("r", "refresh", "Refresh", show=False, id="main.refresh",
+                tooltip="read the library again (another process imported)"),
+        Binding("d", "discrepancies", "Discrepancies", id="main.discrepancies",
+                tooltip="discrepancies: where sources disagree"),
+        Binding("x", "export", "Export", id="main.export",
+                tooltip="export the marked claims, or all on screen, as CSV"),
+        Binding("n", "next_claim(1)", "Next claim", show=False, id="main.next_claim",
+                group=NEXT_CLAIM),
+        Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim",
+                group=NEXT_CLAIM),
+        Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim",
+                tooltip="copy the claim's sentence with its source and date"),
+        Binding("e", "claim_entity", "Entity", show=False, id="main.claim_entity",
+                tooltip="show only claims naming an entity of this claim's sentence"),
+        Binding("question_mark", "help", "Help", id="main.help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", id="main.quit", tooltip="quit"),
+        Binding("1", "focus_pane('articles')", "Articles", show=False, id="main.focus_articles",
+                group=PANE_KEYS),
+        Binding("2", "focus_pane('article')", "Text", show=False, id="main.focus_article",
+                group=PANE_KEYS),
+        Binding("3", "focus_pane('claims')", "Claims", show=False, id="main.focus_claims",
+                group=PANE_KEYS),
+        Binding("4", "focus_pane('entities')", "Entities", show=False, id="main.focus_entities",
+                group=PANE_KEYS),
     ]
+    # fmt: on
+    app = getters.app(ClaimdiffApp)  # its settings, and the export worker, typed
 
     article_id: reactive[int | None] = reactive(None, init=False)
-    filter: reactive[ClaimFilter] = reactive(ClaimFilter, init=False)
+    filter: reactive[ReaderFilter] = reactive(ReaderFilter, init=False)
 
-    def __init__(self, library: Library, initial: ClaimFilter | None = None) -> None:
+    def __init__(self, library: Library, saved: ClaimFilter | None = None) -> None:
         super().__init__()
         self.library = library
-        self.initial = initial or ClaimFilter()  # the filters saved last time
-        self.entity_names: dict[int, str] = {}  # the entities filtered on, by id
-        self._claim_to_show: int | None = None
-        # The claim to mark when its article arrives: (article, sentence, figure) offsets.
-        self._pending: tuple[int, tuple[int, int], tuple[int, int]] | None = None
-        self.claims_total = 0
-        self._claims_sources = 0
-        self._claims_title = Text("Claims")
-        self._filter_order: list[str] = []  # names of the filters set, oldest first
+        self.saved = saved or ClaimFilter()  # the filters saved last time
+        self.showing: ClaimPlace | None = None  # the claim chosen last, marked in its article
+        self.claims_page = Page(0, 0)  # of the claims listed: export writes them all
+        self.claims_sources = 0  # the sources of all those claims
+        self.marked: frozenset[int] = frozenset()  # claims marked for export, kept across lists
         self._follow_claims = False  # n / N moved the claims cursor from another pane
+        self._shown_up_to: int | None = None  # the newest article when the panes were read
+        self._told_up_to = 0  # the newest article the user was told about
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -117,26 +146,20 @@ class MainScreen(Screen[None]):
         self.query_one("#claims").border_title = "Claims"
         self.query_one("#entities").border_title = "Entities"
         self.query_one("#articles").focus()
-        self._shown_up_to: int | None = None  # the newest article when the panes were read
-        self._told_up_to = 0  # the newest article the user was told about
-        self.set_interval(WATCH_SECONDS, self.watch_library)
+        self.set_interval(WATCH_SECONDS, self._watch_library)
         # The panes are read once the first frame is up: reading threads building rows
         # held the interpreter while it was being drawn.
         self.call_after_refresh(self._read_library)
 
     def _read_library(self) -> None:
         self.mark_library()
-        self.load_entities(self.initial)
+        self.load_entities(self.saved)
         self.warm_library()
-        if self.initial.is_empty:
-            self.load_articles(self.filter)
+        restored = ReaderFilter.restored(self.saved)
+        if restored.is_empty:
+            self.load_articles(restored.claims)
         else:
-            for name, active in (("sources", self.initial.sources), ("kinds", self.initial.kinds),
-                                 ("hedges", self.initial.hedges),
-                                 ("dates", self.initial.since or self.initial.until),
-                                 ("query", self.initial.query)):  # fmt: skip
-                self._applied(name, bool(active))
-            self.filter = self.initial
+            self.filter = restored
 
     # ---- workers: read the library, post the result ---------------------------------------
 
@@ -189,73 +212,47 @@ class MainScreen(Screen[None]):
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
-        table = message.table
-        page = Page(message.offset, table.total, message.cursor, table.capped)
+        table, page = message.table, message.page
         if table.id == "articles":
-            self.load_articles(self.filter, page)
+            self.load_articles(self.filter.claims, page)
         elif table.id == "claims":
-            self.load_claims(self.claims_filter(), page, self._claims_sources)
+            self.load_claims(self._listed(), page, self.claims_sources)
         else:
-            self.load_entities(self.filter, page)
+            self.load_entities(self.filter.claims, page)
 
     # ---- state -> panes ------------------------------------------------------------------
 
-    def claims_filter(self) -> ClaimFilter:
-        """What the claims pane lists: the filter, or the open article when unfiltered."""
-        if self.filter.is_empty:
-            return ClaimFilter(article_id=self.article_id or -1)
-        return self.filter
+    def _listed(self) -> ClaimFilter:
+        return self.filter.listed(self.article_id)
 
     def watch_article_id(self, article_id: int | None) -> None:
         self.load_article(article_id)
         if self.filter.is_empty:
-            self.load_claims(self.claims_filter())
+            self.load_claims(self._listed())
 
-    def watch_filter(self, f: ClaimFilter) -> None:
-        self.load_articles(f)
-        self.load_entities(f)
-        self.load_claims(self.claims_filter())
+    def watch_filter(self, old: ReaderFilter, new: ReaderFilter) -> None:
         self._show_filters()
-        config = getattr(self.app, "config", None)
-        if config is not None:
-            config.remember(f)
-            self.app.save_settings()  # type: ignore[attr-defined]
+        if new.claims == old.claims:
+            return  # a part set again: only the order escape follows changed
+        self.load_articles(new.claims)
+        self.load_entities(new.claims)
+        self.load_claims(self._listed())
+        self.app.config.remember(new.claims)
+        self.app.save_settings()
 
     def _show_filters(self) -> None:
         bar = self.query_one("#filters", Static)
-        f = self.filter
-        parts: list[str] = []
-        for name in self._filter_order:
-            if name.startswith("entity:") and int(name[7:]) in f.entity_ids:
-                parts.append(f"entity: {self.entity_names.get(int(name[7:]), name[7:])}")
-            elif name == "query" and f.query:
-                parts.append(f"search: {f.query}")
-            elif name == "sources" and f.sources:
-                parts.append("source: " + ", ".join(sorted(f.sources)))
-            elif name == "kinds" and f.kinds:
-                parts.append("kind: " + ", ".join(sorted(f.kinds)))
-            elif name == "hedges" and f.hedges:
-                parts.append("hedge: " + ", ".join(h.replace("_", " ") for h in sorted(f.hedges)))
-            elif name == "dates" and (f.since or f.until):
-                parts.append(f"published: {f.since or '…'} to {f.until or '…'}")
+        parts = self.filter.labels()
         bar.display = bool(parts)
         bar.update(Text("Filter  " + "  ·  ".join(parts) + "    (esc clears the last)"))
 
-    def _applied(self, name: str, active: bool) -> None:
-        """Keep the order filters were set in, so escape takes off the last one."""
-        if name in self._filter_order:
-            self._filter_order.remove(name)
-        if active:
-            self._filter_order.append(name)
-
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
-        if message.filter != self.filter:
+        if message.filter != self.filter.claims:
             return  # an older answer
         table = self.query_one(ArticleList)
         page = message.page
-        table.show(message.rows, self.article_id, page.offset, page.total, page.cursor,
-                   page.capped)  # fmt: skip
+        table.show(message.rows, self.article_id, page)
         table.border_title = table.page_title("Articles")
         if not message.rows and message.filter.is_empty:
             view = self.query_one(ArticleView)
@@ -278,29 +275,19 @@ class MainScreen(Screen[None]):
 
     @on(ClaimsLoaded)
     def _claims_loaded(self, message: ClaimsLoaded) -> None:
-        if message.filter != self.claims_filter():
+        if message.filter != self._listed():
             return
         table = self.query_one(ClaimTable)
-        page = message.page
-        self.claims_total = page.total  # export writes them all, not only those shown
-        self._claims_sources = sources = message.sources
-        self._follow_claims = page.cursor is not None  # a fresh list's cursor is no move
-        table.show(message.rows, self._claim_to_show, page.offset, page.total, page.cursor,
-                   page.capped)  # fmt: skip
-        scope = "this article" if self.filter.is_empty else "library, filtered"
-        title = table.page_title(f"Claims · {scope}")
-        if not page.capped:  # else counted in the first rows only: not worth a figure
-            title.append(f" · {sources} source{'s' * (sources != 1)}")
-        self._claims_title = title
+        self.claims_page, self.claims_sources = message.page, message.sources
+        self._follow_claims = message.page.cursor is not None  # a fresh list's cursor: no move
+        table.show(message.rows, self.showing.claim_id if self.showing else None, message.page)
         self._title_claims()
 
     @on(EntitiesLoaded)
     def _entities_loaded(self, message: EntitiesLoaded) -> None:
         table = self.query_one(EntityList)
-        last = next((int(n[7:]) for n in reversed(self._filter_order) if n.startswith("entity:")),
-                    None)  # fmt: skip
         page = message.page
-        table.show(message.rows, last, page.offset, page.total, page.cursor)
+        table.show(message.rows, self.filter.last_entity, page)
         title = table.page_title("Entities")
         if message.sampled:
             kept = f"{COUNT_CAP:,}+" if message.sampled > COUNT_CAP else f"{message.sampled:,}"
@@ -322,59 +309,45 @@ class MainScreen(Screen[None]):
         if not (table.has_focus or follow):
             return
         claim = table.row_of(event.key)
-        if claim is None:
-            return
-        self._claim_to_show = claim.id
-        self._pending = (claim.article_id, (claim.start, claim.end),
-                         (claim.span_start, claim.span_end))  # fmt: skip
-        if claim.article_id != self.article_id:
-            self.article_id = claim.article_id
-            self.query_one(ArticleList).move_to(claim.article_id)
-        else:
-            self._show_pending_claim()
+        if claim is not None:
+            self._show(ClaimPlace(claim.id, claim.article_id, (claim.start, claim.end),
+                                  (claim.span_start, claim.span_end)))  # fmt: skip
 
     @on(ListPane.RowSelected, "#claims")
     def _claim_selected(self) -> None:
         self.query_one(ArticleView).focus()
 
+    def _show(self, place: ClaimPlace) -> None:
+        """Show a claim in its article: at once if it is open, else once it is read."""
+        self.showing = place
+        if place.article_id != self.article_id:
+            self.article_id = place.article_id
+            self.query_one(ArticleList).move_to(place.article_id)
+        else:
+            self._show_pending_claim()
+
     def _show_pending_claim(self) -> None:
         """Mark the claim chosen last once its article is on screen."""
         view = self.query_one(ArticleView)
-        if self._pending and view.article and view.article.id == self._pending[0]:
-            view.show_claim(self._pending[1], self._pending[2])
+        place = self.showing
+        if place and view.article and view.article.id == place.article_id:
+            view.show_claim(place.sentence, place.figure)
 
-    def show_claim_in_article(self, claim: Comparable) -> None:
+    @on(ShowClaim)
+    def _show_claim(self, message: ShowClaim) -> None:
         """Open a claim's article at its sentence (from the discrepancy view)."""
-        sentence = (claim.start, claim.start + len(claim.sentence))
-        figure = (claim.span_start, claim.span_end)
-        self._pending = (claim.article, sentence, figure)
-        self._claim_to_show = claim.id
         self.query_one(ArticleView).focus()
-        if claim.article != self.article_id:
-            self.article_id = claim.article
-            self.query_one(ArticleList).move_to(claim.article)
-        else:
-            self._show_pending_claim()
+        self._show(message.place)
 
     @on(ListPane.RowSelected, "#entities")
     def _entity_selected(self, event: ListPane.RowSelected) -> None:
         entity = self.query_one(EntityList).row_of(event.key)
-        self._toggle_entity(int(event.key), entity.name if entity else event.key)
-
-    def _toggle_entity(self, entity_id: int, name: str) -> None:
-        """Add an entity to the filter (claims must name them all), or take it off."""
-        ids = set(self.filter.entity_ids)
-        if entity_id in ids:
-            ids.discard(entity_id)
-        else:
-            ids.add(entity_id)
-            self.entity_names[entity_id] = name
-        self._applied(f"entity:{entity_id}", entity_id in ids)
-        self.filter = replace(self.filter, entity_ids=frozenset(ids))
+        chosen = Entity(int(event.key), entity.name if entity else event.key)
+        self.filter = self.filter.toggled(chosen)
 
     # ---- actions -------------------------------------------------------------------------
 
-    def action_focus(self, pane: str) -> None:
+    def action_focus_pane(self, pane: str) -> None:
         self.query_one(f"#{pane}").focus()
 
     def action_search(self) -> None:
@@ -382,7 +355,7 @@ class MainScreen(Screen[None]):
         sooner without it)."""
         from textual.widgets import Input
 
-        query = self.filter.query or ""
+        query = self.filter.claims.query or ""
         boxes = self.query("#search")
         if boxes:
             search = boxes.first(Input)
@@ -397,9 +370,7 @@ class MainScreen(Screen[None]):
         if event.input.id != "search":
             return
         event.input.display = False
-        query = event.value.strip() or None
-        self._applied("query", query is not None)
-        self.filter = replace(self.filter, query=query)
+        self.filter = self.filter.searched(event.value.strip() or None)
         self.query_one(ClaimTable).focus()
 
     def action_clear_filter(self) -> None:
@@ -409,56 +380,44 @@ class MainScreen(Screen[None]):
             search.first().display = False
             self.query_one(ClaimTable).focus()
             return
-        if not self._filter_order:
-            return
-        last = self._filter_order.pop()
-        if last.startswith("entity:"):
-            ids = self.filter.entity_ids - {int(last[7:])}
-            self.filter = replace(self.filter, entity_ids=ids)
-            return
-        cleared = {
-            "query": {"query": None},
-            "sources": {"sources": frozenset()}, "kinds": {"kinds": frozenset()},
-            "hedges": {"hedges": frozenset()}, "dates": {"since": None, "until": None},
-        }[last]  # fmt: skip
-        self.filter = replace(self.filter, **cleared)
+        self.filter = self.filter.without_last()
 
     def action_filters(self) -> None:
         from tui.screens.filters import FilterScreen
 
         def chosen(f: ClaimFilter | None) -> None:
-            if f is None:
-                return
-            self._applied("sources", bool(f.sources))
-            self._applied("kinds", bool(f.kinds))
-            self._applied("hedges", bool(f.hedges))
-            self._applied("dates", bool(f.since or f.until))
-            self.filter = f
+            if f is not None:
+                self.filter = self.filter.chosen(f)
 
         self.app.push_screen(
-            FilterScreen(self.filter, self.library.sources(), self._rename_source), chosen
+            FilterScreen(self.filter.claims, self.library.sources(), self._rename_source), chosen
         )
 
-    def _rename_source(self, old: str, new: str) -> tuple[int, list[str]]:
-        """Rename a source (in a worker thread) and read every pane again: the names they
-        show, and a filter by the old name, follow."""
+    def _rename_source(self, old: str, new: str) -> SourceRenamed:
+        """Rename a source, in the filter dialog's worker thread: the panes follow once the
+        screen is told (SourceRenamed), and the dialog is told with what it returns."""
         count = self.library.rename_source(old, new)
-        if old in self.filter.sources:  # a new filter reads the panes again
-            sources = (self.filter.sources - {old}) | {one_line(new)}
-            renamed = replace(self.filter, sources=sources)
-            self.app.call_from_thread(setattr, self, "filter", renamed)
+        sources = self.library.sources()
+        self.post_message(SourceRenamed(old, new, count, sources))
+        return SourceRenamed(old, new, count, sources)
+
+    @on(SourceRenamed)
+    def _source_renamed(self, message: SourceRenamed) -> None:
+        """Every pane shows the new name; a filter by the old one follows it."""
+        renamed = self.filter.renamed(message.old, message.new)
+        if renamed != self.filter:
+            self.filter = renamed  # which reads the panes again
         else:
-            self.app.call_from_thread(self.refresh_panes)
-        return count, self.library.sources()
+            self.refresh_panes()
 
     def action_export(self) -> None:
         """Export the marked claims, or every claim the view holds when none is marked."""
         from store import export
         from tui.screens.export import ExportScreen, export_format
 
-        marked = self.query_one(ClaimTable).marked
-        f = ClaimFilter(ids=frozenset(marked)) if marked else self.claims_filter()
-        total = len(marked) if marked else self.claims_total
+        marked = self.marked
+        f = ClaimFilter(ids=marked) if marked else self._listed()
+        total = len(marked) if marked else self.claims_page.total
 
         def chosen(where: Target | None) -> None:
             if where is not None:
@@ -467,8 +426,7 @@ class MainScreen(Screen[None]):
                     where, lambda out: export(self.library, "claims", f, fmt, out), "claims"
                 )
 
-        claims = self.query_one(ClaimTable)
-        count = f"{total - 1:,}+" if not marked and claims.capped else f"{total:,}"
+        count = f"{total - 1:,}+" if not marked and self.claims_page.capped else f"{total:,}"
         what = f"{count} {'marked ' if marked else ''}claim{'s' * (total != 1)}"
         self.app.push_screen(ExportScreen(what, Path.cwd() / "claimdiff-claims.csv"), chosen)
 
@@ -503,23 +461,30 @@ class MainScreen(Screen[None]):
 
         def chosen(name: str | None) -> None:
             entity_id = self.library.find_entity(name) if name else None
-            if entity_id is not None and entity_id not in self.filter.entity_ids:
-                self._toggle_entity(entity_id, name or "")
+            if name and entity_id is not None and entity_id not in self.filter.claims.entity_ids:
+                self.filter = self.filter.toggled(Entity(entity_id, name))
 
         if len(claim.entities) == 1:
             chosen(claim.entities[0])
         else:
             self.app.push_screen(PickScreen("Show claims naming:", claim.entities), chosen)
 
-    @on(ClaimTable.MarksChanged)
-    def _marks_changed(self) -> None:
+    @on(ClaimTable.MarkToggled)
+    def _mark_toggled(self, message: ClaimTable.MarkToggled) -> None:
+        self.marked ^= {message.claim_id}
+        self.query_one(ClaimTable).show_marks(self.marked)
         self._title_claims()
 
     def _title_claims(self) -> None:
+        """ "Claims · this article (14) · 1 source · 3 marked (x exports them)"."""
         table = self.query_one(ClaimTable)
-        title = self._claims_title.copy()
-        if table.marked:
-            title.append(f" · {len(table.marked)} marked (x exports them)", style="bold yellow")
+        scope = "this article" if self.filter.is_empty else "library, filtered"
+        title = table.page_title(f"Claims · {scope}")
+        sources = self.claims_sources
+        if not self.claims_page.capped:  # else counted in the first rows only: no figure
+            title.append(f" · {sources} source{'s' * (sources != 1)}")
+        if self.marked:
+            title.append(f" · {len(self.marked)} marked (x exports them)", style="bold yellow")
         table.border_title = title
 
     def action_import(self) -> None:
@@ -528,7 +493,7 @@ class MainScreen(Screen[None]):
         def done(report: ImportReport | None) -> None:
             if report is None:
                 return
-            severity = "warning" if report.failed else "information"
+            severity: SeverityLevel = "warning" if report.failed else "information"
             told = report.lines()
             lines = [f"Import: {report.summary()}", *told[:8]]
             if len(told) > 8:
@@ -536,27 +501,33 @@ class MainScreen(Screen[None]):
             self.notify("\n".join(lines), severity=severity, markup=False, timeout=10)
             self.refresh_panes()
 
-        fields = self.app.config.fields  # type: ignore[attr-defined]
-        self.app.push_screen(ImportScreen(self.library, Path.cwd(), fields), done)
+        self.app.push_screen(ImportScreen(self.library, Path.cwd(), self.app.config.fields), done)
 
     def action_refresh(self) -> None:
         self.refresh_panes()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def mark_library(self) -> None:
-        """Remember how far the library went when the panes were read."""
-        self._shown_up_to = self.library.latest()
+        """How far the library went when the panes were read."""
+        self.post_message(LibraryMarked(self.library.latest()))
 
-    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def watch_library(self) -> None:
+    @on(LibraryMarked)
+    def _library_marked(self, message: LibraryMarked) -> None:
+        self._shown_up_to = message.latest
+
+    def _watch_library(self) -> None:
         """Another process may be importing into the library: say so when it has, once;
         the panes stay as they are (a cursor never jumps) until the user refreshes."""
         if self._shown_up_to is None or self.app.screen is not self:
             return  # not read yet, or the user is busy in a dialog (the reader's own import)
+        self.look_for_new(self._shown_up_to, max(self._shown_up_to, self._told_up_to))
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def look_for_new(self, shown: int, told: int) -> None:
+        """Articles added after the newest shown, when there are more than last told of."""
         latest = self.library.latest()
-        if latest > max(self._shown_up_to, self._told_up_to):
-            new = self.library.articles_after(self._shown_up_to)
-            self.post_message(LibraryGrew(new, latest))
+        if latest > told:
+            self.post_message(LibraryGrew(self.library.articles_after(shown), latest))
 
     @on(LibraryGrew)
     def _library_grew(self, message: LibraryGrew) -> None:
@@ -568,16 +539,16 @@ class MainScreen(Screen[None]):
     def refresh_panes(self) -> None:
         """Read everything again: after an import, or another process's."""
         self.mark_library()
-        self.load_articles(self.filter)
-        self.load_entities(self.filter)
-        self.load_claims(self.claims_filter())
+        self.load_articles(self.filter.claims)
+        self.load_entities(self.filter.claims)
+        self.load_claims(self._listed())
 
     def action_discrepancies(self) -> None:
         from tui.screens.discrepancies import DiscrepancyScreen
 
-        self.app.push_screen(DiscrepancyScreen(self.library, self.filter))
+        self.app.push_screen(DiscrepancyScreen(self.library, self.filter.claims, self))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.app.config.keymap))

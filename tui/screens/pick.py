@@ -17,10 +17,9 @@ class PickScreen(ModalScreen[str | None]):
     """Returns the chosen name, or None."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="pick.cancel")]
+    DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
-    PickScreen { align: center middle; }
-    PickScreen > Vertical { width: 60; height: auto; max-height: 80%; padding: 1 2;
-                            border: thick $accent; background: $surface; }
+    PickScreen > Vertical { width: 60; max-height: 80%; }
     PickScreen OptionList { height: auto; max-height: 16; }
     """
 

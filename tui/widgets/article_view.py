@@ -20,6 +20,9 @@ from store import ArticleDetail
 from tui.format import TYPE_STYLE, date
 
 NAMED = ("person", "org", "place")  # the entity types marked in the text
+LINE = Binding.Group("scroll a line")  # keys the help shows on one line, with these words
+PAGE = Binding.Group("page down / up")
+ENDS = Binding.Group("top / bottom")
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -73,12 +76,19 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--selected { background: $primary 30%; }
     """
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+        Binding("j,down", "scroll_down", "Down", show=False, id="article.down", group=LINE),
+        Binding("k,up", "scroll_up", "Up", show=False, id="article.up", group=LINE),
+        Binding(
+            "space,pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            id="article.page_down",
+            group=PAGE,
+        ),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up", group=PAGE),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top", group=ENDS),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom", group=ENDS),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

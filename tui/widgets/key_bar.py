@@ -85,8 +85,9 @@ class KeyBar(Widget):
                 keys.append(Key(binding.key, app.get_key_display(binding),
                                 binding.description, enabled))  # fmt: skip
         palette = None
-        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
-            _, binding, enabled, _ = active[app.COMMAND_PALETTE_BINDING]
+        found = [a for a in active.values() if a.binding.action == "command_palette"]
+        if app.ENABLE_COMMAND_PALETTE and found:  # under whatever key a keymap gave it
+            _, binding, enabled, _ = found[0]
             palette = Key(binding.key, app.get_key_display(binding), "palette", enabled)
         return tuple(keys), palette
 

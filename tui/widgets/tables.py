@@ -27,6 +27,8 @@ from tui.format import TYPE_STYLE, date
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
+MOVE = Binding.Group("move (↓ / ↑ too)")  # as the help shows those keys
+ENDS = Binding.Group("first / last row")
 
 
 _SCALE = {"k": 1e3, "M": 1e6}
@@ -75,18 +77,25 @@ class ListPane(ScrollView, can_focus=True):
     FILL_MIN = 24
     PADDING = 1  # cells on each side of a column
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "scroll_top", "Top", show=False, id="list.top"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="list.bottom"),
-        Binding("s", "sort", "Sort", show=False, id="list.sort"),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down", group=MOVE),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up", group=MOVE),
+        Binding("g", "scroll_top", "Top", show=False, id="list.top", group=ENDS),
+        Binding("G", "scroll_bottom", "Bottom", show=False, id="list.bottom", group=ENDS),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            show=False,
+            id="list.sort",
+            tooltip="sort by the next column (again: reverse); or click a header",
+        ),
         Binding("down", "cursor_down", "Down", show=False),
         Binding("up", "cursor_up", "Up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("home,ctrl+home", "scroll_top", "Top", show=False),
         Binding("end,ctrl+end", "scroll_bottom", "Bottom", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("enter", "select", "Select", show=False, id="list.select"),
     ]
     COMPONENT_CLASSES = {
         "list-pane--header",
@@ -137,11 +146,12 @@ class ListPane(ScrollView, can_focus=True):
 
     @dataclass(eq=False, repr=False)  # see tui.messages
     class PageWanted(Message):
-        """The cursor went past the rows held: the screen should fetch another page."""
+        """The cursor went past the rows held: the screen should fetch another page (its
+        offset and cursor say which, and where the cursor goes; its total, how many rows
+        the list was counted to hold)."""
 
         table: ListPane
-        offset: int
-        cursor: str  # "first" or "last"
+        page: Page
 
     @dataclass(eq=False, repr=False)  # see tui.messages
     class RowMessage(Message):
@@ -161,10 +171,6 @@ class ListPane(ScrollView, can_focus=True):
         """Enter on a row, or a click on the row the cursor is on."""
 
     # ---- rows ------------------------------------------------------------------------------
-
-    @property
-    def row_count(self) -> int:
-        return len(self.rows_shown)
 
     @property
     def paged(self) -> bool:
@@ -189,14 +195,6 @@ class ListPane(ScrollView, can_focus=True):
         index = self._index.get(key)
         return None if index is None else self.rows_shown[index]
 
-    def get_row_at(self, index: int) -> list[Text]:
-        """The cells shown in a row, in column order."""
-        cells = self._cells_at(index)
-        return [cells[key] for key in self._layout[0]]
-
-    def get_cell(self, key: str, column: str) -> Text:
-        return self._cells_at(self._index[key])[column]
-
     def _cells_at(self, index: int) -> dict[str, Text]:
         cells = self._cells.get(index)
         if cells is None:
@@ -214,21 +212,15 @@ class ListPane(ScrollView, can_focus=True):
         """The columns worth showing for the current rows (all, unless a table says)."""
         return list(self.COLUMNS)
 
-    def show(
-        self,
-        rows: Sequence[Any],
-        keep: int | str | None,
-        offset: int = 0,
-        total: int | None = None,
-        cursor: str | None = None,
-        capped: bool = False,
-    ) -> None:
-        """Hold a page of rows (all of them, for a short list) and put the cursor on the
-        row kept, or on the page's first or last row."""
+    def show(self, rows: Sequence[Any], keep: int | str | None, page: Page | None = None) -> None:
+        """Hold a page of rows (all of them, for a short list, without a page) and put the
+        cursor on the row kept, or on the page's first or last row."""
+        page = page or Page(0, len(rows))
+        cursor = page.cursor
         self.rows_shown = list(rows)
-        self.start = offset
-        self.total = len(self.rows_shown) if total is None else total
-        self.capped = capped
+        self.start = page.offset
+        self.total = page.total
+        self.capped = page.capped
         self._cells.clear()
         if self._sort:
             self._order(*self._sort)
@@ -281,7 +273,7 @@ class ListPane(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor_row - rows + 1, animate=False)
 
     def _want(self, offset: int, cursor: str) -> None:
-        self.post_message(self.PageWanted(self, offset, cursor))
+        self.post_message(self.PageWanted(self, Page(offset, self.total, cursor, self.capped)))
 
     def _step(self, rows: int) -> None:
         """Move by rows, or past the end or start of those held to the next or previous page."""
@@ -470,7 +462,8 @@ class ListPane(ScrollView, can_focus=True):
         for value, cell_width in cells:
             fitted = value.copy()
             fitted.end = ""
-            fitted.align(value.justify or "left", cell_width)
+            justify = value.justify if value.justify in ("center", "right") else "left"
+            fitted.align(justify, cell_width)
             # Text.render leaves out the text's own style where it has no spans.
             own = base + console.get_style(value.style) if value.style else base
             segments.append(pad)
@@ -527,16 +520,18 @@ class ArticleList(ListPane):
 
 
 class ClaimTable(ListPane):
-    """Claims, with marks (space) that survive filtering, for exporting a hand-picked set."""
+    """Claims, with marks (space) that survive filtering, for exporting a hand-picked set:
+    space asks the screen (MarkToggled), which owns the marks and shows them here."""
 
     COLUMNS = (("", "mark", 1, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 1),
                ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 2),
                ("Sentence", "sentence", None, 0))  # fmt: skip
-    BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark")]
+    BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark",
+                        tooltip="mark it (x then exports the marked ones)")]  # fmt: skip
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.marked: set[int] = set()
+        self.marked: frozenset[int] = frozenset()
 
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
         if len({r.article_id for r in self.rows_shown}) <= 1:
@@ -548,14 +543,18 @@ class ClaimTable(ListPane):
         claim_id = self.current_id
         if claim_id is None:
             return
-        self.marked.symmetric_difference_update({claim_id})
-        self.refresh_row(str(claim_id))
-        self.post_message(self.MarksChanged(len(self.marked)))
+        self.post_message(self.MarkToggled(claim_id))
         self.action_cursor_down()
 
     @dataclass(eq=False, repr=False)  # see tui.messages
-    class MarksChanged(Message):
-        count: int
+    class MarkToggled(Message):
+        claim_id: int
+
+    def show_marks(self, marked: frozenset[int]) -> None:
+        """Draw the marks the screen holds; only the rows whose mark changed again."""
+        changed, self.marked = self.marked ^ marked, marked
+        for claim_id in changed:
+            self.refresh_row(str(claim_id))
 
     def cells(self, row: ClaimRow) -> dict[str, Text]:
         if row.kind == "quantity":

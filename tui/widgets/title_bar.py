@@ -28,8 +28,11 @@ class TitleBar(Widget):
     """
 
     def on_mount(self) -> None:
-        self.watch(self.app, "title", self.refresh, init=False)
-        self.watch(self.app, "sub_title", self.refresh, init=False)
+        self.watch(self.app, "title", self._retitle, init=False)
+        self.watch(self.app, "sub_title", self._retitle, init=False)
+
+    def _retitle(self) -> None:
+        self.refresh()
 
     def render(self) -> Text:
         width = self.size.width

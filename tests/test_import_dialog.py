@@ -1,0 +1,146 @@
+"""Importing from inside the reader: files, folders and web addresses, with progress, a way
+to stop, and a summary naming each failure."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from store import Library
+from tests.driving import SIZE, Notices, column, import_through_dialog, settle
+from tui.app import ClaimdiffApp
+from tui.screens.importing import ImportScreen, PathSuggester
+from tui.widgets.tables import ArticleList
+
+
+async def test_import_from_inside_the_reader(library: Library, tmp_path: Path):
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "extra.txt").write_text(
+        "Source: Extra\nPublished: 1 November 2024\nMore troops\n\n"
+        "Some 11,000 North Korean soldiers are in the Kursk region, officials said.",
+        encoding="utf-8",
+    )
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    app = ClaimdiffApp(library)
+    told = Notices()
+    async with app.run_test(size=SIZE, message_hook=told) as pilot:
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, folder)
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ImportScreen)
+        assert len(column(app.screen.query_one(ArticleList), "Title")) == 6
+        (summary,) = [n for n in told.shown if n.message.startswith("Import: ")]
+        assert summary.message.startswith("Import: 1 imported, 0 already present, 1 failed")
+        assert "broken.txt" in summary.message and summary.severity == "warning"
+
+
+async def test_escape_closes_the_dialog_before_an_import_starts(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        assert str(app.screen.query_one("#import-status").render()) == (
+            "Enter to import, Esc to cancel"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportScreen)
+    assert library.counts()["articles"] == 5
+
+
+async def test_the_reader_fetches_addresses_and_reads_json_with_the_settings_field_names(
+    library: Library, tmp_path: Path, site: str
+):
+    Path(os.environ["CLAIMDIFF_CONFIG"]).parent.mkdir(parents=True, exist_ok=True)
+    Path(os.environ["CLAIMDIFF_CONFIG"]).write_text(json.dumps({"fields": {"text": "story"}}))
+    wire = tmp_path / "wire.json"
+    wire.write_text(json.dumps([{"title": "Seoul briefing", "outlet": "Yonhap",
+                                 "story": "More than 10,000 North Korean troops are in "
+                                          "Russia, Seoul said."}]))  # fmt: skip
+    app = ClaimdiffApp(library)
+    told = Notices()
+    async with app.run_test(size=SIZE, message_hook=told) as pilot:
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, f"{site}/news/kursk.html {site}/gone.html")
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, wire)
+        await settle(app, pilot)
+        fetched, read = [m for m in told.messages if m.startswith("Import: ")]
+        assert fetched.startswith("Import: 1 imported, 0 already present, 1 failed")
+        assert "gone.html: the server answered 404" in fetched
+        assert read.startswith("Import: 1 imported, 0 already present, 0 failed")
+        sources = {r.source for r in app.screen.query_one(ArticleList).rows_shown}
+        assert {"The Independent", "Yonhap"} <= sources
+
+
+async def test_path_completion_suggests_what_the_folder_holds(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "notes.txt").write_text("x")
+    suggest = PathSuggester().get_suggestion
+    assert await suggest(str(tmp_path / "art")) == str(tmp_path / "articles") + "/"
+    assert await suggest(str(tmp_path / "no")) == str(tmp_path / "notes.txt")
+    assert await suggest(str(tmp_path / "zzz")) is None
+
+
+async def test_an_import_can_be_stopped_between_files(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    import tui.screens.importing as importing
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"a{n}.txt").write_text(f"Title {n}\n\nAbout {n + 1},000 troops arrived.")
+    real = importing.import_paths
+
+    def slow_import(library, paths, progress=None, report=None, **options):
+        def stop_after_first(done, total, path):
+            app.call_from_thread(app.screen.action_stop)  # escape, pressed during the import
+            progress(done, total, path)
+
+        return real(library, paths, progress=stop_after_first, report=report, **options)
+
+    monkeypatch.setattr(importing, "import_paths", slow_import)
+    app = ClaimdiffApp(library)
+    told = Notices()
+    async with app.run_test(size=SIZE, message_hook=told) as pilot:
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, folder)
+        await settle(app, pilot)
+        assert any("1 imported" in m and "(stopped)" in m for m in told.messages), told.messages
+        assert library.counts()["articles"] == 6
+
+
+async def test_a_large_import_from_inside_the_reader_uses_other_processes(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    """Textual holds sys.stderr while the reader runs; starting processes must not trip on
+    it (it once left the dialog saying "Importing…" and imported nothing)."""
+    import store.importer
+    from bench.corpus import generated_article, paragraphs
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = paragraphs()
+    for index in range(store.importer.POOL_AFTER + 10):
+        (folder / f"{index:04d}.txt").write_text(generated_article(index, texts), "utf-8")
+    chunks = []
+    pooled = store.importer.ProcessPoolExecutor.submit
+
+    def submit(pool, fn, *args):
+        chunks.append(args[0])
+        return pooled(pool, fn, *args)
+
+    monkeypatch.setattr(store.importer.ProcessPoolExecutor, "submit", submit)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, folder)
+        await settle(app, pilot)  # the import is a worker: settled, it is done
+        assert not isinstance(app.screen, ImportScreen)
+    assert chunks, "nothing went to the analysing processes"
+    assert library.counts()["articles"] == 5 + store.importer.POOL_AFTER + 10

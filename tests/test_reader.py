@@ -1,0 +1,354 @@
+"""The reader's linked panes, driven by keys through Textual's Pilot on a real library file:
+choosing an article, a claim or an entity, searching and filtering."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from store import Library, import_paths
+from tests.driving import SIZE, Notices, column, settle, shown
+from tui.app import ClaimdiffApp
+from tui.widgets.article_view import ArticleView
+from tui.widgets.tables import ArticleList, ClaimTable, EntityList
+
+
+def filter_bar(app: ClaimdiffApp) -> str:
+    """The filters line above the panes; empty when it is hidden."""
+    bar = app.screen.query_one("#filters")
+    return str(bar.render()) if bar.display else ""
+
+
+async def test_opens_on_the_first_article_with_its_claims(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        claims = app.screen.query_one(ClaimTable)
+        assert len(column(articles, "Title")) == 5
+        assert str(articles.border_title) == "Articles (5)"
+        opened = articles.current_row
+        assert opened.title.startswith(shown(app.screen.query_one(ArticleView))[0].strip())
+        assert column(claims, "Sentence")
+        assert str(claims.border_title).startswith("Claims · this article (")
+        assert {c.article_id for c in claims.rows_shown} == {opened.id}
+
+
+async def test_selecting_an_article_shows_it_and_its_claims(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        first = shown(view)[0]
+        await pilot.press("j", "j")
+        await settle(app, pilot)
+        third = app.screen.query_one(ArticleList).current_row
+        assert shown(view)[0] != first and third.title.startswith(shown(view)[0].strip())
+        claims = app.screen.query_one(ClaimTable).rows_shown
+        assert {c.article_id for c in claims} == {third.id}
+
+
+async def test_selecting_a_claim_scrolls_to_and_marks_its_sentence(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        # The longest article, so its last claim lies below the first screen.
+        articles = app.screen.query_one(ArticleList)
+        longest = max(articles.rows_shown, key=lambda r: r.claims)
+        articles.move_to(longest.id)
+        await settle(app, pilot)
+        await pilot.press("3", "G")
+        await settle(app, pilot)
+        claim = app.screen.query_one(ClaimTable).current_row
+        view = app.screen.query_one(ArticleView)
+        assert view.scroll_offset.y > 0  # the title scrolled away
+        figure = claim.sentence[claim.span_start - claim.start : claim.span_end - claim.start]
+        assert figure.split()[0] in "\n".join(shown(view))
+        mark = view.get_component_rich_style("article-view--selected").bgcolor
+        marked = " ".join(
+            "".join(s.text for s in view.render_line(y) if s.style and s.style.bgcolor == mark)
+            for y in range(view.scrollable_content_region.height)
+        ).split()  # the words drawn on the sentence's colour (figures keep their own)
+        assert marked and set(marked) <= set(claim.sentence.split())
+
+
+async def test_selecting_an_entity_filters_claims_across_the_library(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        entities = app.screen.query_one(EntityList)
+        entities.focus()
+        entities.move_to(library.find_entity("Kursk"))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).rows_shown
+        assert claims and all("Kursk" in c.entities for c in claims)
+        assert len({c.article_id for c in claims}) > 1
+        assert "entity: Kursk" in filter_bar(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert filter_bar(app) == ""
+        opened = app.screen.query_one(ArticleList).current_id
+        assert {c.article_id for c in app.screen.query_one(ClaimTable).rows_shown} == {opened}
+
+
+async def test_search_narrows_claims_and_articles(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"generals", "enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        sentences = [c.sentence for c in claims.rows_shown]
+        assert sentences and all("general" in s.lower() for s in sentences)  # stemmed
+        assert len(column(app.screen.query_one(ArticleList), "Title")) < 5
+        assert "search: generals" in filter_bar(app)
+
+
+async def test_markup_and_escapes_in_an_article_are_shown_as_text(tmp_path: Path, db_path: Path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "[bold red]Headline[/] \x1b[31mred\x1b[0m\n\n"
+        "Officials said [bold red]x[/] and \x1b[31m500 soldiers\x1b[0m arrived [link=http://e]here[/link].\n",
+        encoding="utf-8",
+    )
+    library = Library(db_path)
+    import_paths(library, [hostile])
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(250, 48)) as pilot:
+        await settle(app, pilot)
+        text = "\n".join(shown(app.screen.query_one(ArticleView)))
+        assert "[bold red]x[/]" in text and "\x1b" not in text
+        screen = app.export_screenshot()
+        assert "[bold red]x[/]" in screen.replace("&#160;", " ")
+        title = column(app.screen.query_one(ArticleList), "Title")[0]
+        assert title.startswith("[bold red]Headline[/]")
+        sentence = column(app.screen.query_one(ClaimTable), "Sentence")[0]
+        assert "[link=http://e]here[/link]" in sentence
+
+
+async def test_small_terminal_still_lays_out(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for pane in ("#articles", "#article", "#claims", "#entities"):
+            region = app.screen.query_one(pane).region
+            assert region.width >= 20 and region.height >= 3, pane
+
+
+async def test_an_empty_library_says_how_to_fill_it(db_path: Path):
+    app = ClaimdiffApp(Library(db_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = "\n".join(shown(app.screen.query_one(ArticleView)))
+        assert "claimdiff import PATH" in text
+
+
+async def test_next_claim_and_copy_with_source(library: Library):
+    app = ClaimdiffApp(library)
+    copied: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.copy_to_clipboard = copied.append  # the terminal's clipboard is not ours to test
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        first = claims.current_row
+        await pilot.press("2", "n")  # from the article text, the next claim
+        await settle(app, pilot)
+        claim = claims.current_row
+        assert claim.id != first.id
+        assert app.screen.query_one(ArticleView).selected == (claim.start, claim.end)
+        await pilot.press("N", "c")
+        await pilot.pause()
+        assert claims.current_row.id == first.id
+        assert len(copied) == 1 and first.sentence in copied[0] and first.source in copied[0]
+
+
+async def test_e_filters_to_an_entity_of_the_claim(library: Library):
+    from tui.screens.pick import PickScreen
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        claim = next(c for c in claims.rows_shown if len(c.entities) > 1)
+        claims.move_to(claim.id)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("enter")  # the first name offered
+        await settle(app, pilot)
+        name = sorted(claim.entities)[0]
+        listed = app.screen.query_one(ClaimTable).rows_shown
+        assert listed and all(name in c.entities for c in listed)
+        assert f"entity: {name}" in filter_bar(app)
+
+
+async def test_two_entities_combine_and_escape_takes_off_the_last(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        entities = app.screen.query_one(EntityList)
+        entities.focus()
+        for name in ("Kursk", "Matthew Miller"):
+            entities.move_to(library.find_entity(name))
+            await pilot.press("enter")
+            await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).rows_shown
+        assert claims and all({"Kursk", "Matthew Miller"} <= set(c.entities) for c in claims)
+        assert "entity: Kursk  ·  entity: Matthew Miller" in filter_bar(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).rows_shown
+        assert any("Matthew Miller" not in c.entities for c in claims)
+        assert all("Kursk" in c.entities for c in claims)
+        assert "Matthew Miller" not in filter_bar(app)
+
+
+async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
+    from tui.screens.filters import FilterScreen
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        await pilot.press("end", "space")  # the last source: Newser
+        await pilot.press("tab", "space")  # kind: quantity
+        await pilot.press("enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable).rows_shown
+        assert claims and {c.source for c in claims} == {"Newser"}
+        assert {c.kind for c in claims} == {"quantity"}
+        assert set(column(app.screen.query_one(ArticleList), "Source")) == {"Newser"}
+        assert "source: Newser  ·  kind: quantity" in filter_bar(app)
+        await pilot.press("escape")  # the kind, set last, goes first
+        await settle(app, pilot)
+        kinds = {c.kind for c in app.screen.query_one(ClaimTable).rows_shown}
+        assert kinds == {"quantity", "statement"}
+        assert "kind:" not in filter_bar(app) and "source: Newser" in filter_bar(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert filter_bar(app) == ""
+
+
+async def test_a_bad_date_is_refused_in_the_filter_dialog(library: Library):
+    from tui.screens.filters import FilterScreen
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#filter-since").value = "last Tuesday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        assert "YYYY-MM-DD" in str(app.screen.query_one("#filter-error").render())
+
+
+async def test_a_source_renamed_in_the_filters_is_the_name_every_pane_shows(library: Library):
+    from textual.widgets import SelectionList
+
+    app = ClaimdiffApp(library)
+    told = Notices()
+    async with app.run_test(size=SIZE, message_hook=told) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        sources = app.screen.query_one("#filter-sources", SelectionList)
+        old = sources.get_option_at_index(sources.highlighted).value
+        await pilot.press("space", "R")  # ticked, then renamed: the tick follows the name
+        await pilot.pause()
+        field = app.screen.query_one("#rename-source")
+        assert field.value == old
+        field.value = "  Newsweek \x1b[2J "
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Newsweek" in sources.selected and old not in sources.selected
+        assert told.messages[-1] == f"1 article of {old} now from Newsweek"
+        # Behind the dialog, the panes already show the new name.
+        assert "Newsweek" in column(app.screen_stack[0].query_one(ArticleList), "Source")
+        await pilot.press("enter")  # apply: only Newsweek's claims
+        await settle(app, pilot)
+        assert column(app.screen.query_one(ArticleList), "Source") == ["Newsweek"]
+    assert "Newsweek" in library.sources() and old not in library.sources()
+
+
+async def test_theme_and_filters_persist_and_a_damaged_config_is_a_notice(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    config = tmp_path / "config.json"
+    monkeypatch.setenv("CLAIMDIFF_CONFIG", str(config))
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.theme = "gruvbox"
+        await pilot.press("slash", *"generals", "enter")
+        await settle(app, pilot)
+    saved = json.loads(config.read_text())
+    assert saved["theme"] == "gruvbox" and saved["filters"] == {"query": "generals"}
+
+    again = ClaimdiffApp(library)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert again.theme == "gruvbox"
+        assert "search: generals" in filter_bar(again)
+        sentences = [c.sentence for c in again.screen.query_one(ClaimTable).rows_shown]
+        assert sentences and all("general" in s.lower() for s in sentences)
+
+    config.write_text("{not json")
+    damaged = ClaimdiffApp(library)
+    told = Notices()
+    async with damaged.run_test(size=SIZE, message_hook=told) as pilot:
+        await settle(damaged, pilot)
+        assert any("were ignored" in m for m in told.messages)
+        assert len(column(damaged.screen.query_one(ArticleList), "Title")) == 5
+
+
+async def test_a_filter_keeping_many_articles_counts_names_in_a_sample(
+    library: Library, monkeypatch
+):
+    import store.reading
+    import tui.screens.main
+    from store import ClaimFilter
+
+    monkeypatch.setattr(store.reading, "ENTITY_SAMPLE", 2)
+    monkeypatch.setattr(tui.screens.main, "ENTITY_SAMPLE", 2)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        app.screen.query_one("#search").value = "korea"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        kept = library.count_articles(ClaimFilter(query="korea"))
+        entities = app.screen.query_one(EntityList)
+        assert kept > 2 and str(entities.border_title).endswith(f"· in 2 of {kept} articles")
+        assert max(int(n) for n in column(entities, "Art.")) == 2
+        monkeypatch.setattr(tui.screens.main, "COUNT_CAP", 3)  # counted up to a cap
+        await pilot.press("slash")
+        app.screen.query_one("#search").value = "korean"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        kept = library.count_articles(ClaimFilter(query="korean"))
+        assert kept > 3 and str(entities.border_title).endswith("· in 2 of 3+ articles")
+
+
+def test_escape_takes_off_the_filter_set_last_and_a_part_set_again_moves_last():
+    from store import ClaimFilter
+    from tui.state import Entity, ReaderFilter
+
+    kim = Entity(7, "Kim Jong Un")
+    f = ReaderFilter().searched("troops").toggled(kim)
+    f = f.chosen(replace(f.claims, sources=frozenset({"Newser"})))
+    assert f.labels() == ["search: troops", "entity: Kim Jong Un", "source: Newser"]
+    f = f.searched("generals")  # set again: now the last
+    assert f.labels() == ["entity: Kim Jong Un", "source: Newser", "search: generals"]
+    assert f.renamed("Newser", "Newsweek").labels()[1] == "source: Newsweek"
+    f = f.without_last()
+    assert f.claims.query is None and f.last_entity == 7
+    f = f.without_last().without_last()
+    assert f == ReaderFilter() and f.without_last() == f
+    assert f.listed(3) == ClaimFilter(article_id=3)  # unfiltered: the open article's
