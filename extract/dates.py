@@ -73,6 +73,13 @@ RELATIVE_DATE = re.compile(
     r"(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?:yesterday|today)\b",
     re.I,
 )
+# How every date line begins: a number, a bracket, a month, a weekday, a label or a zone.
+# Most prose fails this at its first word, before the whole line is looked at.
+_OPENING = re.compile(
+    rf"^[\W_]*(?:\d|\(|(?:{_MONTH}|{_WEEKDAY}|{_LABEL_WORDS}|at|on|the"
+    rf"|{'|'.join(TZINFOS)})(?![A-Za-z]))",
+    re.I,
+)
 MAX_DATE_CHARS = 60  # one date with its time and zone; a longer run of words is prose
 
 
@@ -135,7 +142,7 @@ def read_date_line(line: str, dayfirst: bool | None = None) -> DateLine | None:
     `dayfirst` is the page's order of numeric dates, when known: True for "10/01/2025" as
     10 January, False for 1 October; None reads such a date as no day at all.
     """
-    if len(line) > 3 * MAX_DATE_CHARS:
+    if len(line) > 3 * MAX_DATE_CHARS or not _OPENING.match(line):
         return None
     segments = [(label, _clean(text)) for label, text in _segments(line)]
     if not all(_only_date_words(text) for _, text in segments):
