@@ -1,14 +1,22 @@
 """Publication dates from article header lines.
 
-Only a line that is wholly a date (optionally labelled "Posted", "Updated", ...) and names a
-year is read, without dateutil's fuzzy mode: fuzzy parsing turns "1 month ago 4" into a
-made-up January 4. Relative dates ("1 month ago") are recognised so they can be kept raw.
+Only a line that is wholly a date and names a year is read, without dateutil's fuzzy mode:
+fuzzy parsing turns "1 month ago 4" into a made-up January 4. A date line may carry what
+real pages print around the date: labels ("Published on", "Updated", "Written:"), "at",
+a city or zone in parentheses ("(Paris)"), "|" separators, and a second date ("Written: X
+Updated: Y": the published one is read). Every other word must be a date word, so prose is
+never read as a date. A line that names no day for sure is a date line without a day:
+"2025-04" (month precision: never 1 April), "10/01/2025" (day and month either way round,
+read only when the caller knows the page's order). Relative dates ("1 month ago") are
+recognised so they can be kept raw.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
 
 from dateutil import parser as date_parser
 
@@ -26,37 +34,204 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_WEEKDAY = (
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+# Labels before a date. Those of an update mark a later date than the publication's.
+_LABEL_WORDS = (
+    r"first published|published|posted|written|created|dated|date"
+    r"|last updated|updated|last modified|modified|edited|revised"
+)
+_UPDATE_LABEL = re.compile(r"(?:last )?(?:updated|modified)|edited|revised", re.I)
 _LABEL = re.compile(
-    r"^\s*(?:posted|published|updated|last updated|first published|date)\s*(?:on|at)?\s*:?\s*",
-    re.I,
+    rf"(?<![A-Za-z])(?P<label>{_LABEL_WORDS})(?![A-Za-z])(?:\s*(?:on|at)\b)?\s*:?", re.I
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATE_WORDS = re.compile(
-    rf"^(?:{_MONTH}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|a\.?m\.?|p\.?m\.?|at|on|of|the|utc|gmt|z|t)$",
+    rf"^(?:{_MONTH}|{_WEEKDAY}|a\.?m\.?|p\.?m\.?|at|on|of|the|utc|gmt|z|t|h|st|nd|rd|th)$",
     re.I,
 )
+_CALENDAR_WORD = re.compile(rf"\b{_MONTH}(?![A-Za-z])", re.I)
+# A city or zone the time is given in: "(Paris)", "(local time)", "(GMT+3)".
+_PLACE_OR_ZONE = re.compile(
+    r"\(\s*(?:[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*){0,2}"
+    r"|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s*(?:[|·•]|\s[–—]\s)\s*")
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?:19|20)\d{2}\b")
+# Numbers laid out as a date: "2025-04", "2024/10/28", "10.01.2025", or a year alone.
+_NUMERIC_SHAPE = re.compile(
+    r"\b(?:19|20)\d{2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b"
+    r"|^(?:19|20)\d{2}(?:\s|$)"
+)
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2})\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_TWO_DEFAULTS = (datetime(2000, 1, 1), datetime(2000, 2, 2))  # a field left out shows
 RELATIVE_DATE = re.compile(
     r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?:yesterday|today)\b",
     re.I,
 )
+# How every date line begins: a number, a bracket, a month, a weekday, a label or a zone.
+# Most prose fails this at its first word, before the whole line is looked at.
+_OPENING = re.compile(
+    rf"^[\W_]*(?:\d|\(|(?:{_MONTH}|{_WEEKDAY}|{_LABEL_WORDS}|at|on|the"
+    rf"|{'|'.join(TZINFOS)})(?![A-Za-z]))",
+    re.I,
+)
+MAX_DATE_CHARS = 60  # one date with its time and zone; a longer run of words is prose
 
 
-def parse_date_line(line: str) -> date | None:
-    """The date a header line states, if the whole line is a date naming a year."""
-    text = _LABEL.sub("", line).strip()
-    if not text or len(text) > 60 or not _YEAR.search(text):
-        return None
-    # Every word must be a number, a month, a weekday, a meridiem or a zone: no prose.
+# How much of a date a line names: a "day" with its year; "either", a numeric day and month
+# that could be either way round ("10/01/2025"); a "month" or a "year" without the day; a
+# day or month with "no year" ("August 2"); a "time" alone ("02:55").
+Precision = Literal["day", "either", "month", "year", "no year", "time"]
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """What a header line that is wholly a date says."""
+
+    precision: Precision
+    day: date | None = None  # only with the precision "day"
+
+    @property
+    def has_year(self) -> bool:
+        return self.precision in ("day", "either", "month", "year")
+
+
+def _segments(text: str) -> list[tuple[str | None, str]]:
+    """The line cut at each label: (label or None, the text after it)."""
+    marks = list(_LABEL.finditer(text))
+    if not marks:
+        return [(None, text)]
+    segments: list[tuple[str | None, str]] = []
+    if text[: marks[0].start()].strip(" ,;|·•–—"):
+        segments.append((None, text[: marks[0].start()]))
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        end = after.start() if after else len(text)
+        segments.append((mark.group("label"), text[mark.end() : end]))
+    return segments
+
+
+def _only_date_words(text: str) -> bool:
+    """Every word is a number, a month, a weekday, a meridiem or a zone: no prose."""
     for word in re.findall(r"[A-Za-z.]+", text):
-        if word.strip(".") and not _DATE_WORDS.match(word.strip(".")) and word not in TZINFOS:
-            return None
+        bare = word.strip(".")
+        if bare and not _DATE_WORDS.match(bare) and bare not in TZINFOS:
+            return False
+    return True
+
+
+def _unplace(match: re.Match[str]) -> str:
+    inside = match.group(0)[1:-1]  # "(September 18)" is a date in brackets, kept
+    return f" {inside} " if _CALENDAR_WORD.search(inside) else " "
+
+
+def _clean(text: str) -> str:
+    """A date's own words: without a city or zone in brackets, separators or brackets."""
+    text = _PLACE_OR_ZONE.sub(_unplace, text)
+    text = _SEPARATORS.sub(" ", f" {text} ").replace("(", " ").replace(")", " ")
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
+
+
+def read_date_line(line: str, dayfirst: bool | None = None) -> DateLine | None:
+    """What a header line says as a date, or None if it is not wholly a date.
+
+    `dayfirst` is the page's order of numeric dates, when known: True for "10/01/2025" as
+    10 January, False for 1 October; None reads such a date as no day at all.
+    """
+    if len(line) > 3 * MAX_DATE_CHARS or not _OPENING.match(line):
+        return None
+    segments = [(label, _clean(text)) for label, text in _segments(line)]
+    if not all(_only_date_words(text) for _, text in segments):
+        return None
+    stated = [(label, text) for label, text in segments if text.strip(". ")]
+    if not stated:
+        return None
+    # The publication's date if the line gives one, else its first date.
+    text = next(
+        (t for label, t in stated if label is None or not _UPDATE_LABEL.fullmatch(label)),
+        stated[0][1],
+    )
+    if len(text) > MAX_DATE_CHARS:
+        return None
+    month = bool(_CALENDAR_WORD.search(text))
+    if not _YEAR.search(text):  # a time, or a day without its year: no absolute date
+        if month:
+            return DateLine("no year")
+        return DateLine("time") if _CLOCK.search(text) else None
+    if not (month or _NUMERIC_SHAPE.search(text)):
+        return None  # a year among other numbers is not a date
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric is None:
+        dayfirst = False  # only numeric day-month dates have an order to know
+    else:
+        first, second = int(numeric.group("a")), int(numeric.group("b"))
+        if first > 12 and second <= 12:
+            dayfirst = True
+        elif second > 12 and first <= 12:
+            dayfirst = False
+        elif first != second and dayfirst is None:
+            return DateLine("either")
     try:
-        parsed = date_parser.parse(text, tzinfos=TZINFOS)
+        early, late = (
+            date_parser.parse(text, default=default, dayfirst=bool(dayfirst), tzinfos=TZINFOS)
+            for default in _TWO_DEFAULTS
+        )
     except (ValueError, OverflowError):
         return None
-    return parsed.date()
+    if early.month != late.month:
+        return DateLine("year")  # "2025": never 1 January
+    if early.day != late.day:
+        return DateLine("month")  # "2025-04", "April 2025": never 1 April
+    return DateLine("day", early.date())
+
+
+def parse_date_line(line: str, dayfirst: bool | None = None) -> date | None:
+    """The day a header line states, if the whole line is a date naming a day and a year."""
+    read = read_date_line(line, dayfirst)
+    return read.day if read else None
+
+
+# Country domains whose pages write numeric dates day first (10/01/2025 is 10 January).
+# Left out: generic ones used worldwide (.co .io .tv .me .ai), the United States, Canada
+# and the Philippines (month first or mixed), and countries that write the year first.
+_DAY_FIRST_DOMAINS = frozenset(
+    "uk ie fr be lu nl de at ch it es pt gr mt cy dk no fi is pl cz sk si hr rs ba mk al ro bg"
+    " md ua by ru ge am az kz tr il lb jo eg ma dz tn sa ae qa kw bh om pk in bd lk np au nz"
+    " za ng ke gh ug tz zw br ar cl pe uy py bo ve mx id my sg th vn".split()
+)
+_URL_HOST = re.compile(r"^\s*<?[a-z][a-z0-9+.-]*://([^/?#\s>]+)", re.I)
+_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+(?P<tld>[a-z]{2,})(?![\w.])", re.I)
+
+
+def numeric_date_order(page: str, *names: str | None) -> bool | None:
+    """Whether the page writes numeric dates day first (True) or month first (False).
+
+    The page says so by its own unambiguous numeric dates ("13/01/2025" is day first,
+    "01/13/2025" month first), if they all agree; else an outlet or URL of a day-first
+    country's domain (lemonde.fr, bbc.co.uk) is day first. None when nothing says: an
+    ambiguous date then names no day.
+    """
+    orders = set()
+    for match in _NUMERIC_DATE.finditer(page):
+        first, second = int(match.group("a")), int(match.group("b"))
+        if 31 >= first > 12 >= second:
+            orders.add(True)
+        elif 31 >= second > 12 >= first:
+            orders.add(False)
+    if len(orders) == 1:
+        return orders.pop()
+    if orders:
+        return None  # the page itself is mixed
+    for name in names:
+        host = _URL_HOST.match(name or "")  # a URL's host, not the words of its path
+        for domain in _DOMAIN.finditer(host.group(1) if host else name or ""):
+            if domain.group("tld").lower() in _DAY_FIRST_DOMAINS:
+                return True
+    return None
 
 
 def relative_date(line: str) -> str | None:
