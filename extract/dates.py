@@ -189,12 +189,6 @@ def read_date_line(line: str, dayfirst: bool | None = None) -> DateLine | None:
     return DateLine("day", early.date())
 
 
-def parse_date_line(line: str, dayfirst: bool | None = None) -> date | None:
-    """The day a header line states, if the whole line is a date naming a day and a year."""
-    read = read_date_line(line, dayfirst)
-    return read.day if read else None
-
-
 # Country domains whose pages write numeric dates day first (10/01/2025 is 10 January).
 # Left out: generic ones used worldwide (.co .io .tv .me .ai), the United States, Canada
 # and the Philippines (month first or mixed), and countries that write the year first.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract import analyse_article, parse_article
-from extract.dates import claim_date, parse_date_line, relative_date
+from extract.dates import DateLine, claim_date, read_date_line, relative_date
 from extract.sentences import split_sentences
 from tests.conftest import ARTICLES, analyse
 
@@ -45,9 +45,9 @@ def test_dates_inside_the_text_never_become_the_publication_date():
 
 
 def test_fuzzy_dates_are_not_invented():
-    assert parse_date_line("1 month ago 4") is None
-    assert parse_date_line("On Monday, officials said") is None
-    assert parse_date_line("Putin and Kim Jong Un") is None
+    assert read_date_line("1 month ago 4") is None
+    assert read_date_line("On Monday, officials said") is None
+    assert read_date_line("Putin and Kim Jong Un") is None
     assert relative_date("1 month ago 4") == "1 month ago"
 
 
@@ -132,7 +132,7 @@ def test_a_claim_dated_by_its_weekday():
     ],
 )
 def test_common_date_lines(line, expected):
-    assert parse_date_line(line) == expected
+    assert read_date_line(line) == DateLine("day", expected)
 
 
 # ---- the header, whatever its shape (issue 18) -------------------------------------------

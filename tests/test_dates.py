@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from extract.dates import numeric_date_order, parse_date_line, read_date_line
+from extract.dates import numeric_date_order, read_date_line
+
+
+def parse_date_line(line: str, dayfirst: bool | None = None) -> date | None:
+    """The day a line names for sure, if it is wholly a date."""
+    read = read_date_line(line, dayfirst)
+    return read.day if read else None
 
 
 @pytest.mark.parametrize(
