@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from store.importer import Failure, ImportCancelled, ImportReport, collect_files, import_paths
     from store.library import Library
     from store.paths import BUNDLED_ARTICLES, ENV_DB, library_path
-    from store.rows import ArticleDetail, ArticleRow, ClaimRow, EntityRow, GroupRow, Span
+    from store.rows import ArticleDetail, ArticleRow, ClaimRow, Count, EntityRow, GroupRow, Span
     from store.schema import SCHEMA_VERSION, LibraryError
 
 _WHERE = {
@@ -43,6 +43,7 @@ _WHERE = {
     "ClaimFilter": "store.filtering",
     "ClaimRow": "store.rows",
     "Comparable": "extract.comparable",
+    "Count": "store.rows",
     "DISCREPANCY_FIELDS": "store.exports",
     "ENTITY_FIELDS": "store.exports",
     "ENV_DB": "store.paths",
@@ -85,6 +86,7 @@ __all__ = [
     "ClaimFilter",
     "ClaimRow",
     "Comparable",
+    "Count",
     "EntityRow",
     "Failure",
     "Group",

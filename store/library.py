@@ -20,7 +20,15 @@ from store.connections import Connections
 from store.filtering import ClaimFilter, Planner
 from store.grouping import Grouper
 from store.reading import ArticleReader, ClaimReader, EntityReader, GroupReader
-from store.rows import ArticleDetail, ArticleRow, ClaimRow, EntityRow, GroupRow, NewArticle
+from store.rows import (
+    ArticleDetail,
+    ArticleRow,
+    ClaimRow,
+    Count,
+    EntityRow,
+    GroupRow,
+    NewArticle,
+)
 from store.schema import open_database, writing_error
 from store.writing import Writer
 
@@ -88,7 +96,7 @@ class Library:
     ) -> list[ArticleRow]:
         return self._articles.articles(f, limit, offset)
 
-    def count_articles(self, f: ClaimFilter = ClaimFilter(), cap: int | None = None) -> int:
+    def count_articles(self, f: ClaimFilter = ClaimFilter(), cap: int | None = None) -> Count:
         return self._articles.count_articles(f, cap)
 
     def article(self, article_id: int) -> ArticleDetail | None:
@@ -122,12 +130,12 @@ class Library:
 
     def claims_first_page(
         self, f: ClaimFilter, limit: int, cap: int
-    ) -> tuple[list[ClaimRow], int, int]:
+    ) -> tuple[list[ClaimRow], Count, int]:
         return self._claims.claims_first_page(f, limit, cap)
 
     def count_claims(
         self, f: ClaimFilter = ClaimFilter(), cap: int | None = None
-    ) -> tuple[int, int]:
+    ) -> tuple[Count, int]:
         return self._claims.count_claims(f, cap)
 
     def entities(

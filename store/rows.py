@@ -45,6 +45,26 @@ def split_names(value: str | None) -> list[str]:
     return sorted(value.split(LIST_SEPARATOR)) if value else []
 
 
+class Count(NamedTuple):
+    """How many rows a filter keeps, counted no further than a cap: counting a long list
+    costs more than reading a page of it, so past the cap a count says only "more than"."""
+
+    rows: int  # exact, or the cap when there are more
+    more: bool = False  # counting stopped at the cap: there are more than `rows`
+
+    @classmethod
+    def upto(cls, counted: int, cap: int | None) -> Count:
+        """A count read with SQL's LIMIT cap + 1: one past the cap means more."""
+        return cls(cap, True) if cap is not None and counted > cap else cls(counted)
+
+    def beyond(self, rows: int) -> bool:
+        """Whether the list goes on past its first `rows`."""
+        return rows < self.rows or self.more
+
+    def __str__(self) -> str:
+        return f"{self.rows:,}+" if self.more else f"{self.rows:,}"
+
+
 # ---- written by an import ----------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from store import (
     ArticleRow,
     ClaimFilter,
     ClaimRow,
+    Count,
     EntityRow,
     Group,
     GroupRow,
@@ -31,9 +32,8 @@ class Page:
     """Where a page of rows sits in the whole list."""
 
     offset: int  # of the first row; LAST_PAGE for the last page, wherever that is
-    total: int  # rows the filter keeps; if capped, more than total - 1
+    count: Count  # of the rows the filter keeps, counted up to COUNT_CAP
     cursor: str | None = None  # "first" or "last": where the cursor goes on a new page
-    capped: bool = False  # counting stopped at COUNT_CAP
 
 
 @dataclass(eq=False, repr=False)
@@ -60,7 +60,7 @@ class ClaimsLoaded(Message):
 class EntitiesLoaded(Message):
     rows: list[EntityRow]
     page: Page
-    sampled: int = 0  # when names were counted in a sample: the articles the filter keeps
+    sampled: Count | None = None  # when names were counted in a sample: the articles kept
 
 
 @dataclass(eq=False, repr=False)

@@ -25,6 +25,7 @@ from extract.text import inert
 from store import (
     ClaimFilter,
     Comparable,
+    Count,
     Group,
     GroupRow,
     Library,
@@ -41,7 +42,7 @@ from tui.screens.export import ExportScreen, export_format
 from tui.state import place_of_compared
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
-from tui.widgets.tables import ListPane, cell
+from tui.widgets.tables import ListPane, cell, last_page
 from tui.widgets.title_bar import TitleBar
 
 WAITING = (
@@ -155,7 +156,7 @@ class DiscrepancyScreen(Screen[None]):
         self.filter = f
         self.reader = reader  # told which claim to open in its article (ShowClaim)
         self.chosen: Group | None = None
-        self.groups_page = Page(0, 0)  # of the groups listed
+        self.groups_page = Page(0, Count(0))  # of the groups listed
         self.conflicts = 0  # among all the groups the filter keeps
 
     def compose(self) -> ComposeResult:
@@ -185,10 +186,9 @@ class DiscrepancyScreen(Screen[None]):
             except LibraryError as exc:
                 self.post_message(GroupsNotice(str(exc)))
                 return
-            page = Page(0, total)
+            page = Page(0, Count(total))
         elif page.offset == LAST_PAGE:
-            page = Page(max(0, page.total - 1) // GroupList.PAGE * GroupList.PAGE, page.total,
-                        page.cursor)  # fmt: skip
+            page = Page(last_page(page.count, GroupList.PAGE), page.count, page.cursor)
         rows = self.library.group_rows(self.filter, limit=GroupList.PAGE, offset=page.offset)
         self.post_message(GroupsLoaded(rows, page, conflicts))
 
@@ -276,12 +276,12 @@ class DiscrepancyScreen(Screen[None]):
         self.reader.post_message(ShowClaim(place_of_compared(claim)))
 
     def action_export_all(self) -> None:
-        total = self.groups_page.total
+        count = self.groups_page.count
 
         def write(out: TextIO, fmt: str) -> int:
             return export(self.library, "discrepancies", self.filter, fmt, out)
 
-        self._export(write, f"{total:,} group{'s' * (total != 1)}", "claimdiff-discrepancies.csv")
+        self._export(write, f"{count} group{'s' * count.beyond(1)}", "claimdiff-discrepancies.csv")
 
     def action_export_group(self) -> None:
         group = self.chosen

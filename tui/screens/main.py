@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store import ClaimFilter, Library
+from store import ClaimFilter, Count, Library
 from store.reading import ENTITY_SAMPLE
 from tui.app import ClaimdiffApp
 from tui.messages import (
@@ -47,7 +47,6 @@ from tui.widgets.tables import (
     ClaimTable,
     EntityList,
     ListPane,
-    first_page,
     page_to_read,
 )
 from tui.widgets.title_bar import TitleBar
@@ -121,7 +120,7 @@ class MainScreen(Screen[None]):
         self.library = library
         self.saved = saved or ClaimFilter()  # the filters saved last time
         self.showing: ClaimPlace | None = None  # the claim chosen last, marked in its article
-        self.claims_page = Page(0, 0)  # of the claims listed: export writes them all
+        self.claims_page = Page(0, Count(0))  # of the claims listed: export writes them all
         self.claims_sources = 0  # the sources of all those claims
         self.marked: frozenset[int] = frozenset()  # claims marked for export, kept across lists
         self._follow_claims = False  # n / N moved the claims cursor from another pane
@@ -180,16 +179,16 @@ class MainScreen(Screen[None]):
         """A page of claims; a new list's first is read with its count, in one go where
         counting reads the rows the page would read again."""
         if page is None:
-            rows, total, sources = self.library.claims_first_page(f, ListPane.PAGE, COUNT_CAP)
-            self.post_message(ClaimsLoaded(rows, f, first_page(total), sources))
+            rows, count, sources = self.library.claims_first_page(f, ListPane.PAGE, COUNT_CAP)
+            self.post_message(ClaimsLoaded(rows, f, Page(0, count), sources))
             return
 
-        def count(cap: int | None) -> int:
+        def counted(cap: int | None) -> Count:
             nonlocal sources
-            total, sources = self.library.count_claims(f, cap)
-            return total
+            claims, sources = self.library.count_claims(f, cap)
+            return claims
 
-        page = page_to_read(page, count)
+        page = page_to_read(page, counted)
         rows = self.library.claims(f, limit=ListPane.PAGE, offset=page.offset)
         self.post_message(ClaimsLoaded(rows, f, page, sources))
 
@@ -204,11 +203,11 @@ class MainScreen(Screen[None]):
         # The entity chosen as a filter stays listed, so it can be chosen again to undo.
         f = replace(f, entity_ids=frozenset())
         rows, total = self.library.entities_page(f, ListPane.PAGE, page.offset if page else 0)
-        sampled = 0
+        sampled = None
         if not f.is_empty and not f.article_id:
-            articles = self.library.count_articles(f, COUNT_CAP)  # COUNT_CAP + 1: more
-            sampled = articles if articles > ENTITY_SAMPLE else 0
-        self.post_message(EntitiesLoaded(rows, page or Page(0, total), sampled))
+            articles = self.library.count_articles(f, COUNT_CAP)
+            sampled = articles if articles.beyond(ENTITY_SAMPLE) else None
+        self.post_message(EntitiesLoaded(rows, page or Page(0, Count(total)), sampled))
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
@@ -290,8 +289,7 @@ class MainScreen(Screen[None]):
         table.show(message.rows, self.filter.last_entity, page)
         title = table.page_title("Entities")
         if message.sampled:
-            kept = f"{COUNT_CAP:,}+" if message.sampled > COUNT_CAP else f"{message.sampled:,}"
-            title.append(f" · in {ENTITY_SAMPLE:,} of {kept} articles")
+            title.append(f" · in {ENTITY_SAMPLE:,} of {message.sampled} articles")
         table.border_title = title
 
     # ---- panes -> state ------------------------------------------------------------------
@@ -417,7 +415,7 @@ class MainScreen(Screen[None]):
 
         marked = self.marked
         f = ClaimFilter(ids=marked) if marked else self._listed()
-        total = len(marked) if marked else self.claims_page.total
+        count = Count(len(marked)) if marked else self.claims_page.count
 
         def chosen(where: Target | None) -> None:
             if where is not None:
@@ -426,8 +424,7 @@ class MainScreen(Screen[None]):
                     where, lambda out: export(self.library, "claims", f, fmt, out), "claims"
                 )
 
-        count = f"{total - 1:,}+" if not marked and self.claims_page.capped else f"{total:,}"
-        what = f"{count} {'marked ' if marked else ''}claim{'s' * (total != 1)}"
+        what = f"{count} {'marked ' if marked else ''}claim{'s' * count.beyond(1)}"
         self.app.push_screen(ExportScreen(what, Path.cwd() / "claimdiff-claims.csv"), chosen)
 
     def action_next_claim(self, step: int) -> None:
@@ -481,7 +478,7 @@ class MainScreen(Screen[None]):
         scope = "this article" if self.filter.is_empty else "library, filtered"
         title = table.page_title(f"Claims · {scope}")
         sources = self.claims_sources
-        if not self.claims_page.capped:  # else counted in the first rows only: no figure
+        if not self.claims_page.count.more:  # else counted in the first rows only: no figure
             title.append(f" · {sources} source{'s' * (sources != 1)}")
         if self.marked:
             title.append(f" · {len(self.marked)} marked (x exports them)", style="bold yellow")

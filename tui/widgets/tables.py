@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from extract.text import inert
-from store import ArticleRow, ClaimRow, EntityRow, claim_in_words
+from store import ArticleRow, ClaimRow, Count, EntityRow, claim_in_words
 from tui.format import TYPE_STYLE, date
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
@@ -134,8 +134,7 @@ class ListPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows_shown: list[Any] = []
         self.start = 0  # the index of the first row held, in the whole list
-        self.total = 0  # rows in the whole list
-        self.capped = False  # counting stopped: there are more than total - 1 rows
+        self.count = Count(0)  # of the rows in the whole list
         self.cursor_row = 0  # the index of the cursor's row in the rows held
         self._sort: tuple[str, bool] | None = None  # column key, reversed
         self._layout: tuple[tuple[str, ...], int] = ((), 0)  # columns shown, filling width
@@ -147,7 +146,7 @@ class ListPane(ScrollView, can_focus=True):
     @dataclass(eq=False, repr=False)  # see tui.messages
     class PageWanted(Message):
         """The cursor went past the rows held: the screen should fetch another page (its
-        offset and cursor say which, and where the cursor goes; its total, how many rows
+        offset and cursor say which, and where the cursor goes; its count, how many rows
         the list was counted to hold)."""
 
         table: ListPane
@@ -174,7 +173,7 @@ class ListPane(ScrollView, can_focus=True):
 
     @property
     def paged(self) -> bool:
-        return self.total > len(self.rows_shown)
+        return self.count.beyond(len(self.rows_shown))
 
     @property
     def current_row(self) -> Any | None:
@@ -215,12 +214,11 @@ class ListPane(ScrollView, can_focus=True):
     def show(self, rows: Sequence[Any], keep: int | str | None, page: Page | None = None) -> None:
         """Hold a page of rows (all of them, for a short list, without a page) and put the
         cursor on the row kept, or on the page's first or last row."""
-        page = page or Page(0, len(rows))
+        page = page or Page(0, Count(len(rows)))
         cursor = page.cursor
         self.rows_shown = list(rows)
         self.start = page.offset
-        self.total = page.total
-        self.capped = page.capped
+        self.count = page.count
         self._cells.clear()
         if self._sort:
             self._order(*self._sort)
@@ -273,13 +271,13 @@ class ListPane(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor_row - rows + 1, animate=False)
 
     def _want(self, offset: int, cursor: str) -> None:
-        self.post_message(self.PageWanted(self, Page(offset, self.total, cursor, self.capped)))
+        self.post_message(self.PageWanted(self, Page(offset, self.count, cursor)))
 
     def _step(self, rows: int) -> None:
         """Move by rows, or past the end or start of those held to the next or previous page."""
         last = len(self.rows_shown) - 1
         if rows > 0 and self.cursor_row >= last:
-            if self.start + len(self.rows_shown) < self.total:
+            if self.count.beyond(self.start + len(self.rows_shown)):
                 self._want(self.start + len(self.rows_shown), "first")
             return
         if rows < 0 and self.cursor_row <= 0:
@@ -301,7 +299,7 @@ class ListPane(ScrollView, can_focus=True):
         self._step(-max(1, self.scrollable_content_region.height - 2))
 
     def action_scroll_bottom(self) -> None:
-        if self.start + len(self.rows_shown) < self.total:
+        if self.count.beyond(self.start + len(self.rows_shown)):
             self._want(LAST_PAGE, "last")
         else:
             self.move_cursor(row=len(self.rows_shown) - 1)
@@ -349,11 +347,10 @@ class ListPane(ScrollView, can_focus=True):
 
     def page_title(self, label: str) -> Text:
         """A pane title that never pretends: "Entities (1,001-2,000 of 15,478)"."""
-        total = f"{self.total - 1:,}+" if self.capped else f"{self.total:,}"
         if self.paged:
             first, last = self.start + 1, self.start + len(self.rows_shown)
-            return Text(f"{label} ({first:,}–{last:,} of {total})")
-        return Text(f"{label} ({total})")
+            return Text(f"{label} ({first:,}–{last:,} of {self.count})")
+        return Text(f"{label} ({self.count})")
 
     def _fit(self) -> tuple[tuple[str, ...], int]:
         """The keys of the columns that fit, and the width of the filling one."""
@@ -394,7 +391,7 @@ class ListPane(ScrollView, can_focus=True):
         self.cursor_row = self._index.get(kept, 0) if kept is not None else 0
         self._scroll_to_cursor()
         if self.paged:
-            self.notify(f"Sorted the {len(self.rows_shown):,} rows held, of {self.total:,}; "
+            self.notify(f"Sorted the {len(self.rows_shown):,} rows held, of {self.count}; "
                         "narrow the list with a filter to sort it whole.", timeout=4)  # fmt: skip
 
     def _order(self, key: str, reverse: bool) -> None:
@@ -485,23 +482,24 @@ class ListPane(ScrollView, can_focus=True):
                  self._width(key, fill)) for key in keys]  # fmt: skip
 
 
-def first_page(total: int) -> Page:
-    """A new list's first page, `total` counted up to COUNT_CAP (COUNT_CAP + 1: more)."""
-    return Page(0, total, capped=total == COUNT_CAP + 1)
-
-
-def page_to_read(page: Page | None, count: Callable[[int | None], int]) -> Page:
-    """The page a list pane's worker reads: a new list's first, counted up to COUNT_CAP
-    (counting a long list costs more than reading a page of it); past the cap, or its end,
-    counted in full. `count(cap)` counts the list, stopping past cap unless it is None."""
+def page_to_read(page: Page | None, count: Callable[[int | None], Count]) -> Page:
+    """The page a list pane's worker reads: a new list's first, counted up to COUNT_CAP;
+    a page reaching past the cap, or the last, counted in full first. `count(cap)` counts
+    the list, stopping past cap unless it is None."""
     if page is None:
-        return first_page(count(COUNT_CAP))  # the whole library counts in full: cheap, exact
-    if page.capped and (page.offset == LAST_PAGE or page.offset + ListPane.PAGE >= page.total):
+        return Page(0, count(COUNT_CAP))
+    if page.count.more and (
+        page.offset == LAST_PAGE or page.offset + ListPane.PAGE > page.count.rows
+    ):
         page = Page(page.offset, count(None), page.cursor)
     if page.offset == LAST_PAGE:
-        last = max(0, page.total - 1) // ListPane.PAGE * ListPane.PAGE
-        page = Page(last, page.total, page.cursor, page.capped)
+        return Page(last_page(page.count, ListPane.PAGE), page.count, page.cursor)
     return page
+
+
+def last_page(count: Count, page: int) -> int:
+    """The offset of the last page of a list counted in full."""
+    return max(0, count.rows - 1) // page * page
 
 
 class ArticleList(ListPane):
