@@ -91,8 +91,10 @@ _FIGURE = re.compile(
     re.I,
 )
 _HEDGE_BEFORE = (
+    ("approx", r"just (?:under|over|below|above|short of)|slightly (?:under|over|below|above)"),
     ("at_most", r"as many as|no more than|not exceeding|not more than|at most|a maximum of"
-                r"|fewer than|less than|under|below"),
+                r"|fewer than|less than|under|below|never exceed(?:ed|s)?"
+                r"|(?:did|does|do|has|have|had) not exceed(?:ed)?"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("up_to", r"up to"),
     ("more_than", r"more than|over|upwards of|in excess of|exceed(?:s|ed|ing)?|top(?:s|ped)"
@@ -102,13 +104,17 @@ _HEDGE_BEFORE = (
     ("range", r"between|from"),
 )  # fmt: skip
 # One pattern for all hedges; the match that starts first wins, so "not exceeding" beats
-# "exceeding" and "no fewer than" beats "fewer than".
+# "exceeding", "no fewer than" beats "fewer than" and "just under" (approx) beats "under".
+# Two hedges may name the same word ("approx" and "at_most" both hold "under"): a group
+# name is given once, so the later ones are numbered.
 _HEDGE_RE = re.compile(
     r"(?:^|\W)(?:"
-    + "|".join(f"(?P<{hedge}>{words})" for hedge, words in _HEDGE_BEFORE)
+    + "|".join(f"(?P<{hedge}{i}>{words})" for i, (hedge, words) in enumerate(_HEDGE_BEFORE))
     + r")\s+(?:only\s+|just\s+)?$",
     re.I,
 )
+# "over two consecutive days": during, not more than.
+_DURING = re.compile(r"^\s+(?:consecutive|straight|successive)\b", re.I)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -386,7 +392,10 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         before = sentence[max(0, start - _WINDOW) : start]  # every look-behind is short
         hedge, hedge_start = "exact", start
         if (h := _HEDGE_RE.search(before)) and h.lastgroup:
-            hedge, hedge_start = h.lastgroup, start - len(before) + h.start(h.lastgroup)
+            hedge = h.lastgroup.rstrip("0123456789")
+            hedge_start = start - len(before) + h.start(h.lastgroup)
+            if h.group(h.lastgroup).lower() == "over" and _DURING.match(sentence[match.end() :]):
+                hedge, hedge_start = "exact", start  # "over two consecutive days"
         if match.group("vague"):
             phrase = match.group("vague").lower()
             low, high = next((lo, hi) for p, lo, hi in VAGUE if re.fullmatch(p, phrase))

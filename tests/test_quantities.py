@@ -164,3 +164,20 @@ def test_and_a_half():
 
 def test_a_duration_before_an_event_is_when_not_how_many():
     assert extract_quantities("His comments come three days before he is due to meet") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "hedge"),
+    [
+        ("Local firm Meganalisis predicted a 65% vote for Gonzalez and just under 14% for Maduro.",
+         14, "approx"),
+        ("the union's estimates had never exceeded 500,000 people in Paris.", 500_000, "at_most"),
+        ("turnout did not exceed 40% in the capital", 40, "at_most"),
+        ("A series of explosions in Lebanon over two consecutive days left 32 people dead", 2,
+         "exact"),
+        ("left 32 people dead and over 3,000 injured", 3_000, "more_than"),
+    ],
+)  # fmt: skip
+def test_hedges_as_news_writes_them(sentence, value, hedge):
+    q = next(q for q in extract_quantities(sentence) if q.value == value)
+    assert q.hedge == hedge
