@@ -68,7 +68,9 @@ CONCEPTS = {
 DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 
 _WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "3,241461": digit groups that lost a comma are read as the groups they evidently are;
+# any other run of digits after a comma ("3,2414", "1,5") is no figure (see _MALFORMED).
+_DIGITS = r"\d{1,3}(?:,\d{3})*,(?:\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)"
 
 
@@ -136,6 +138,26 @@ _AGO_AFTER = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|at the age of)\s+$", re.I)  # "players aged 15"
+_MALFORMED = re.compile(r"^,\d")
+# A numbered provision of a text: "Art. 49.3", "article 6", "Section 404 of the Sox Act".
+_PROVISION_BEFORE = re.compile(
+    r"\b(?:(?:art|arts|sec|secs|para|paras|ch|cl|no|nos|fig|figs|vol|pp?)\.\s*"
+    r"|(?:articles?|sections?|clauses?|paragraphs?|chapters?|subsections?|amendments?"
+    r"|resolutions?)\s+)$",
+    re.I,
+)
+_PROVISION_AFTER = re.compile(
+    r"^\s+of\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Constitution|Treaty|Charter|Convention|Code"
+    r"|Act|Statute|Regulations?|Directive|Protocol|Rules|Bill|Law)\b"
+)
+# "100 percent not", "100% sure": emphasis, not a share.
+_EMPHASIS_AFTER = re.compile(
+    r"^\s*[\"'“”‘’]?\s*(?:not|sure|certain|confident|committed|convinced|behind|true|false"
+    r"|right|wrong|correct|accurate|safe|clear|honest|guaranteed|genuine|fit|focused)\b",
+    re.I,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 _WORD = re.compile(r"(?P<gap>[\s\"'“”‘’]*)(?P<w>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z]+)\b[^,.;]*$")
 # Words that may stand between a figure and the noun it counts.
@@ -288,6 +310,10 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
         return not sentence[match.end("first") :].startswith("%")  # a year, unless a share
     if not before.strip() and re.match(r"^[.)]\s", after):
         return True  # "1. Tap in your navigation bar."
+    if _MALFORMED.match(after):
+        return True
+    if _PROVISION_BEFORE.search(before) or _PROVISION_AFTER.match(after):
+        return True
     if digits and re.fullmatch(r"\d{1,3}", digits) and not match.group("first_scale"):
         if _AGE_APPOSITION.search(before) and after.startswith(","):
             return True  # "Mr Jackson, 46, denies"
@@ -320,6 +346,8 @@ def _unit_and_currency(
     after = sentence[end:]
     percent = re.match(r"\s*(?:%|per ?cent\b|percent\b)", after)
     if percent:
+        if value == 100 and _EMPHASIS_AFTER.match(after[percent.end() :]):
+            return None, -1  # "100 percent not": emphasis, no figure
         return "%", percent.end()
     unit, reach = _unit_after(after, plural=value != 1)
     if unit and unit.lower() in _CURRENCY_WORDS:
@@ -386,9 +414,15 @@ def extract_quantities(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     pos = 0
     lowered = sentence.lower()
+    addressed = "/" in sentence or "@" in sentence or "www." in lowered
+    urls = [u.span() for u in _URL.finditer(sentence)] if addressed else []
     while match := _next_figure(sentence, lowered, pos):
         pos = match.end()
         start, end = match.start(), match.end()
+        if any(a <= start < b for a, b in urls):
+            continue  # "https://themilitant.com/?p=109149": part of an address
+        if _AGE_BEFORE.search(sentence[max(0, start - 20) : start]):
+            continue  # "aged 21 and 144 days", "aged 16 to 18": a person's age, all of it
         before = sentence[max(0, start - _WINDOW) : start]  # every look-behind is short
         hedge, hedge_start = "exact", start
         if (h := _HEDGE_RE.search(before)) and h.lastgroup:
@@ -439,6 +473,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         if hedge == "range" and low == high:
             hedge = "exact"
         unit, reach = _unit_and_currency(sentence, start, end, currency, value)
+        if reach < 0:
+            continue
         if metres:
             unit = "metres"
         if is_word:

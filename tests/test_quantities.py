@@ -181,3 +181,45 @@ def test_a_duration_before_an_event_is_when_not_how_many():
 def test_hedges_as_news_writes_them(sentence, value, hedge):
     q = next(q for q in extract_quantities(sentence) if q.value == value)
     assert q.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "URL: https://themilitant.com/?p=109149",
+        "49.3 of the Constitution of the country.",
+        "while the Senate examined in the afternoon article 6 of the decried reform.",
+        "Section 404 of the Sox Act, as the legislation is nicknamed, calls for all firms",
+        "US chapter 11 bankruptcy rules made the Kremlin's auction illegal",
+        "Iraq continued to be in material breach of UN resolution 1441.",
+        "Gold Apollo head Hsu Ching-kuang said the pagers were “100 percent not” made in Taiwan.",
+        'his mother has said she is "100% certain" her son did not commit the crimes',
+        "Aimed at children aged 10 to 13, it is hoped the contest will help",
+        "who won the 1904 Horsham by-election aged 21 and 144 days",
+    ],
+)
+def test_addresses_provisions_emphasis_and_ages_are_not_claims(sentence):
+    assert extract_quantities(sentence) == []
+
+
+def test_a_share_of_100_percent_is_still_a_share():
+    assert figures("The party won 100% of the vote in the district.") == [(100, "%", "exact")]
+
+
+def test_digit_groups_that_lost_a_comma_are_read_as_the_evident_number():
+    assert figures("Gonzalez received an estimated 7,156,462 votes, while Maduro received "
+                   "3,241461 votes.") == [(7_156_462, "votes", "approx"),
+                                          (3_241_461, "votes", "exact")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Against the pound, the dollar was down at $1,8923.",
+        "Suits worn by the Beatles have sold for $110,00 at a US auction.",
+        "He earns between £5,001and £10,000 for the work.",
+        "a total of 120,5 million",
+    ],
+)
+def test_other_broken_digit_groups_are_no_figure_rather_than_a_wrong_one(sentence):
+    assert [q.value for q in extract_quantities(sentence)] in ([], [10_000])
