@@ -16,7 +16,7 @@ quantities, and neither is a bare count word with no counted noun ("one of them"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.text import trie
 from extract.words import bound, exact_enough
@@ -27,8 +27,11 @@ APPROX_TOLERANCE = 0.10
 VAGUE: tuple[tuple[str, float, float], ...] = (
     (r"hundreds of thousands", 200_000, 999_999),
     (r"tens of thousands", 20_000, 99_999),
+    (r"hundreds of millions", 200_000_000, 999_999_999),
+    (r"tens of millions", 20_000_000, 99_999_999),
     (r"(?:several|a few) million", 2_000_000, 9_999_999),
     (r"millions", 2_000_000, 999_999_999),
+    (r"(?:several|a few) hundred thousand", 200_000, 999_999),
     (r"(?:several|a few) thousand", 2_000, 9_999),
     (r"thousands", 2_000, 99_999),
     (r"(?:several|a few) hundred", 200, 999),
@@ -48,7 +51,15 @@ _SCALES = {
     "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000,
     "bn": 1_000_000_000, "tn": 1_000_000_000_000,
 }  # fmt: skip
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+# Currency signs, with the country letters written before or after a dollar sign: "US$20bn",
+# "$US14 billion", "A$33bn", "HK$327m".
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "$us": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD",
+    "c$": "CAD", "ca$": "CAD", "$c": "CAD", "nz$": "NZD", "$nz": "NZD", "hk$": "HKD",
+    "$hk": "HKD", "s$": "SGD", "sg$": "SGD", "nt$": "TWD", "r$": "BRL", "€": "EUR",
+    "£": "GBP", "¥": "JPY", "₩": "KRW",
+}  # fmt: skip
+_CURRENCY = r"(?:US|AU?|CA?|NZ|HK|SG?|NT|R)\$|\$(?:US|A|C|NZ|HK)?|[€£¥₩]"
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "won": "KRW", "yen": "JPY", "rouble": "RUB", "roubles": "RUB",
@@ -72,15 +83,16 @@ _WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 # any other run of digits after a comma ("3,2414", "1,5") is no figure (see _MALFORMED).
 _DIGITS = r"\d{1,3}(?:,\d{3})*,(?:\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 
 
 def _number(name: str) -> str:
     """A figure in digits or words, its groups prefixed with name."""
     return (
-        rf"(?P<{name}>(?:(?P<{name}_cur>US\$|[$€£¥₩])\s?)?(?P<{name}_num>{_DIGITS})"
+        rf"(?P<{name}>(?:(?P<{name}_cur>{_CURRENCY})\s?)?(?P<{name}_num>{_DIGITS})"
         rf"(?P<{name}_scale>{_SCALE})?(?![A-Za-z0-9'’])"
         rf"|(?P<{name}_half>(?:(?:{_WORD_NUM}) and a half|half an?) (?:thousand|million|billion))\b"
-        rf"|(?P<{name}_words>(?:{_WORD_NUM})"
+        rf"|(?P<{name}_words>(?:{_WORD_NUM}|an?(?=\s+{_SCALE_WORD}\b))"
         rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion|trillion))*)\b"
         rf"|(?P<{name}_dozen>a dozen)\b)"
     )
@@ -89,7 +101,7 @@ def _number(name: str) -> str:
 _VAGUE = "|".join(f"(?:{p})" for p, _, _ in VAGUE)
 _FIGURE = re.compile(
     rf"(?<![\w.,/-])(?:(?P<vague>{_VAGUE})\b"
-    rf"|{_number('first')}(?:\s*(?:-|–|to|and)\s*{_number('second')})?)",
+    rf"|{_number('first')}(?:(?P<join>-to-|\s*(?:-|–|to|and)\s*){_number('second')})?)",
     re.I,
 )
 _HEDGE_BEFORE = (
@@ -198,6 +210,9 @@ class Quantity:
     concept: str | None
     hedge: str
     increment: bool = False
+    # "US$20bn (A$33bn)": the same sum in another currency, written in brackets after it.
+    converted: float | None = None
+    converted_unit: str | None = None
 
 
 def _number_value(match: re.Match[str], prefix: str) -> tuple[float, str | None] | None:
@@ -221,7 +236,9 @@ def _number_value(match: re.Match[str], prefix: str) -> tuple[float, str | None]
 def _words_value(words: str) -> float:
     total, current = 0, 0
     for word in re.split(r"[\s-]+", words.lower()):
-        if word in _UNITS_WORDS:
+        if word in ("a", "an"):  # "a million"
+            current = 1
+        elif word in _UNITS_WORDS:
             current += _UNITS_WORDS[word]
         elif word == "hundred":
             current = max(current, 1) * 100
@@ -386,9 +403,12 @@ def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> boo
 
 
 _STARTS = [*_UNITS_WORDS, "a dozen", "a few", "half a", "hundreds", "thousands", "millions", "tens",
-           "several", "dozens"]  # fmt: skip
+           "several", "dozens", "a hundred", "a thousand", "a million", "a billion", "a trillion",
+           "an hundred"]  # fmt: skip
 # Where a figure can start, matched on lower-cased text (case-insensitive matching is slow).
-_CANDIDATE = re.compile(rf"(?<![\w.,/-])(?:us\$|[$€£¥₩\d]|(?:{trie(_STARTS)})\b)")
+_CANDIDATE = re.compile(
+    rf"(?<![\w.,/-])(?:(?:us|au?|ca?|nz|hk|sg?|nt|r)\$|[$€£¥₩\d]|(?:{trie(_STARTS)})\b)"
+)
 _CANDIDATE_ANY_CASE = re.compile(_CANDIDATE.pattern, re.I)
 
 
@@ -452,8 +472,11 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             match.group("first_words") or match.group("first_dozen") or match.group("first_half")
         )
         second = _number_value(match, "second")
-        connector = re.search(r"\s*(?:-|–|to|and)\s*", sentence[start:end])
-        joiner = connector.group(0).strip() if connector else ""
+        joiner = (match.group("join") or "").strip()
+        if joiner == "-to-":
+            if second and second[0] < value:
+                continue  # "three-to-one", "10-to-1": odds, not a figure
+            joiner = "to"  # "the 100-to-300 spectrum": a range
         low = high = value
         if second and (joiner in ("-", "–", "to") or hedge == "range"):
             other = second[0]
@@ -487,7 +510,42 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         increment = bool(_INCREMENT.match(sentence[end:]) or _INCREMENT_BEFORE.search(before))
         found.append(_figure(sentence, start, end, hedge_start, hedge, value, low, high, unit,
                              reach, increment))  # fmt: skip
-    return found
+    return _conversions_merged(sentence, found) if len(found) > 1 else found
+
+
+_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*$")
+_NEXT_IN_BRACKET = re.compile(r"\s*(?:[;,/]|\bor\b)\s*$")
+_CLOSE_BRACKET = re.compile(r"^\s*[)\]]")
+
+
+def _is_money(q: Quantity) -> bool:
+    return q.unit is not None and len(q.unit) == 3 and q.unit.isupper() and q.value is not None
+
+
+def _conversions_merged(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "US$20bn (A$33bn)", "HK$327m (US$42m; £22m)": one sum, given in other currencies in
+    brackets; the bracketed sums are not claims of their own. The first is kept on the
+    claim as its conversion."""
+    kept: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        j = i + 1
+        opened = j < len(found) and _OPEN_BRACKET.match(sentence[q.end : found[j].start])
+        if _is_money(q) and opened:
+            gap = _OPEN_BRACKET
+            while j < len(found) and _is_money(found[j]) and found[j].unit != q.unit:
+                if not gap.fullmatch(sentence[found[j - 1].end : found[j].start]):
+                    break
+                gap, j = _NEXT_IN_BRACKET, j + 1
+            if j > i + 1 and _CLOSE_BRACKET.match(sentence[found[j - 1].end :]):
+                first = found[i + 1]
+                q = replace(q, converted=first.value, converted_unit=first.unit)
+            else:
+                j = i + 1
+        kept.append(q)
+        i = j
+    return kept
 
 
 def _interval(

@@ -144,9 +144,7 @@ def test_the_counted_noun_is_the_head_of_its_phrase(sentence, value, unit):
     assert (q.value, q.unit) == (value, unit)
 
 
-def test_conversions_in_brackets_and_fractions_of_millions():
-    found = extract_quantities("Air Jamaica, with debts of $560m (£291m), has been hit")
-    assert [(q.value, q.unit) for q in found] == [(560_000_000, "USD"), (291_000_000, "GBP")]
+def test_fractions_of_millions():
     (q,) = extract_quantities("with close to half a million properties selling")
     assert (q.value, q.unit, q.hedge) == (500_000, "properties", "approx")
     (q,) = extract_quantities("capable of one trillion calculations per second")
@@ -223,3 +221,57 @@ def test_digit_groups_that_lost_a_comma_are_read_as_the_evident_number():
 )
 def test_other_broken_digit_groups_are_no_figure_rather_than_a_wrong_one(sentence):
     assert [q.value for q in extract_quantities(sentence)] in ([], [10_000])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "converted", "converted_unit"),
+    [
+        ("Air Jamaica, with debts of $560m (£291m), has been hit", 560e6, "USD", 291e6, "GBP"),
+        ("The deal is worth US$20bn (A$33bn) over 20 years", 20e9, "USD", 33e9, "AUD"),
+        ("the cost would reach 40 billion dollars (£31.6 billion)", 40e9, "USD", 31.6e9, "GBP"),
+        ("Lenovo's profit for the three months to December was HK$327m (US$42m; £22m), less",
+         327e6, "HKD", 42e6, "USD"),
+    ],
+)  # fmt: skip
+def test_a_conversion_in_brackets_is_one_figure_in_two_currencies(
+    sentence, value, unit, converted, converted_unit
+):
+    money = [q for q in extract_quantities(sentence) if q.unit and q.unit.isupper()]
+    assert [(q.value, q.unit, q.converted, q.converted_unit) for q in money] == [
+        (value, unit, converted, converted_unit)
+    ]
+
+
+def test_two_sums_in_brackets_that_are_not_a_conversion_stay_two():
+    found = extract_quantities("It paid $5m (up from £3m a year earlier) for the rights")
+    assert [(q.value, q.unit) for q in found] == [(5e6, "USD"), (3e6, "GBP")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Australia will spend $US14 billion on the submarines", 14e9, "USD"),
+        ("Sales will dip by at least A$30m after the tsunami, Qantas said.", 30e6, "AUD"),
+        ("The bank raised C$2bn from the sale", 2e9, "CAD"),
+        ("when more than a million people joined marches", 1e6, "people"),
+        ("He said more than a million homeless needed shelter", 1e6, "homeless"),
+        ("The rally drew a hundred thousand supporters", 100_000, "supporters"),
+    ],
+)
+def test_numbers_as_articles_write_them(sentence, value, unit):
+    (q,) = extract_quantities(sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_hyphenated_span_is_a_range():
+    (q,) = extract_quantities("Estimates sit at the low end of the 100-to-300 spectrum.")
+    assert (q.hedge, q.low, q.high) == ("range", 100, 300)
+
+
+def test_several_hundred_thousand_is_vague():
+    (q,) = extract_quantities("several hundred thousand people marched in Paris")
+    assert (q.hedge, q.low, q.high, q.unit) == ("vague", 200_000, 999_999, "people")
+
+
+def test_odds_are_not_a_range():
+    assert extract_quantities("Bookmakers offered three-to-one on a home win") == []
