@@ -76,8 +76,10 @@ CONCEPTS = {
     "military personnel": "troops", "service members": "troops", "troop": "troops",
     "soldier": "troops", "officer-level personnel": "officers", "officer": "officers",
 }  # fmt: skip
-DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+DURATIONS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+             "century"}  # fmt: skip
 
+_TIME_UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
 _WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 # "3,241461": digit groups that lost a comma are read as the groups they evidently are;
 # any other run of digits after a comma ("3,2414", "1,5") is no figure (see _MALFORMED).
@@ -94,7 +96,8 @@ def _number(name: str) -> str:
         rf"|(?P<{name}_half>(?:(?:{_WORD_NUM}) and a half|half an?) (?:thousand|million|billion))\b"
         rf"|(?P<{name}_words>(?:{_WORD_NUM}|an?(?=\s+{_SCALE_WORD}\b))"
         rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion|trillion))*)\b"
-        rf"|(?P<{name}_dozen>a dozen)\b)"
+        rf"|(?P<{name}_dozen>a dozen)\b"
+        rf"|(?P<{name}_one>an?)(?=\s+{_TIME_UNITS}\b))"  # "around an hour": only with a hedge
     )
 
 
@@ -144,10 +147,15 @@ _NAME_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][A-Za-z]+\s+$")  # "Radio 1", "Articl
 _SCORE_AFTER = re.compile(
     r"^\s+(?:win|wins|victory|defeat|loss|lead|draw|deficit|half-time|scoreline|down|up)\b", re.I
 )
-# "Ten years ago", "three days before he meets": when, not how many.
-_AGO_AFTER = re.compile(
-    r"^\s+(?:second|minute|hour|day|week|month|year|decade)s?\s+(?:ago|before|after|later|earlier)\b",
-    re.I,
+# "Ten years ago", "three days before he meets": when, not how many. But a duration before or
+# after an event is the claim when a bound is put on it ("more than six hours after the
+# closure"), when it says for how long ("continued for around an hour after"), or when it is
+# the length of a delay ("The delay in announcing results - six hours after polls closed").
+_AGO_AFTER = re.compile(rf"^\s+{_TIME_UNITS}\s+ago\b", re.I)
+_WHEN_AFTER = re.compile(rf"^\s+{_TIME_UNITS}\s+(?:before|after|later|earlier)\b", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
+_DELAY_BEFORE = re.compile(
+    r"\b(?:delay(?:s|ed)?|wait(?:s|ed|ing)?|lag|gap|interval|pause|hold-up)\b", re.I
 )
 _AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|at the age of)\s+$", re.I)  # "players aged 15"
@@ -221,6 +229,8 @@ def _number_value(match: re.Match[str], prefix: str) -> tuple[float, str | None]
         return None
     if match.group(f"{prefix}_dozen"):
         return 12.0, None
+    if match.group(f"{prefix}_one"):
+        return 1.0, None
     if half := match.group(f"{prefix}_half"):  # "half a million", "two and a half million"
         whole = _UNITS_WORDS.get(half.split()[0].lower(), 0)  # "half" itself counts 0
         return _SCALES[half.split()[-1].lower()] * (whole + 0.5), None
@@ -404,7 +414,8 @@ def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> boo
 
 _STARTS = [*_UNITS_WORDS, "a dozen", "a few", "half a", "hundreds", "thousands", "millions", "tens",
            "several", "dozens", "a hundred", "a thousand", "a million", "a billion", "a trillion",
-           "an hundred"]  # fmt: skip
+           "an hour", "a second", "a minute", "a day", "a week", "a fortnight", "a month",
+           "a year", "a decade", "a century"]  # fmt: skip
 # Where a figure can start, matched on lower-cased text (case-insensitive matching is slow).
 _CANDIDATE = re.compile(
     rf"(?<![\w.,/-])(?:(?:us|au?|ca?|nz|hk|sg?|nt|r)\$|[$€£¥₩\d]|(?:{trie(_STARTS)})\b)"
@@ -459,6 +470,14 @@ def extract_quantities(sentence: str) -> list[Quantity]:
                 found.append(Quantity(span, end + reach, sentence[span : end + reach], None,
                                       low, high, unit, concept_of(unit), "vague"))  # fmt: skip
             continue
+        if match.group("first_one") and hedge == "exact":
+            continue  # "a day later", "a year": a time, not a figure; "around an hour" is one
+        if _WHEN_AFTER.match(sentence[end:]) and not (
+            bound(hedge)
+            or _FOR_BEFORE.search(before[: len(before) - (start - hedge_start)])
+            or _DELAY_BEFORE.search(before)
+        ):
+            continue  # "three days before he is due to meet"
         first = _number_value(match, "first")
         if first is None or _is_not_a_quantity(sentence, match):
             if match.group("second"):
@@ -470,7 +489,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             value /= 1_000_000  # "400m", "800m" without money: metres, not millions
         is_word = bool(
             match.group("first_words") or match.group("first_dozen") or match.group("first_half")
-        )
+            or match.group("first_one")
+        )  # fmt: skip
         second = _number_value(match, "second")
         joiner = (match.group("join") or "").strip()
         if joiner == "-to-":

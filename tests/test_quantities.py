@@ -275,3 +275,36 @@ def test_several_hundred_thousand_is_vague():
 
 def test_odds_are_not_a_range():
     assert extract_quantities("Bookmakers offered three-to-one on a home win") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "hedge"),
+    [
+        ("The delay in announcing results — six hours after polls were supposed to close — "
+         "indicated a deep debate", 6, "hours", "exact"),
+        ("Amoroso, who announced the data more than six hours after the closure of the centers",
+         6, "hours", "more_than"),
+        ("The wave of explosions continued for around an hour after the first detonations",
+         1, "hour", "approx"),
+        ("Mr Blunkett led the city council for seven years before entering the Commons.", 7,
+         "years", "exact"),
+        ("Yukos has been battling the Russian authorities for more than a year", 1, "year",
+         "more_than"),
+    ],
+)  # fmt: skip
+def test_a_duration_that_is_the_claim(sentence, value, unit, hedge):
+    (q,) = extract_quantities(sentence)
+    assert (q.value, q.unit, q.hedge) == (value, unit, hedge)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "targeting their pagers and then walkie-talkies a day later.",
+        "Millions of people are continuing to give up a day’s pay",
+        "It will be reviewed in a year.",
+        "The vote comes about two weeks before the election",
+    ],
+)
+def test_a_time_is_not_a_duration_claim(sentence):
+    assert [q for q in extract_quantities(sentence) if q.unit != "people"] == []
