@@ -2,15 +2,40 @@
 
 Hedge rules (the interval is what the wording commits the source to):
 - exact      "12,000"                    [v, v]
-- approx     about, around, roughly, some, nearly, an estimated   [0.9 v, 1.1 v]
+- approx     about, around, roughly, some, nearly, an estimated, just under, just over
+                                                                  [0.9 v, 1.1 v]
 - at_least   at least, no fewer than, "or more"                   [v, open]
 - more_than  more than, over, upwards of, exceeded               [v, open]
-- at_most    as many as, no more than, not exceeding, fewer than  [open, v]
+- at_most    as many as, no more than, not exceeding, fewer than, never exceeded  [open, v]
 - up_to      up to                                                [open, v]
-- range      "between 10,000 and 12,000", "3,000-5,000"          [a, b]
+- range      "between 10,000 and 12,000", "3,000-5,000", "the 100-to-300 spectrum"  [a, b]
 - vague      "several thousand", "thousands", "dozens"           see VAGUE
-Years, dates, clock times, list markers, ages, codes such as "KN-23" and ordinals are not
-quantities, and neither is a bare count word with no counted noun ("one of them").
+"over two consecutive days" is during (exact), not more than.
+
+Numbers as articles write them: "a million", "$US14 billion", "A$33bn", "325.5p" (pence),
+"7.2MB"; "3,241461" (a comma lost) is the number its digit groups evidently make, and any
+other broken group ("$1,8923", "£5,001and") is no figure rather than a wrong one.
+
+Two figures or one:
+- "from 62 to 64" where the sentence is about a change ("raise the retirement age from 62
+  to 64", "fell from 7,613 to 6,630") is two figures, the value before and after, each exact;
+  otherwise "from" ... "to" is a range.
+- A sum with its conversion in brackets, "US$20bn (A$33bn)", "HK$327m (US$42m; £22m)",
+  "30ft (10m)", is one figure in the first unit; the first conversion is kept on it.
+
+The unit is the noun written after the figure ("12,000 soldiers", "32 people dead"); a word
+that says how it was counted or what happened is not one ("3.5 million nationwide", "1.27
+million estimated", "3,000 wounded"). A figure with no noun of its own takes its unit from
+the frame of its sentence or from the sentence's other figures: the rules are stated in
+extract/counted.py. A word number, a bare small number or a vague amount that gets no unit
+that way is no claim ("one of them", "thousands" alone).
+
+Not quantities: years, dates, clock times, list markers, ages ("aged 16 to 18", "people over
+60"), codes ("KN-23", "007"), ordinals and ranks ("world number 46", "on day two"), numbered
+provisions ("Art. 49.3", "article 6", "Section 404 of the Act"), addresses, versions,
+ratios ("ten times more"), "100 percent not", and descriptions ("two of the world's largest
+brewers"). "N units before/after" an event says when, unless bounded ("more than six hours
+after"), lasting ("for seven years before") or a delay; "Ten years ago" always says when.
 """
 
 from __future__ import annotations
@@ -18,6 +43,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extract.counted import (
+    NOT_COUNTED,
+    Slot,
+    frame_unit,
+    inherited_units,
+    is_participle,
+    is_plural,
+    may_follow_plural,
+)
 from extract.text import trie
 from extract.words import bound, exact_enough
 
@@ -31,6 +65,8 @@ VAGUE: tuple[tuple[str, float, float], ...] = (
     (r"tens of millions", 20_000_000, 99_999_999),
     (r"(?:several|a few) million", 2_000_000, 9_999_999),
     (r"millions", 2_000_000, 999_999_999),
+    (r"(?:several|a few) hundred billion", 200_000_000_000, 999_999_999_999),
+    (r"(?:several|a few) hundred million", 200_000_000, 999_999_999),
     (r"(?:several|a few) hundred thousand", 200_000, 999_999),
     (r"(?:several|a few) thousand", 2_000, 9_999),
     (r"thousands", 2_000, 99_999),
@@ -86,13 +122,19 @@ _WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})*,(?:\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+# Units written onto the number: "7.2MB", "1.35km/h", "6.39secs", "325.5p" (pence).
+_ABBREVIATED = (
+    r"(?:km/h|kmh|km|kg|mm|cm|ml|mbps|gbps|kbps|mb|gb|tb|kb|mph|ghz|mhz|mw|gw|kwh|kw|ft|lbs?"
+    r"|secs?|bpd|p(?!\.?m\b))"
+)
+_ABBREVIATED_UNITS = {"p": "pence", "sec": "seconds", "secs": "seconds", "lb": "lbs"}
 
 
 def _number(name: str) -> str:
     """A figure in digits or words, its groups prefixed with name."""
     return (
         rf"(?P<{name}>(?:(?P<{name}_cur>{_CURRENCY})\s?)?(?P<{name}_num>{_DIGITS})"
-        rf"(?P<{name}_scale>{_SCALE})?(?![A-Za-z0-9'’])"
+        rf"(?P<{name}_scale>{_SCALE})?(?P<{name}_abbr>{_ABBREVIATED})?(?![A-Za-z0-9'’])"
         rf"|(?P<{name}_half>(?:(?:{_WORD_NUM}) and a half|half an?) (?:thousand|million|billion))\b"
         rf"|(?P<{name}_words>(?:{_WORD_NUM}|an?(?=\s+{_SCALE_WORD}\b))"
         rf"(?:[\s-]+(?:{_WORD_NUM}|hundred|thousand|million|billion|trillion))*)\b"
@@ -157,9 +199,26 @@ _FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
 _DELAY_BEFORE = re.compile(
     r"\b(?:delay(?:s|ed)?|wait(?:s|ed|ing)?|lag|gap|interval|pause|hold-up)\b", re.I
 )
-_AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|at the age of)\s+$", re.I)  # "players aged 15"
-_MALFORMED = re.compile(r"^,\d")
+_AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]olds?\b", re.I)
+# A person's age: "players aged 15", "aged between 18 and 34", "people over 60".
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|at the age of|(?:people|those|adults|men|women|children|anyone|pensioners"
+    r"|voters|workers)\s+(?:(?:aged|are|were|who are)\s+)?(?:over|under|above|below))\s+"
+    r"(?:between\s+|from\s+"
+    r"|over\s+|under\s+)?$",
+    re.I,
+)
+# A rank or a label, not a count: "at number four", "dropped one place to two", "on day
+# two", "version 1.0", "the last eight of the Heineken Cup".
+_RANK_BEFORE = re.compile(
+    r"\b(number|ranked|(?:places?|spots?|positions?)\s+to|day|round|stage|leg|phase|parts?|level"
+    r"|grade|class|category|type|series|season|episode|heat)\s+$",
+    re.I,
+)
+_VERSION_BEFORE = re.compile(r"\b(?:version|v\.?)\s*$", re.I)
+# "ten times more than", "30 times cheaper": a ratio, not a figure of its own.
+_RATIO_AFTER = re.compile(r"^\s+times\s+(?:more|less|fewer|as|the|\w+er)\b", re.I)
+_MALFORMED = re.compile(r"^,(?:\d|\s0\d\d\b)")  # "3,2414", "$30, 000"
 # A numbered provision of a text: "Art. 49.3", "article 6", "Section 404 of the Sox Act".
 _PROVISION_BEFORE = re.compile(
     r"\b(?:(?:art|arts|sec|secs|para|paras|ch|cl|no|nos|fig|figs|vol|pp?)\.\s*"
@@ -179,7 +238,6 @@ _EMPHASIS_AFTER = re.compile(
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 _WORD = re.compile(r"(?P<gap>[\s\"'“”‘’]*)(?P<w>[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
-_NUMBER_OF = re.compile(r"\bnumber of\s+(?:[A-Z][\w'’-]*\s+)*(?P<noun>[a-z]+)\b[^,.;]*$")
 # Words that may stand between a figure and the noun it counts.
 _MODIFIERS = frozenset(
     """more additional other new extra further military special armed active regular ground
@@ -201,6 +259,8 @@ _NOT_UNITS = frozenset(
 )
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all|first)\s+$", re.I)
 _INCREMENT = re.compile(r"^\s+(?:more|additional|extra|further)\b", re.I)
+_OTHERS = re.compile(r"^\s+others\b", re.I)
+_TIMES = re.compile(r"^\s+times\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.I)
 
 
@@ -258,18 +318,44 @@ def _words_value(words: str) -> float:
     return float(total + current)
 
 
+_OF = re.compile(
+    r"\s+of\b(?:\s+(?:the|their|its|his|her|our|your|my|these|those|all)\b)?"
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[\w-]+['’]s\b)?"
+)  # "two of the groups", "a thousand of their troops", "67 million of France's population"
+_PUNCTUATION_AFTER = re.compile(r"^\s*(?:[)\],;:.!?]|$)")
+_SUPERLATIVE = re.compile(
+    r"\s+(?:most|least|best|worst|main|top|leading|key|major|\w+est)\b(?!['’]s)", re.I
+)
+# "eight of their last 13 matches", "Five of the eight critics": the part counts the whole's
+# noun.
+_OF_A_WHOLE = re.compile(
+    rf"\s*(?:(?:last|first|next|previous|past|remaining)\s+)?(?:\d[\d,]*|{_WORD_NUM})(?=\s)",
+    re.I,
+)
+_LY_NOUNS = frozenset("family rally ally tally supply assembly anomaly monopoly belly".split())
+
+
 def _unit_after(text: str, plural: bool = True) -> tuple[str | None, int]:
     """The counted noun phrase right after a figure, and how far it reaches.
 
     Up to three lower-case words; the last is the head ("five military bases" -> "military
     bases", "250 potential jurors" -> "jurors"). A plural noun ends the phrase, so a verb
-    after it ("troops remain") is not taken for the head. Capitalised words count only when
-    nothing lower-case follows ("3,765 North Koreans").
+    after it ("troops remain") is not taken for the head; so does a plural without -s unless
+    a plural noun follows ("32 people dead", "500 police officers"). Capitalised words count
+    only when nothing lower-case follows ("3,765 North Koreans"). No noun follows a figure
+    when the word after it says how it was counted or what happened ("3.5 million
+    nationwide", "1.27 million estimated", "3,000 wounded", "2,800 others"), nor when a
+    plural figure is followed by one singular word and a stop ("(5,150,092 support)").
     """
     proper: list[str] = []
     words: list[str] = []
-    of = re.match(r"\s+of\b", text)
+    of = _OF.match(text)
     pos = end = of.end() if of else 0
+    if of and (whole := _OF_A_WHOLE.match(text, pos)):
+        unit, reach = _unit_after(text[whole.end() :], plural)
+        return (unit, whole.end() + reach) if unit else (None, 0)  # "two of his six children"
+    if of and _SUPERLATIVE.match(text, pos):
+        return None, 0  # "two of the world's largest brewers": a description, not a count
     for _ in range(6):
         word = _WORD.match(text, pos)
         if word is None or "\n" in word.group("gap"):
@@ -281,7 +367,11 @@ def _unit_after(text: str, plural: bool = True) -> tuple[str | None, int]:
         lower = token.lower()
         if (lower in _NOT_UNITS and lower not in _MODIFIERS) or re.search(r"['’]s$", token):
             break
+        if lower in _UNITS_WORDS or lower in _SCALES:
+            break  # "one of five in the regiment": a number, not what is counted
         if token[0].isupper():
+            if words and all(w in _MODIFIERS or is_participle(w) for w in words):
+                words.clear()  # "two other Russian firms", "68 unreleased Nirvana tracks"
             if words:
                 break
             proper.append(token)
@@ -289,18 +379,59 @@ def _unit_after(text: str, plural: bool = True) -> tuple[str | None, int]:
             if len(token) >= 3 and token.endswith("s") and not token.isupper():
                 break  # "3,765 North Koreans came": a plural name is the counted thing
             continue
+        if lower.endswith("ly") and lower not in _LY_NOUNS and not _phrase_ends(text, word):
+            pos = word.end()  # "one heavily congested network": an adverb, skipped
+            continue
+        if not words and not proper:
+            if lower in NOT_COUNTED and _phrase_ends(text, word):
+                return None, 0  # "3.5 million nationwide", but "three weekly journeys"
+            if is_participle(lower) and lower not in _MODIFIERS and _phrase_ends(text, word):
+                return None, 0  # "1.27 million estimated during", "700,000 protested here"
         if words and lower.endswith(("ing", "ed")):
             break  # "soldiers trained in": a participle after the noun
         words.append(lower)
         pos = end = word.end()
         if len(words) == 3 or (plural and _is_plural(lower) and lower not in _MODIFIERS):
             break
+        if plural and is_plural(lower) and not _noun_follows(text, word):
+            break  # "32 people dead", "64 pence, or 6%"
     if words:
+        if words[-1] in _SKIPPED_MODIFIERS:
+            return None, 0  # "a million more": more of what was counted before
+        if words == ["population"]:
+            return "people", end  # "all of Italy's 60 million population"
+        single = len(words) == 1 and not is_plural(words[0]) and len(words[0]) > 3
+        if (
+            plural
+            and single
+            and words[0] not in _CURRENCY_WORDS
+            and not may_follow_plural(words[0])
+            and _PUNCTUATION_AFTER.match(text[end:])
+        ):
+            return None, 0  # "(5,150,092 support)"
         kept = [w for w in words[:-1] if w in _MODIFIERS and w not in _SKIPPED_MODIFIERS]
         return " ".join([*kept[-1:], words[-1]]), end
     if proper:
         return " ".join(proper), end
     return None, 0
+
+
+def _phrase_ends(text: str, word: re.Match[str]) -> bool:
+    """Nothing that could be a noun follows this word: a stop, a function word, the end."""
+    following = _WORD.match(text, word.end())
+    if following is None or following.group("gap").strip() or "\n" in following.group("gap"):
+        return True
+    lower = following.group("w").lower()
+    return lower in _NOT_UNITS or lower in NOT_COUNTED
+
+
+def _noun_follows(text: str, word: re.Match[str]) -> bool:
+    """A plural noun right after this word: "registered voters", "police officers"."""
+    following = _WORD.match(text, word.end())
+    if following is None or following.group("gap") != " ":
+        return False
+    lower = following.group("w").lower()
+    return lower not in _NOT_UNITS and _is_plural(lower) and following.group("w")[0].islower()
 
 
 def _is_plural(word: str) -> bool:
@@ -337,8 +468,16 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
         return not sentence[match.end("first") :].startswith("%")  # a year, unless a share
     if not before.strip() and re.match(r"^[.)]\s", after):
         return True  # "1. Tap in your navigation bar."
-    if _MALFORMED.match(after):
-        return True
+    if _MALFORMED.match(after) or re.fullmatch(r"0\d+", digits) or re.match(r"\.\d", after):
+        return True  # "3,2414", "$30, 000"; "007", "000": a code; "10.75p", "3.817.69"
+    label = _RANK_BEFORE.search(before)
+    short = not match.group("first_scale") and re.fullmatch(r"\d{1,3}", digits or "0")
+    if label and short and (label.group(1).lower() == "number" or not re.match(r"\s+[a-z]", after)):
+        return True  # "the world number two hangs in", "on day two of the competition"
+    if _VERSION_BEFORE.search(before) or _RATIO_AFTER.match(after):
+        return True  # "version 7.60"; "ten times more than"
+    if re.search(r"\b(?:last|top)\s+$", before) and re.match(r"\s+of\b", after):
+        return True  # "the last eight of the Heineken Cup": a round
     if _PROVISION_BEFORE.search(before) or _PROVISION_AFTER.match(after):
         return True
     if digits and re.fullmatch(r"\d{1,3}", digits) and not match.group("first_scale"):
@@ -348,6 +487,8 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
             return True  # "Radio 1", "Article 50", "Windows 95"
     if first[:1].isupper() and before.strip() and re.match(r"\s+[A-Z]", after):
         return True  # "Six Nations", "Big Four" inside a sentence
+    if first[:1].isupper() and re.search(r"[a-z][A-Z][a-z]+\s+$|\S\s+[A-Z][a-z]+\s+$", before):
+        return True  # "the so-called Guildford Four"
     # Phone numbers and codes: "+44 20", "(020) 7946", "555-1234".
     return bool(
         re.match(r"^-?\d", after)
@@ -376,6 +517,8 @@ def _unit_and_currency(
         if value == 100 and _EMPHASIS_AFTER.match(after[percent.end() :]):
             return None, -1  # "100 percent not": emphasis, no figure
         return "%", percent.end()
+    if hyphenated := _HYPHENATED_MEASURE.match(after):
+        return hyphenated.group(1).lower(), hyphenated.end()  # "Samsung's 102-inch plasma"
     unit, reach = _unit_after(after, plural=value != 1)
     if unit and unit.lower() in _CURRENCY_WORDS:
         qualifier = re.match(r"\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+dollars?\b", after)
@@ -384,13 +527,15 @@ def _unit_and_currency(
         return _CURRENCY_WORDS[unit.lower()], reach
     if currency:
         return currency, 0
-    if unit is None and (
-        counted := _NUMBER_OF.search(sentence[max(0, start - 3 * _WINDOW) : start])
-    ):
-        return counted.group("noun"), 0  # "the number of soldiers ... exceeded 10,000"
     return unit, reach
 
 
+_HYPHENATED_MEASURE = re.compile(
+    r"^-(met(?:re|er)|kilomet(?:re|er)|mile|foot|inch|acre|hectare|tonne|ton|lit(?:re|er)"
+    r"|gallon|megawatt|gigawatt|kilowatt|storey|page|seat|bed)\b",
+    re.I,
+)
+_DISTANCE_IN_BRACKETS = re.compile(r"\d\s*(?:ft|feet|foot|miles?|yards?|inch(?:es)?)\s*\(\s*$")
 _DISTANCE_CONTEXT = re.compile(
     r"^\s*(?:runners?|race|races|hurdles|freestyle|backstroke|breaststroke|butterfly|medley"
     r"|sprint|sprinters?|relay|final|title|record|champion|gold|silver|bronze|event|metres)\b"
@@ -399,16 +544,34 @@ _DISTANCE_CONTEXT = re.compile(
 )
 
 
+# A sentence about athletics or swimming, with no money in it: "800m and 1500m" are distances.
+_ATHLETICS = re.compile(
+    r"\b(?:runners?|race[sd]?|racing|hurdles|relay|sprint\w*|athlet\w*|olympic\w*|champion\w*"
+    r"|indoor|outdoor|freestyle|backstroke|breaststroke|butterfly|medley|metres|gold|silver"
+    r"|bronze|titles?|records?|finals?)\b",
+    re.I,
+)
+_MONEY = re.compile(
+    r"[$€£¥₩]|\b(?:dollars?|euros?|pounds?|yen|roubles?|rubles?|yuan|won|budget|profits?"
+    r"|sales|revenues?|deal|fees?|contract|costs?|debts?|deficit|funding|prize money|pay)\b",
+    re.I,
+)
+
+
 def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> bool:
-    """ "800m" is a distance when no currency is written and a race follows, or nothing does.
+    """ "800m" is a distance when no currency is written and a race follows, or nothing does,
+    or the sentence is about a race and names no money ("both the 800m and 1500m at the
+    European Indoor Championships").
 
     Otherwise "m" is million: "2.13m", "790m euros", "400m deficit".
     """
-    return (
-        (match.group("first_scale") or "").strip() == "m"
-        and not currency
-        and "." not in match.group("first_num")
-        and bool(_DISTANCE_CONTEXT.match(sentence[match.end() :]))
+    if (match.group("first_scale") or "").strip() != "m" or currency:
+        return False
+    if _DISTANCE_IN_BRACKETS.search(sentence[max(0, match.start() - 20) : match.start()]):
+        return True  # "jumped 30ft (10m)": the same distance in metres
+    return "." not in match.group("first_num") and (
+        bool(_DISTANCE_CONTEXT.match(sentence[match.end() :]))
+        or (bool(_ATHLETICS.search(sentence)) and not _MONEY.search(sentence))
     )
 
 
@@ -440,9 +603,31 @@ def _next_figure(sentence: str, lowered: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def extract_quantities(sentence: str) -> list[Quantity]:
-    """Every quantity claim in one sentence, left to right."""
-    found: list[Quantity] = []
+@dataclass
+class _Draft:
+    """A figure found in a sentence, before the sentence's other figures lend it a unit."""
+
+    start: int  # the written number
+    end: int
+    hedge_start: int
+    hedge: str
+    value: float | None  # None: a vague amount
+    low: float | None
+    high: float | None
+    unit: str | None
+    reach: int  # how far its written unit runs past end
+    increment: bool = False
+    needs_unit: bool = False  # a claim only with a unit: a word number, a bare small number
+    small: bool = False  # a whole number under 100 with no scale
+    scaled: bool = False  # written with a scale or decimals: "2.8 million", "7m", "4.5"
+    base: str | None = None  # a percentage's base: "votes" in "51.2 percent of the votes"
+    one: bool = False  # "one manager": kept only where a count of one is meant
+    fallback: str | None = None  # the unit if nothing better is found: "others"
+
+
+def _drafts(sentence: str) -> list[_Draft]:
+    """The figures of a sentence with the units written with them, left to right."""
+    drafts: list[_Draft] = []
     pos = 0
     lowered = sentence.lower()
     addressed = "/" in sentence or "@" in sentence or "www." in lowered
@@ -452,23 +637,22 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         start, end = match.start(), match.end()
         if any(a <= start < b for a, b in urls):
             continue  # "https://themilitant.com/?p=109149": part of an address
-        if _AGE_BEFORE.search(sentence[max(0, start - 20) : start]):
+        if _AGE_BEFORE.search(sentence[max(0, start - 32) : start]):
             continue  # "aged 21 and 144 days", "aged 16 to 18": a person's age, all of it
         before = sentence[max(0, start - _WINDOW) : start]  # every look-behind is short
-        hedge, hedge_start = "exact", start
+        hedge, hedge_start, hedge_word = "exact", start, ""
         if (h := _HEDGE_RE.search(before)) and h.lastgroup:
             hedge = h.lastgroup.rstrip("0123456789")
             hedge_start = start - len(before) + h.start(h.lastgroup)
-            if h.group(h.lastgroup).lower() == "over" and _DURING.match(sentence[match.end() :]):
+            hedge_word = h.group(h.lastgroup).lower()
+            if hedge_word == "over" and _DURING.match(sentence[match.end() :]):
                 hedge, hedge_start = "exact", start  # "over two consecutive days"
         if match.group("vague"):
             phrase = match.group("vague").lower()
             low, high = next((lo, hi) for p, lo, hi in VAGUE if re.fullmatch(p, phrase))
             unit, reach = _unit_after(sentence[end:])
-            if unit is not None:
-                span = hedge_start if hedge != "exact" else start
-                found.append(Quantity(span, end + reach, sentence[span : end + reach], None,
-                                      low, high, unit, concept_of(unit), "vague"))  # fmt: skip
+            drafts.append(_Draft(start, end, hedge_start if hedge != "exact" else start, "vague",
+                                 None, low, high, unit, reach, needs_unit=True))  # fmt: skip
             continue
         if match.group("first_one") and hedge == "exact":
             continue  # "a day later", "a year": a time, not a figure; "around an hour" is one
@@ -504,6 +688,14 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             if scale and not match.group("first_scale") and value < _SCALES[scale]:
                 value *= _SCALES[scale]  # "3 to 5 million"
             currency = currency or second[1]
+            if (
+                joiner == "to"
+                and hedge_word == "from"
+                and (value > other or _CHANGE_BEFORE.search(_clause(sentence[:hedge_start])))
+            ):
+                drafts.extend(_before_and_after(sentence, match, hedge_start, value, other,
+                                                currency))  # fmt: skip
+                continue
             if value > other or (joiner in ("-", "–") and not currency and other < 100):
                 unit, _ = _unit_and_currency(sentence, start, end, currency, value)
                 if joiner in ("-", "–") and (unit is None or _SCORE_AFTER.match(sentence[end:])):
@@ -511,26 +703,128 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             if value <= other:
                 low, high = value, other
                 hedge, value = "range", (value + other) / 2
-        elif second:  # "500 and 600" outside a range: the first figure only here
+        elif second:  # "500 and 600" outside a range: each is a figure of its own
             end = start + len(match.group("first").rstrip())
+            pos = match.start("second")
         if hedge == "range" and low == high:
-            hedge = "exact"
+            hedge, hedge_start = "exact", start  # "from 50 Cent": no range after all
         unit, reach = _unit_and_currency(sentence, start, end, currency, value)
         if reach < 0:
             continue
         if metres:
             unit = "metres"
-        if is_word:
-            if unit is None or _DEFINITE.search(before):
-                continue  # "one of them", "the two countries"
-            if value == 1 and (unit or "").rstrip("s") not in DURATIONS:
-                continue
-        if unit is None and hedge == "exact" and value < 100 and float(value).is_integer():
-            continue  # a bare small number: an age, a rank, a score, a model
+        if abbreviated := match.group("second_abbr") or match.group("first_abbr"):
+            unit, reach = _ABBREVIATED_UNITS.get(abbreviated.lower(), abbreviated.lower()), 0
+        if is_word and _DEFINITE.search(before):
+            continue  # "the two countries"
+        whole = float(value).is_integer()
         increment = bool(_INCREMENT.match(sentence[end:]) or _INCREMENT_BEFORE.search(before))
-        found.append(_figure(sentence, start, end, hedge_start, hedge, value, low, high, unit,
-                             reach, increment))  # fmt: skip
+        others = _OTHERS.match(sentence[end:]) if unit is None else None
+        if unit is None and (times := _TIMES.match(sentence[end:])):
+            if value < 100 and whole_number(value):
+                continue  # "three times", "Three times, Nadal forces": how often, not a figure
+            unit, reach = "times", times.end()  # "downloaded almost eight million times"
+        if others:
+            reach = others.end()  # "eight others were killed": people; else "others"
+        # A bare small number is an age, a rank or a score unless something says what it counts;
+        # "20 more", "nine others" count more of something.
+        small = hedge == "exact" and value < 100 and whole and not match.group("first_scale")
+        small = small and not (increment or others)
+        drafts.append(_Draft(
+            start, end, hedge_start, hedge, value, low, high, unit, reach, increment=increment,
+            needs_unit=(is_word and not others) or small, small=small,
+            scaled=bool(match.group("first_scale") or re.search(r"\.\d", match.group(0)))
+            or (is_word and value >= 1000),
+            base=_unit_after(sentence[end + reach :])[0] if unit == "%" else None,
+            one=is_word and value == 1, fallback="others" if others else None,
+        ))  # fmt: skip
+    return drafts
+
+
+# "raise the retirement age from 62 to 64": a change, a figure before and one after it.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rais|increas|ris|rose|grow|grew|cut|reduc|lower|fall|fell|drop|climb|jump|push|lift"
+    r"|extend|shorten|delay|mov|chang|hik|doubl|tripl|boost|slash|decreas|shift|revis|widen"
+    r"|narrow|swell|surg|soar|plung|tumbl|slid|slump|declin|expand|shr[iu]nk|shrank|went|go"
+    r"|brought|bring|turn|adjust)\w*(?:\s+[\w’'-]+){0,8}?\s*$",
+    re.I,
+)
+
+
+def _clause(text: str) -> str:
+    """The end of text from its last clause break."""
+    return re.split(r"[,;:()—–]|\s-\s", text)[-1]
+
+
+def _before_and_after(
+    sentence: str, match: re.Match[str], hedge_start: int, value: float, other: float,
+    currency: str | None,
+) -> list[_Draft]:  # fmt: skip
+    """ "from 62 to 64" where the sentence is about a change: two figures, the value before
+    and the value after, each exact, counting the same thing (written after the second or
+    given by the frame before "from": "the retirement age from 62 to 64" counts years)."""
+    end = match.end()
+    unit, reach = _unit_and_currency(sentence, match.start(), end, currency, other)
+    if unit is None:
+        unit = frame_unit(sentence, match.start(), end, max(value, other))  # "age from 62"
+    first_end = match.start() + len(match.group("first").rstrip())
+    whole = float(value).is_integer() and float(other).is_integer()
+    scaled = bool(match.group("first_scale") or match.group("second_scale")) or not whole
+    small = whole and max(value, other) < 100 and not scaled
+    return [
+        _Draft(match.start(), first_end, match.start(), "exact", value, value, value, unit, 0,
+               needs_unit=small, small=small, scaled=scaled),
+        _Draft(match.start("second"), end, match.start("second"), "exact", other, other, other,
+               unit, max(reach, 0), needs_unit=small, small=small, scaled=scaled),
+    ]  # fmt: skip
+
+
+def extract_quantities(sentence: str) -> list[Quantity]:
+    """Every quantity claim in one sentence, left to right.
+
+    A figure with no noun of its own takes its unit from its frame or from the sentence's
+    other figures (extract/counted.py); a word number, a bare small number or a vague
+    amount that gets none is no claim ("one of them", "aged 15", "thousands" alone).
+    """
+    drafts = [d for d in _drafts(sentence) if not d.one or _counts_one(sentence, d)]
+    if not drafts:
+        return []
+    for d in drafts:
+        if d.unit is None:
+            d.unit = frame_unit(sentence, d.hedge_start, d.end + d.reach, d.value)
+    if any(d.unit is None for d in drafts):
+        slots = [Slot(d.hedge_start, d.end + d.reach, d.value, d.unit, d.base, d.small, d.scaled,
+                      lends=not _PER_BEFORE.search(sentence[: d.hedge_start][-5:]))
+                 for d in drafts]  # fmt: skip
+        for d, unit in zip(drafts, inherited_units(sentence, slots), strict=True):
+            d.unit = unit
+    found: list[Quantity] = []
+    for d in drafts:
+        d.unit = d.unit or d.fallback
+        if d.unit is None and d.needs_unit:
+            continue
+        if d.value is None:  # a vague amount
+            text = sentence[d.hedge_start : d.end + d.reach]
+            found.append(Quantity(d.hedge_start, d.end + d.reach, text, None, d.low, d.high,
+                                  d.unit, concept_of(d.unit), "vague"))  # fmt: skip
+            continue
+        found.append(_figure(sentence, d.start, d.end, d.hedge_start, d.hedge, d.value, d.low,
+                             d.high, d.unit, d.reach, d.increment))  # fmt: skip
     return _conversions_merged(sentence, found) if len(found) > 1 else found
+
+
+_PER_BEFORE = re.compile(r"\bper\s+$", re.I)  # "7.5 connections per 100 people": a base
+_ONE_COUNTED_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+$", re.I)
+
+
+def _counts_one(sentence: str, d: _Draft) -> bool:
+    """ "around an hour", "It has one manager registered": a count of one; not "one of",
+    "one place", "only one episode", "one big screening" (a word, not a figure)."""
+    if re.match(r"\s+of\b", sentence[d.end :]):
+        return False
+    if (d.unit or "").rstrip("s") in DURATIONS:
+        return True
+    return bool(_ONE_COUNTED_BEFORE.search(sentence[max(0, d.hedge_start - 20) : d.hedge_start]))
 
 
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*$")
@@ -538,14 +832,31 @@ _NEXT_IN_BRACKET = re.compile(r"\s*(?:[;,/]|\bor\b)\s*$")
 _CLOSE_BRACKET = re.compile(r"^\s*[)\]]")
 
 
+# Units of measure a figure may be converted into in brackets: "12,900 acres (5,200
+# hectares)", "1.35km/h (0.83mph)".
+_MEASURES = re.compile(
+    r"^(?:met(?:re|er)s?|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inch(?:es)?|cm|mm|acres?"
+    r"|hectares?|kg|kilos|kilogra(?:m|mme)s?|lbs|tonnes?|tons?|mph|km/h|kmh|lit(?:re|er)s?"
+    r"|gallons?|celsius|fahrenheit|sq km|square miles|square kilometres)$"
+)
+
+
+def whole_number(value: float) -> bool:
+    return float(value).is_integer()
+
+
 def _is_money(q: Quantity) -> bool:
-    return q.unit is not None and len(q.unit) == 3 and q.unit.isupper() and q.value is not None
+    """A sum, or a measure: what a bracket after it may convert into other units."""
+    if q.unit is None or q.value is None:
+        return False
+    money = (len(q.unit) == 3 and q.unit.isupper()) or q.unit == "pence"
+    return money or bool(_MEASURES.match(q.unit))
 
 
 def _conversions_merged(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """ "US$20bn (A$33bn)", "HK$327m (US$42m; £22m)": one sum, given in other currencies in
     brackets; the bracketed sums are not claims of their own. The first is kept on the
-    claim as its conversion."""
+    claim as its conversion. So for measures: "12,900 acres (5,200 hectares)"."""
     kept: list[Quantity] = []
     i = 0
     while i < len(found):

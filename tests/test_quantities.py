@@ -308,3 +308,106 @@ def test_a_duration_that_is_the_claim(sentence, value, unit, hedge):
 )
 def test_a_time_is_not_a_duration_claim(sentence):
     assert [q for q in extract_quantities(sentence) if q.unit != "people"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("to raise the retirement age from 62 to 64 by 2030 while strikes disrupted transport",
+         [(62, "years", "exact"), (64, "years", "exact")]),
+        ("The pension reform project assumes a gradual increase in the retirement age from 62 "
+         "to 65 years by 2031.", [(62, "years", "exact"), (65, "years", "exact")]),
+        ("Macron hopes parliament will adopt his plan to raise the pension age by two years to "
+         "64 before April.", [(2, "years", "exact"), (64, "years", "exact")]),
+        ("plans to raise the age at which retirees receive a state pension to 64.",
+         [(64, "years", "exact")]),
+        ("However, UPS said it was cutting a previous order for smaller Airbus A300s from 90 "
+         "planes to 53.", [(90, "planes", "exact"), (53, "planes", "exact")]),
+        ("The Labor Department also said it had revised down the jobs gains in December 2004, "
+         "from 157,000 to 133,000.", [(157_000, None, "exact"), (133_000, None, "exact")]),
+    ],
+)  # fmt: skip
+def test_from_one_figure_to_another_in_a_change_is_two_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Police estimate that between 1.1 million and 1.4 million people will be protesting.",
+         1_100_000, 1_400_000),
+        ("Estimates of the crowd ranged from 10,000 to 12,000 people.", 10_000, 12_000),
+    ],
+)  # fmt: skip
+def test_from_one_figure_to_another_without_a_change_is_a_range(sentence, low, high):
+    (q,) = extract_quantities(sentence)
+    assert (q.hedge, q.low, q.high) == ("range", low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("A series of explosions over two consecutive days left 32 people dead", 32, "people"),
+        ("at least 123 police officers were injured during the protests", 123, "officers"),
+        ("This funding is intended to make care available for some 2,500 women.", 2_500,
+         "women"),
+        ("There were also wins for two other Russians, Igor Andreev and Mikhail Youzhny.", 2,
+         "Russians"),
+        ("A box set featuring 68 unreleased Nirvana tracks has gone on sale", 68, "tracks"),
+        ("BA operates three weekly journeys to Riyadh.", 3, "journeys"),
+        ("The unions also supported the demonstrations of two of the groups that they see among "
+         "the most affected", 2, "groups"),
+        ("Roddick won 121 of his 147 matches while working with Gilbert", 121, "matches"),
+        ('"Will either group manage it?" she said, noting that the outcome would affect all 67 '
+         "million of France's population.", 67e6, "people"),
+        ("Cairn's shares closed at 1130p on Thursday.", 1_130, "pence"),
+        ("The disks can hold up to 1.8GB of data.", 1.8, "gb"),
+    ],
+)  # fmt: skip
+def test_the_noun_a_figure_counts(sentence, value, unit):
+    q = next(q for q in extract_quantities(sentence) if q.value == value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The union counted 3.5 million nationwide, it said.", 3_500_000),
+        ("slightly higher than the 1.27 million estimated during a previous round", 1_270_000),
+        ("(5,150,092 support)", 5_150_092),
+    ],
+)
+def test_a_word_that_says_how_or_what_happened_is_not_the_noun(sentence, value):
+    (q,) = extract_quantities(sentence)
+    assert (q.value, q.unit) == (value, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Heineken and Carlsberg, two of the world's largest brewers, have reported falling profits",
+        "There is only one place in the world where you will be able to get tickets",
+        "Operating profits were at 380m euros, ten times more than in 2003.",
+        "World number 46 Rusedski broke in the ninth game to take a tight opening set.",
+        "Denise Lewis withdrew on day two of the competition",
+        "the last eight of the Heineken Cup",
+        "Three times, Nadal forces a break point and three times the world number two hangs in.",
+        "Opera is set to release its version 7.60 by the end of the year.",
+    ],
+)
+def test_descriptions_ratios_ranks_and_labels_are_not_claims(sentence):
+    assert [q for q in extract_quantities(sentence) if q.unit != "EUR"] == []
+
+
+def test_a_count_of_one_where_one_is_meant():
+    assert figures("It has one manager registered at its declared address") == [
+        (1, "manager", "exact")
+    ]
+
+
+def test_distances_in_a_race_and_a_distance_converted_in_brackets():
+    assert figures("Kelly Holmes has been chosen for both the 800m and 1500m at next month's "
+                   "European Indoor Championships") == [(800, "metres", "exact"),
+                                                        (1500, "metres", "exact")]  # fmt: skip
+    (q,) = extract_quantities("an intruder who then jumped 30ft (10m) from a first floor window")
+    assert (q.value, q.unit, q.converted, q.converted_unit) == (30, "ft", 10, "metres")
