@@ -16,6 +16,11 @@ Numbers as articles write them: "a million", "$US14 billion", "A$33bn", "325.5p"
 "7.2MB"; "3,241461" (a comma lost) is the number its digit groups evidently make, and any
 other broken group ("$1,8923", "£5,001and") is no figure rather than a wrong one.
 
+Fractions in words are shares, unit "%": "about one-third of teachers" (33.33, approx), "half
+the city's districts" (50), "two out of three French people" (66.67), "one in five adults";
+not "the second half of 2004", "half his age", "a quarter of a point", "one half of the duo";
+"a quarter of a million" is the number 250,000.
+
 Two figures or one:
 - "from 62 to 64" where the sentence is about a change ("raise the retirement age from 62
   to 64", "fell from 7,613 to 6,630") is two figures, the value before and after, each exact;
@@ -144,9 +149,41 @@ def _number(name: str) -> str:
 
 
 _VAGUE = "|".join(f"(?:{p})" for p, _, _ in VAGUE)
+# Shares in words: "one-third of teachers", "half the city's districts", "two out of three
+# French people", "one in five adults". A fraction is a share of something named after it.
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+    "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_FRACTION = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
+_OF_SOMETHING = r"(?=\s+(?:of|the|its|their|his|her|our|all|these|those)\b|\s+[A-Z][\w-]*['’]s\b)"
+_SHARE = (
+    rf"(?P<share>(?:(?P<share_n>{_WORD_NUM}|an?)[\s-]+(?P<share_d>{_FRACTION})|half)"
+    rf"{_OF_SOMETHING}"
+    rf"|(?P<share_x>{_WORD_NUM}|\d{{1,2}})\s+(?:out\s+of|in)\s+(?P<share_y>{_WORD_NUM}|\d{{1,3}})\b"
+    rf"(?![.,]?\d)(?!\s*(?:%|per\b|times\b|{_TIME_UNITS}\b)))"
+)
 _FIGURE = re.compile(
-    rf"(?<![\w.,/-])(?:(?P<vague>{_VAGUE})\b"
+    rf"(?<![\w.,/-])(?:(?P<vague>{_VAGUE})\b|{_SHARE}"
     rf"|{_number('first')}(?:(?P<join>-to-|\s*(?:-|–|to|and)\s*){_number('second')})?)",
+    re.I,
+)
+# "a quarter of a million": a number; "a quarter of a percentage point": a part of a unit.
+_OF_A_UNIT = re.compile(
+    r"^\s+of\s+an?\s+(?:(?P<scale>hundred|thousand|million|billion|trillion)\b|(?:percentage\s+)?"
+    r"point|mile|inch|metre|kilometre|second|pound|dollar|cent)",
+    re.I,
+)
+# "the second half of", "half of the year": a part of a whole or of a time, not a share.
+_NOT_SHARE_BEFORE = re.compile(
+    r"\b(?:the|a|an|first|second|other|latter|this|that|each|every|one|and|its|their|his|her"
+    r"|our|my|your|top|bottom|back|front|opening|closing)\s+$",
+    re.I,
+)
+_OF_A_TIME = re.compile(
+    rf"^\s+of\s+(?:(?:the|this|that|an?|next|last|each)\s+)?(?:{_TIME_UNITS}|season|term|game"
+    r"|match|way|time|distance|race|period|quarter|half|century|\d{4})\b",
     re.I,
 )
 _HEDGE_BEFORE = (
@@ -365,7 +402,10 @@ def _unit_after(text: str, plural: bool = True) -> tuple[str | None, int]:
             break  # an opening quote or punctuation: the phrase is over
         token = word.group("w").rstrip("'’")
         lower = token.lower()
-        if (lower in _NOT_UNITS and lower not in _MODIFIERS) or re.search(r"['’]s$", token):
+        acronym = len(token) > 1 and token.isupper()  # "US consumers", not "us"
+        if (lower in _NOT_UNITS and lower not in _MODIFIERS and not acronym) or re.search(
+            r"['’]s$", token
+        ):
             break
         if lower in _UNITS_WORDS or lower in _SCALES:
             break  # "one of five in the regiment": a number, not what is counted
@@ -578,7 +618,8 @@ def _is_metres(match: re.Match[str], currency: str | None, sentence: str) -> boo
 _STARTS = [*_UNITS_WORDS, "a dozen", "a few", "half a", "hundreds", "thousands", "millions", "tens",
            "several", "dozens", "a hundred", "a thousand", "a million", "a billion", "a trillion",
            "an hour", "a second", "a minute", "a day", "a week", "a fortnight", "a month",
-           "a year", "a decade", "a century"]  # fmt: skip
+           "a year", "a decade", "a century", "half", "a third", "a quarter", "a fifth",
+           "a sixth", "a seventh", "an eighth", "a ninth", "a tenth"]  # fmt: skip
 # Where a figure can start, matched on lower-cased text (case-insensitive matching is slow).
 _CANDIDATE = re.compile(
     rf"(?<![\w.,/-])(?:(?:us|au?|ca?|nz|hk|sg?|nt|r)\$|[$€£¥₩\d]|(?:{trie(_STARTS)})\b)"
@@ -625,6 +666,48 @@ class _Draft:
     fallback: str | None = None  # the unit if nothing better is found: "others"
 
 
+def _share(sentence: str, match: re.Match[str]) -> float | None:
+    """The percentage a share in words states, or None where it states none."""
+    if match.group("share_x"):
+        part, whole = (_count(match.group(g)) for g in ("share_x", "share_y"))
+    else:
+        after = sentence[match.end() :]
+        if _NOT_SHARE_BEFORE.search(sentence[max(0, match.start() - 12) : match.start()]):
+            return None  # "the second half of the season"
+        if _OF_A_TIME.match(after) or _OF_A_UNIT.match(after) or _HALF_AGE.match(after):
+            return None  # "half of the year", "a quarter of a point", "a girl half his age"
+        one_half = ((match.group("share_n") or "") + (match.group("share_d") or "")).lower()
+        if one_half == "onehalf":
+            return None  # "one half of the duo"
+        part = _count(match.group("share_n") or "one")
+        whole = _FRACTIONS[(match.group("share_d") or "half").lower()]
+    return round(100 * part / whole, 2) if 0 < part < whole else None
+
+
+_HALF_AGE = re.compile(
+    r"^\s+(?:his|her|their|its|my|your|our)\s+(?:age|size|weight|height)\b", re.I
+)
+
+
+def _fraction_of_a_scale(sentence: str, match: re.Match[str]) -> float | None:
+    """ "a quarter of a million" -> 250,000, "half of a billion" -> 500,000,000."""
+    of = _OF_A_UNIT.match(sentence[match.end() :])
+    if not of or not of.group("scale") or match.group("share_x"):
+        return None
+    part = _count(match.group("share_n") or "one")
+    return (
+        part
+        / _FRACTIONS[(match.group("share_d") or "half").lower()]
+        * _SCALES[of.group("scale").lower()]
+    )
+
+
+def _count(word: str) -> float:
+    """ "two" -> 2, "a" -> 1, "10" -> 10."""
+    lower = word.lower()
+    return 1.0 if lower in ("a", "an") else float(_UNITS_WORDS.get(lower) or lower)
+
+
 def _drafts(sentence: str) -> list[_Draft]:
     """The figures of a sentence with the units written with them, left to right."""
     drafts: list[_Draft] = []
@@ -647,6 +730,17 @@ def _drafts(sentence: str) -> list[_Draft]:
             hedge_word = h.group(h.lastgroup).lower()
             if hedge_word == "over" and _DURING.match(sentence[match.end() :]):
                 hedge, hedge_start = "exact", start  # "over two consecutive days"
+        if match.group("share"):
+            if hedge == "range":
+                hedge, hedge_start = "exact", start  # "down from one in eight"
+            if number := _fraction_of_a_scale(sentence, match):
+                pos = of_end = end + _OF_A_UNIT.match(sentence[end:]).end()  # type: ignore[union-attr]
+                unit, reach = _unit_and_currency(sentence, start, of_end, None, number)
+                drafts.append(_Draft(start, of_end, hedge_start, hedge, number, number, number,
+                                     unit, max(reach, 0), needs_unit=True))  # fmt: skip
+            elif share := _share(sentence, match):
+                drafts.append(_Draft(start, end, hedge_start, hedge, share, share, share, "%", 0))
+            continue
         if match.group("vague"):
             phrase = match.group("vague").lower()
             low, high = next((lo, hi) for p, lo, hi in VAGUE if re.fullmatch(p, phrase))

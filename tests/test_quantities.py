@@ -116,7 +116,6 @@ def test_spans_point_at_the_figure():
         "Chelsea's 3-2 victory over Barcelona",
         "the 20th anniversary of the show",
         "Radio 4's Today programme",
-        "Two thirds of the workforce",
         "The show airs at 2300 GMT on Thursdays.",
         "players aged 15, 16 and 17",
         "He won 6-2 6-3 in the final.",
@@ -411,3 +410,46 @@ def test_distances_in_a_race_and_a_distance_converted_in_brackets():
                                                         (1500, "metres", "exact")]  # fmt: skip
     (q,) = extract_quantities("an intruder who then jumped 30ft (10m) from a first floor window")
     assert (q.value, q.unit, q.converted, q.converted_unit) == (30, "ft", 10, "metres")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "hedge"),
+    [
+        ("Police were out in force, noting that about one-third of the country's teachers were "
+         "on strike", 33.33, "approx"),
+        ("Two out of three French people, according to polls, remain opposed to his project",
+         66.67, "exact"),
+        ("High school students blockaded half the city's districts.", 50, "exact"),
+        ("Two thirds of the workforce", 66.67, "exact"),
+        ("Nearly three out of four girls said they used make-up.", 75, "approx"),
+        ("One in four said he should be back in the Government's top ranks", 25, "exact"),
+        ("more than half of the 12,000 soldiers", 50, "more_than"),
+    ],
+)  # fmt: skip
+def test_fractions_in_words_are_shares(sentence, value, hedge):
+    (q,) = [q for q in extract_quantities(sentence) if q.unit == "%"]
+    assert (q.value, q.hedge) == (value, hedge)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It also brought out a number of new models in the second half of 2004",
+        "Exports had kept things going during the first half of 2004",
+        "Brown is at the centre of Labour's bid for a third term in power",
+        "with close to half a million properties selling",
+        "Within half an hour, recorded episodes can be uploaded",
+        "The Fed decided to boost interest rates by a quarter of a point",
+        "the film depicts a priest having an affair with a girl half his age.",
+        "Huw Stephens has been one half of the Thursday night show Bethan and Huw in Wales",
+        "The firm said fewer than one in 10,000 consoles had experienced component failures.",
+    ],
+)
+def test_halves_and_thirds_that_are_not_shares(sentence):
+    assert [q for q in extract_quantities(sentence) if q.unit == "%"] == []
+
+
+def test_a_fraction_of_a_million_is_a_number():
+    assert figures("Almost a quarter of a million US consumers complained of being targeted") == [
+        (250_000, "consumers", "approx")
+    ]
