@@ -48,7 +48,8 @@ NOT_COUNTED = frozenset(
     """nationwide worldwide countrywide statewide overall apiece altogether combined rather
     instead respectively others spectrum range bracket band scale mark figure figures level
     threshold estimate estimates tally total count strong dead missing alive daily weekly
-    monthly annually yearly""".split()
+    monthly annually yearly continues remains says seems appears means includes becomes
+    represents""".split()
 )
 # Nouns ending in -ed that are nouns, not participles.
 _ED_NOUNS = frozenset(

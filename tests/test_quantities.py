@@ -324,6 +324,8 @@ def test_a_time_is_not_a_duration_claim(sentence):
          "planes to 53.", [(90, "planes", "exact"), (53, "planes", "exact")]),
         ("The Labor Department also said it had revised down the jobs gains in December 2004, "
          "from 157,000 to 133,000.", [(157_000, None, "exact"), (133_000, None, "exact")]),
+        ("PARIS — French President Emmanuel Macron’s push to raise the retirement age from 62 to "
+         "64 continues to meet mass resistance", [(62, "years", "exact"), (64, "years", "exact")]),
     ],
 )  # fmt: skip
 def test_from_one_figure_to_another_in_a_change_is_two_figures(sentence, expected):
