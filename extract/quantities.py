@@ -236,6 +236,7 @@ _FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
 _DELAY_BEFORE = re.compile(
     r"\b(?:delay(?:s|ed)?|wait(?:s|ed|ing)?|lag|gap|interval|pause|hold-up)\b", re.I
 )
+_AGE_WORDS = ("age", "over", "under", "above", "below")  # what _AGE_BEFORE needs to match
 _AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]olds?\b", re.I)
 # A person's age: "players aged 15", "aged between 18 and 34", "people over 60".
 _AGE_BEFORE = re.compile(
@@ -247,12 +248,22 @@ _AGE_BEFORE = re.compile(
 )
 # A rank or a label, not a count: "at number four", "dropped one place to two", "on day
 # two", "version 1.0", "the last eight of the Heineken Cup".
+_NAMED_BEFORE = re.compile(r"[a-z][A-Z][a-z]+\s+$|\S\s+[A-Z][a-z]+\s+$")  # "Guildford Four"
 _RANK_BEFORE = re.compile(
     r"\b(number|ranked|(?:places?|spots?|positions?)\s+to|day|round|stage|leg|phase|parts?|level"
     r"|grade|class|category|type|series|season|episode|heat)\s+$",
     re.I,
 )
 _VERSION_BEFORE = re.compile(r"\b(?:version|v\.?)\s*$", re.I)
+# The last word before a figure that may make it no quantity: a provision, a version, a
+# round, a rank or a label (each then checked on its own terms in _is_a_name).
+_NAME_WORDS = frozenset(
+    """art arts sec secs para paras ch cl no nos fig figs vol p pp v version last top number
+    ranked to day round stage leg phase part parts level grade class category type series
+    season episode heat article articles section sections clause clauses paragraph paragraphs
+    chapter chapters subsection subsections amendment amendments resolution
+    resolutions""".split()
+)
 # "ten times more than", "30 times cheaper": a ratio, not a figure of its own.
 _RATIO_AFTER = re.compile(r"^\s+times\s+(?:more|less|fewer|as|the|\w+er)\b", re.I)
 _MALFORMED = re.compile(r"^,(?:\d|\s0\d\d\b)")  # "3,2414", "$30, 000"
@@ -492,6 +503,17 @@ def concept_of(unit: str | None) -> str | None:
     return CONCEPTS.get(lower) or CONCEPTS.get(head) or head
 
 
+def _is_a_name(near: str, after: str, match: re.Match[str], digits: str) -> bool:
+    """A rank, a label, a version, a round or a provision, given the words before the figure."""
+    label = _RANK_BEFORE.search(near)
+    short = not match.group("first_scale") and re.fullmatch(r"\d{1,3}", digits or "0")
+    if label and short and (label.group(1).lower() == "number" or not re.match(r"\s+[a-z]", after)):
+        return True  # "the world number two hangs in", "on day two of the competition"
+    if re.search(r"\b(?:last|top)\s+$", near) and re.match(r"\s+of\b", after):
+        return True  # "the last eight of the Heineken Cup": a round
+    return bool(_VERSION_BEFORE.search(near) or _PROVISION_BEFORE.search(near))
+
+
 def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
     """Dates, times, years, ages, list markers, codes and names that contain numbers."""
     before, after = (
@@ -500,7 +522,7 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
     )
     first = match.group("first") or ""
     digits = match.group("first_num") or ""
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    if _MONTH_BEFORE.search(before[-12:]) or _MONTH_AFTER.match(after):
         return True
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after) or _AGO_AFTER.match(after):
         return True
@@ -510,15 +532,11 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
         return True  # "1. Tap in your navigation bar."
     if _MALFORMED.match(after) or re.fullmatch(r"0\d+", digits) or re.match(r"\.\d", after):
         return True  # "3,2414", "$30, 000"; "007", "000": a code; "10.75p", "3.817.69"
-    label = _RANK_BEFORE.search(before)
-    short = not match.group("first_scale") and re.fullmatch(r"\d{1,3}", digits or "0")
-    if label and short and (label.group(1).lower() == "number" or not re.match(r"\s+[a-z]", after)):
-        return True  # "the world number two hangs in", "on day two of the competition"
-    if _VERSION_BEFORE.search(before) or _RATIO_AFTER.match(after):
-        return True  # "version 7.60"; "ten times more than"
-    if re.search(r"\b(?:last|top)\s+$", before) and re.match(r"\s+of\b", after):
-        return True  # "the last eight of the Heineken Cup": a round
-    if _PROVISION_BEFORE.search(before) or _PROVISION_AFTER.match(after):
+    if _RATIO_AFTER.match(after) or _PROVISION_AFTER.match(after):
+        return True  # "ten times more than"; "49.3 of the Constitution"
+    near = _words_before(before, 32)
+    last = near.split()[-1].lower().rstrip(".") if near.strip() else ""
+    if last in _NAME_WORDS and _is_a_name(near, after, match, digits):
         return True
     if digits and re.fullmatch(r"\d{1,3}", digits) and not match.group("first_scale"):
         if _AGE_APPOSITION.search(before) and after.startswith(","):
@@ -527,12 +545,12 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
             return True  # "Radio 1", "Article 50", "Windows 95"
     if first[:1].isupper() and before.strip() and re.match(r"\s+[A-Z]", after):
         return True  # "Six Nations", "Big Four" inside a sentence
-    if first[:1].isupper() and re.search(r"[a-z][A-Z][a-z]+\s+$|\S\s+[A-Z][a-z]+\s+$", before):
+    if first[:1].isupper() and _NAMED_BEFORE.search(before[-30:]):
         return True  # "the so-called Guildford Four"
     # Phone numbers and codes: "+44 20", "(020) 7946", "555-1234".
     return bool(
         re.match(r"^-?\d", after)
-        or re.search(r"\+\s*$", before)
+        or before.rstrip().endswith("+")
         or (before.endswith("(") and re.match(r"\)\s*\d", after))
     )
 
@@ -708,6 +726,16 @@ def _count(word: str) -> float:
     return 1.0 if lower in ("a", "an") else float(_UNITS_WORDS.get(lower) or lower)
 
 
+def _words_before(before: str, size: int) -> str:
+    """The end of `before`, at most `size` characters, from the start of a word: end-anchored
+    patterns then try few positions, and never a word cut in two ("moreover" as "over")."""
+    if len(before) <= size:
+        return before
+    near = before[-size:]
+    cut = re.search(r"\W", near)
+    return near[cut.start() :] if cut else near
+
+
 def _drafts(sentence: str) -> list[_Draft]:
     """The figures of a sentence with the units written with them, left to right."""
     drafts: list[_Draft] = []
@@ -720,13 +748,15 @@ def _drafts(sentence: str) -> list[_Draft]:
         start, end = match.start(), match.end()
         if any(a <= start < b for a, b in urls):
             continue  # "https://themilitant.com/?p=109149": part of an address
-        if _AGE_BEFORE.search(sentence[max(0, start - 32) : start]):
+        window = sentence[max(0, start - 32) : start]
+        if any(w in window.lower() for w in _AGE_WORDS) and _AGE_BEFORE.search(window):
             continue  # "aged 21 and 144 days", "aged 16 to 18": a person's age, all of it
         before = sentence[max(0, start - _WINDOW) : start]  # every look-behind is short
         hedge, hedge_start, hedge_word = "exact", start, ""
-        if (h := _HEDGE_RE.search(before)) and h.lastgroup:
+        near = _words_before(before, 36)  # the longest hedge and "only" fit in 36 characters
+        if (h := _HEDGE_RE.search(near)) and h.lastgroup:
             hedge = h.lastgroup.rstrip("0123456789")
-            hedge_start = start - len(before) + h.start(h.lastgroup)
+            hedge_start = start - len(near) + h.start(h.lastgroup)
             hedge_word = h.group(h.lastgroup).lower()
             if hedge_word == "over" and _DURING.match(sentence[match.end() :]):
                 hedge, hedge_start = "exact", start  # "over two consecutive days"
@@ -809,10 +839,10 @@ def _drafts(sentence: str) -> list[_Draft]:
             unit = "metres"
         if abbreviated := match.group("second_abbr") or match.group("first_abbr"):
             unit, reach = _ABBREVIATED_UNITS.get(abbreviated.lower(), abbreviated.lower()), 0
-        if is_word and _DEFINITE.search(before):
+        if is_word and _DEFINITE.search(near):
             continue  # "the two countries"
         whole = float(value).is_integer()
-        increment = bool(_INCREMENT.match(sentence[end:]) or _INCREMENT_BEFORE.search(before))
+        increment = bool(_INCREMENT.match(sentence[end:]) or _INCREMENT_BEFORE.search(near))
         others = _OTHERS.match(sentence[end:]) if unit is None else None
         if unit is None and (times := _TIMES.match(sentence[end:])):
             if value < 100 and whole_number(value):
