@@ -222,6 +222,20 @@ _TIME_AFTER = re.compile(
     r"^(?::\d{2}|\s*(?:a\.?m\.?|p\.?m\.?|gmt|bst|utc|cet|est|edt|hrs|hours gmt)(?!\w))", re.I
 )
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Mr Jackson, 46, denies"
+# A sentence that opens with a name holding a number; not one that opens with a hedge or a
+# function word ("Some 280 demonstrations", "About 80%", "Another 500", "All 67 million").
+_NAME_OPENS = re.compile(r"^\s*[\"'“‘(]?([A-Z][A-Za-z]+)\s+$")
+_OPENING_WORDS = frozenset(
+    """the a an some about around nearly almost over more less fewer only just another all at in
+    on by of for from to with and but or so up exactly roughly approximately estimated between
+    under than since after before during each every these those its their his her our my your
+    many both when while if as last next this that there here now then still even also yet
+    barely fully well perhaps maybe circa top total another below above beyond within without
+    among including except like unlike per via plus minus nearly some least most meanwhile
+    whilst however although though thus hence therefore indeed overall today yesterday now
+    already still instead besides moreover furthermore nevertheless nonetheless otherwise
+    altogether so""".split()
+)
 _NAME_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][A-Za-z]+\s+$")  # "Radio 1", "Article 50"
 _SCORE_AFTER = re.compile(
     r"^\s+(?:win|wins|victory|defeat|loss|lead|draw|deficit|half-time|scoreline|down|up)\b", re.I
@@ -543,6 +557,15 @@ def _is_not_a_quantity(sentence: str, match: re.Match[str]) -> bool:
             return True  # "Mr Jackson, 46, denies"
         if _NAME_BEFORE.search(before) and not match.group("second"):
             return True  # "Radio 1", "Article 50", "Windows 95"
+        opening = _NAME_OPENS.match(before)
+        word = opening.group(1).lower() if opening else ""
+        if (
+            word
+            and word not in _OPENING_WORDS
+            and not word.endswith("ly")
+            and not (match.group("second") or re.match(r"\s*(?:%|per ?cent)", after))
+        ):
+            return True  # "Fortune 500 companies ...", "Formula 1 teams ..." opening a sentence
     if first[:1].isupper() and before.strip() and re.match(r"\s+[A-Z]", after):
         return True  # "Six Nations", "Big Four" inside a sentence
     if first[:1].isupper() and _NAMED_BEFORE.search(before[-30:]):

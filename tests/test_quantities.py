@@ -455,3 +455,28 @@ def test_a_fraction_of_a_million_is_a_number():
     assert figures("Almost a quarter of a million US consumers complained of being targeted") == [
         (250_000, "consumers", "approx")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fortune 500 companies have been told to publish their pay gaps.",
+        "Commodore 64 enthusiasts have written emulators for Windows PC",
+        "Fathers 4 Justice, pensioners' rights activists and Stop the War campaigners",
+        "Bramble 35 og, Mellor 38, Baros 61.",
+    ],
+)
+def test_a_name_with_a_number_opening_a_sentence_is_not_a_claim(sentence):
+    assert extract_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Some 280 demonstrations were organized on Tuesday.", 280),
+        ("Meanwhile 70 Hong Kong music and movie stars re-recorded We Are the World", 70),
+        ("However 60% said they did not think the lawsuits would benefit musicians", 60),
+    ],
+)
+def test_a_sentence_opening_with_a_hedge_or_an_adverb_keeps_its_figure(sentence, value):
+    assert [q.value for q in extract_quantities(sentence)] == [value]
