@@ -11,27 +11,31 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from extract.words import APPROX_TOLERANCE
+
 COMMON_AFTER = 20  # articles: from this size on, a library may hold many stories
 COMMON_SHARE = 0.10  # of articles: a name this common tells no story apart
 STANCE_KEY = "stance"  # the comparison key of every statement a side of the story made
 
 
-class Place(NamedTuple):
-    """A place named in a claim's sentence: its offsets in the body and resolved name."""
+class Mention(NamedTuple):
+    """A name in a claim's sentence: its offsets in the body, resolved name and type
+    (`place`, `person`, `org`)."""
 
     start: int
     end: int
     name: str
+    type: str = "place"
 
 
 class Comparable(NamedTuple):
     """What comparison needs to know of one claim. Offsets are in the article's body, as
-    everywhere (store/rows.py); `places` are the places its sentence names."""
+    everywhere (store/rows.py); `mentions` are the names its sentence holds."""
 
     id: int
     article: int
     source: str
-    date: str | None  # the claim's day, else its article's, as YYYY-MM-DD
+    date: str | None  # the day the figure holds on, else its sentence's, else its article's
     kind: str
     sentence: str
     start: int  # the sentence
@@ -48,7 +52,7 @@ class Comparable(NamedTuple):
     increment: bool = False
     attributed_to: str | None = None
     stance: str | None = None
-    places: tuple[Place, ...] = ()  # read apart from the claim's row: kept last
+    mentions: tuple[Mention, ...] = ()  # read apart from the claim's row: kept last
 
 
 @dataclass
@@ -62,17 +66,25 @@ class Group:
     members: list[Comparable] = field(default_factory=list)  # in claim_order
 
 
+# Units compared in another's terms: two decades are twenty years.
+SCALE = {"decade": ("years", 10.0), "decades": ("years", 10.0)}
+
+
 def tolerance_interval(claim: Comparable) -> tuple[float, float]:
-    """The interval a claim commits to, with a round exact figure's own tolerance."""
+    """The interval a claim commits to, the one every verdict, plot and export compares: its
+    hedge's, and for a round figure written exactly, half a unit of its last significant
+    digit ("12,000" is 11,500 to 12,500), never wider than "about" it would be ("10,000" is
+    9,500 to 10,500, not 5,000 to 15,000). In years, for a figure in decades."""
     low = claim.low if claim.low is not None else -math.inf
     high = claim.high if claim.high is not None else math.inf
     if claim.hedge == "exact" and claim.value is not None and claim.value >= 100:
         digits = f"{claim.value:.0f}".rstrip("0")
         zeros = len(f"{claim.value:.0f}") - len(digits)
         if zeros >= 2:
-            half = 10**zeros / 2
+            half = min(10**zeros / 2, claim.value * APPROX_TOLERANCE / 2)
             low, high = claim.value - half, claim.value + half
-    return low, high
+    scale = SCALE.get(claim.unit or "", ("", 1.0))[1]
+    return low * scale, high * scale
 
 
 def claim_order(claim: Comparable) -> tuple[bool, str, str, int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from dateutil import parser as date_parser
 
@@ -288,3 +288,67 @@ def claim_date(sentence: str, published: date | None) -> date | None:
     if delta == 0 and weekday.group("last"):
         delta = 7
     return published - timedelta(days=delta)
+
+
+class DayNamed(NamedTuple):
+    """A day a sentence names, where it names it: "on January 31", "on Tuesday", "on the
+    31st". The year is None where neither the text nor a reference day gives it."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+    def iso(self) -> str:
+        """YYYY-MM-DD, or --MM-DD without a year (ISO 8601's form for a day of any year)."""
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else (
+            f"--{self.month:02d}-{self.day:02d}")  # fmt: skip
+
+
+_NTH_DAY = re.compile(
+    rf"\bon\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH})", re.I
+)
+
+
+def days_named(text: str, reference: date | None) -> list[DayNamed]:
+    """Every day a text names, in order, read backwards from `reference` (its publication,
+    else the day its article is about) as claim_date reads them: "October 20" takes the
+    reference's year; "Tuesday" and "yesterday" are days before it (none without one); "on
+    the 31st" is in the month named last before it, else the reference's."""
+    found: list[DayNamed] = []
+    if _DIGIT.search(text):
+        for m in _MONTH_DAY.finditer(text):
+            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+            day = int(m.group("d1") or m.group("d2"))
+            year = int(m.group("year")) if m.group("year") else None
+            if year is None and reference is not None:
+                year = reference.year - ((month, day) > (reference.month, reference.day))
+            if _real_day(year, month, day):
+                found.append(DayNamed(m.start(), m.end(), month, day, year))
+        for m in _NTH_DAY.finditer(text):
+            before = [d for d in found if d.end <= m.start()]
+            month = before[-1].month if before else reference.month if reference else 0
+            year = before[-1].year if before else reference.year if reference else None
+            if month and _real_day(year, month, int(m.group("d"))):
+                found.append(DayNamed(m.start(), m.end(), month, int(m.group("d")), year))
+    if reference is not None:
+        for m in _DAY_REF.finditer(text):
+            then = reference - timedelta(days=m.group("word").lower() == "yesterday")
+            found.append(DayNamed(m.start(), m.end(), then.month, then.day, then.year))
+        for m in _WEEKDAY_REF.finditer(text):
+            delta = (reference.weekday() - _WEEKDAYS.index(m.group("day").lower())) % 7
+            if delta == 0 and m.group("last"):
+                delta = 7
+            then = reference - timedelta(days=delta)
+            if not any(0 <= d.start - m.end() <= 3 for d in found):  # "Tuesday, March 7"
+                found.append(DayNamed(m.start(), m.end(), then.month, then.day, then.year))
+    return sorted(found)
+
+
+def _real_day(year: int | None, month: int, day: int) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000: a leap year, so 29 February stands
+    except ValueError:
+        return False
+    return True

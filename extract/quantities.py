@@ -58,9 +58,7 @@ from extract.counted import (
     may_follow_plural,
 )
 from extract.text import trie
-from extract.words import bound, exact_enough
-
-APPROX_TOLERANCE = 0.10
+from extract.words import APPROX_TOLERANCE, bound, exact_enough
 
 # Vague amounts: (pattern, low, high). "several thousand" is 2,000 to 9,999.
 VAGUE: tuple[tuple[str, float, float], ...] = (

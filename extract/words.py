@@ -31,6 +31,7 @@ HEDGES = (
     Hedge("vague", "", True, ""),
 )
 HEDGE = {hedge.name: hedge for hedge in HEDGES}
+APPROX_TOLERANCE = 0.10  # "about 12,000" is 10,800 to 13,200
 HEDGE_NAMES = tuple(HEDGE)
 
 
@@ -40,12 +41,16 @@ def bound(hedge: str | None) -> str:
 
 
 def number_in_words(value: float | None) -> str:
-    """12000.0 -> "12,000"; 540000000 -> "540 million"."""
+    """12000.0 -> "12,000"; 540000000 -> "540 million"; 1280000 -> "1.28 million"; a
+    figure not that round in full: 6408855 -> "6,408,855" (never rounded to look round)."""
     if value is None:
         return "?"
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
-            return f"{value / size:,.1f}".rstrip("0").rstrip(".") + f" {word}"
+            scaled = value / size
+            if abs(scaled * 1000 - round(scaled * 1000)) > 1e-6:
+                return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+            return f"{scaled:,.3f}".rstrip("0").rstrip(".") + f" {word}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
 
@@ -118,3 +123,16 @@ def exact_enough(number: float) -> float:
     magnitude: "about 3" reaches 3.3, not 3.3000000000000003, and an export shows what the
     library holds."""
     return float(f"{number:.12g}")
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def day_in_words(day: str | None, year: bool = True) -> str:
+    """A day as a view writes it: "28 Oct 2024" (without `year`, "28 Oct"), "7 Mar" for a
+    day of no known year (--03-07), "undated"."""
+    if not day:
+        return "undated"
+    written, month, of_month = day.removeprefix("--").rjust(10, "-").rsplit("-", 2)
+    name = f"{int(of_month)} {_MONTHS[int(month) - 1]}"
+    return f"{name} {written}" if year and written.strip("-") else name

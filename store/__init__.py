@@ -10,9 +10,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from extract.claimants import Carried, carried
     from extract.comparable import Comparable, Group, tolerance_interval
     from extract.words import (
         claim_in_words,
+        day_in_words,
         figure_in_words,
         number_in_words,
         stance_in_words,
@@ -42,6 +44,7 @@ _WHERE = {
     "CLAIM_FIELDS": "store.exports",
     "ClaimFilter": "store.filtering",
     "ClaimRow": "store.rows",
+    "Carried": "extract.claimants",
     "Comparable": "extract.comparable",
     "Count": "store.rows",
     "DISCREPANCY_FIELDS": "store.exports",
@@ -62,7 +65,9 @@ _WHERE = {
     "collect_files": "store.importer",
     "export": "store.exports",
     "export_groups": "store.exports",
+    "carried": "extract.claimants",
     "claim_in_words": "extract.words",
+    "day_in_words": "extract.words",
     "figure_in_words": "extract.words",
     "import_paths": "store.importer",
     "library_path": "store.paths",
@@ -83,6 +88,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ArticleDetail",
     "ArticleRow",
+    "Carried",
     "ClaimFilter",
     "ClaimRow",
     "Comparable",
@@ -96,8 +102,10 @@ __all__ = [
     "Library",
     "LibraryError",
     "Span",
+    "carried",
     "claim_in_words",
     "collect_files",
+    "day_in_words",
     "export",
     "export_groups",
     "figure_in_words",

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from extract.comparable import Comparable, Group
+from extract.claimants import carried
+from extract.comparable import Comparable, Group, tolerance_interval
 from extract.text import clean_text, one_line
 from extract.words import claim_in_words, exact_enough
 from store.filtering import ClaimFilter
@@ -31,6 +33,7 @@ ENTITY_FIELDS = ("id", "name", "type", "aliases", "mentions", "articles")
 DISCREPANCY_FIELDS = (
     "group_id", "topic", "status", "claim_id", "article_title", "source", "published",
     "value", "low", "high", "hedge", "unit", "attributed_to", "stance", "sentence",
+    "compared_low", "compared_high", "holds_on", "claimant", "carried_by",
 )  # fmt: skip
 FORMATS = ("csv", "jsonl", "markdown")  # markdown: discrepancy groups only, as a brief
 BRIEF_PER_SOURCE = 5  # claims of one source a brief quotes; the rest are counted
@@ -102,16 +105,32 @@ def entity_records(library: Library, f: ClaimFilter) -> Iterator[dict[str, Any]]
 
 
 def discrepancy_records(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
-    """One row per claim of each group, the group's fields repeated on each."""
+    """One row per claim of each group, the group's fields repeated on each, with the
+    interval its verdict compared (so a reader can recheck it), the day the figure holds
+    on, its claimant and the other outlets that carried the claimant's same figure."""
+
     for group in groups:
+        by = carried(group.members)
         for m in group.members:
+            low, high = tolerance_interval(m) if m.kind == "quantity" else (None, None)
             yield {
                 "group_id": group.key, "topic": group.topic, "status": group.status,
                 "claim_id": m.id, "article_title": m.title, "source": m.source,
                 "published": m.published, "value": _number(m.value), "low": _number(m.low),
                 "high": _number(m.high), "hedge": m.hedge, "unit": m.unit,
                 "attributed_to": m.attributed_to, "stance": m.stance, "sentence": m.sentence,
+                "compared_low": _bound(low), "compared_high": _bound(high),
+                "holds_on": m.date if m.date and _DAY.fullmatch(m.date) else None,
+                "claimant": by[m.id].claimant, "carried_by": by[m.id].carried_by,
             }  # fmt: skip
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day of a known year: --MM-DD is not exported
+
+
+def _bound(end: float | None) -> float | int | None:
+    """An end of a compared interval as a number; an open end (no bound) is empty."""
+    return None if end is None or math.isinf(end) else _number(end)
 
 
 def export_groups(library: Library, groups: Iterable[Group], fmt: str, out: TextIO) -> int:
@@ -176,14 +195,17 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
             shown.append(member)
         per_source[member.source] += 1
     total = len(group.members)
-    out.write(f"{total:,} claim{'s' * (total != 1)} from {group.sources:,} "
+    out.write(f"{total:,} claim{'s' * (total != 1)} from {group.sources:,} independent "
               f"source{'s' * (group.sources != 1)}, earliest first:\n\n")  # fmt: skip
+    by = carried(group.members)
     refs = library.article_refs({m.article for m in shown})
     notes = []
     for index, m in enumerate(shown, 1):
         note = f"{number}-{index}"
         who = f"{markdown_text(m.attributed_to)}, in " if m.attributed_to else ""
         said = f"**{markdown_text(claim_in_words(m))}**: {who}{markdown_text(m.source)}"
+        if also := by[m.id].carried_by:
+            said += f" (also carried by {markdown_text(', '.join(also))})"
         out.write(f"{index}. {said}, {m.date or 'undated'}[^{note}]\n"
                   f"   > {markdown_text(m.sentence)}\n")  # fmt: skip
         notes.append(f"[^{note}]: {_citation(refs.get(m.article, {}), m)}")

@@ -213,7 +213,8 @@ class Grouper:
             self._keep_clusters(key, {cluster}, [Cluster([], Summary.of(members), {cluster})])
 
     def _key_claims(self) -> None:
-        """Give every claim without one its comparison key, an article's claims together."""
+        """Give every claim without one its comparison key and the day its figure holds on,
+        an article's claims together."""
         from extract.compare import comparison_keys
 
         articles = [
@@ -224,13 +225,12 @@ class Grouper:
         ]
         for start in range(0, len(articles), _GROUPING_BATCH):  # memory stays flat
             chunk = json.dumps(articles[start : start + _GROUPING_BATCH])
-            keys = comparison_keys(self._comparables("c.article_id IN (SELECT value FROM "
-                                                     "json_each(:a))", {"a": chunk},
-                                                     titles=False))  # fmt: skip
+            keys = comparison_keys(self._comparables(
+                "c.article_id IN (SELECT value FROM json_each(:a))", {"a": chunk}))  # fmt: skip
             with self._connections.lease() as db, transaction(db):
                 db.executemany(
-                    "UPDATE claims SET comparison_key = ? WHERE id = ?",
-                    [(key, claim_id) for claim_id, key in keys.items()],
+                    "UPDATE claims SET comparison_key = ?, holds_on = ? WHERE id = ?",
+                    [(key, day, claim_id) for claim_id, (key, day) in keys.items()],
                 )
 
     def _sign_stories(self, articles: list[int], total: int) -> None:
@@ -253,9 +253,11 @@ class Grouper:
         """Cluster every claim of a key afresh."""
         from extract.compare import Summary, link_claims
 
-        members = self._comparables("c.comparison_key = :k", {"k": key}, places=False, titles=False)
+        members = self._comparables(
+            "c.comparison_key = :k", {"k": key}, mentions=False, titles=False
+        )
         stories = self._stories(sorted({c.article for c in members}), total)
-        clusters = link_claims(key, members, stories)
+        clusters = link_claims(members, stories)
         old = {r[0] for r in self._fetch(
             "SELECT DISTINCT cluster FROM claims WHERE comparison_key = ? "
             "AND cluster IS NOT NULL", (key,))}  # fmt: skip
@@ -275,14 +277,14 @@ class Grouper:
         from extract.compare import Summary, link_claims
 
         nearby = self._comparables(
-            f"c.comparison_key = :k AND {_IN_NEARBY}", {"k": key}, places=False, titles=False
+            f"c.comparison_key = :k AND {_IN_NEARBY}", {"k": key}, mentions=False, titles=False
         )
         settled = dict(self._fetch(  # from the key's index, which carries the cluster
             f"SELECT id, cluster FROM claims c WHERE c.comparison_key = :k AND {_IN_NEARBY} "
             "AND cluster IS NOT NULL", {"k": key}))  # fmt: skip
         changed = [
             (linked, {settled[c.id] for c in linked if c.id in settled})
-            for linked in link_claims(key, nearby, stories, settled)
+            for linked in link_claims(nearby, stories, settled)
             if not all(c.id in settled for c in linked)  # else no new claim joined it
         ]
         if not changed:

@@ -233,4 +233,12 @@ MIGRATIONS: dict[int, Migration] = {
         "WHERE entity_id IS NOT NULL GROUP BY entity_id, name, type",
         "DROP TABLE entity_aliases",
     )),
+    15: Migration("what each figure measures, and the day it holds on: grouped anew", (
+        "ALTER TABLE claims ADD COLUMN holds_on TEXT",
+        "UPDATE claims SET comparison_key = NULL, cluster = NULL",
+        "DELETE FROM claim_groups",
+        "DELETE FROM cluster_summaries",
+        "DELETE FROM cluster_entities",
+        "UPDATE entities SET conflicts = 0",
+    )),
 }  # fmt: skip

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
-from extract.comparable import Comparable, Group, Place, claim_order
+from extract.comparable import Comparable, Group, Mention, claim_order
 from extract.words import HEDGE
 from store.connections import Connections
 from store.filtering import ClaimFilter, Planner, Query
@@ -67,21 +67,21 @@ _GROUP_ROW = select(GroupRow, "g", {
 # A claim as comparison reads it, from the claims alone: its source is read from the
 # articles' source index apart (an article's row holds its whole text: a page read for a
 # title). `_LIGHT` carries its figure's words for a sentence: what a group's status needs.
-assert Comparable._fields[-1] == "places"  # read apart, after the claim's own columns
+assert Comparable._fields[-1] == "mentions"  # read apart, after the claim's own columns
 _COMPARABLE_EXPRS = {
     "article": "c.article_id", "source": "NULL",
-    "date": "coalesce(c.said_on, c.article_published)", "start": "c.sentence_start",
+    "date": "coalesce(c.holds_on, c.said_on, c.article_published)", "start": "c.sentence_start",
     "title": "''", "published": "c.article_published",
 }  # fmt: skip
-_COMPARABLE = select(Comparable, "c", {**_COMPARABLE_EXPRS, "places": "NULL"})
+_COMPARABLE = select(Comparable, "c", {**_COMPARABLE_EXPRS, "mentions": "NULL"})
 _COMPARABLE_LIGHT = select(Comparable, "c", {
-    **_COMPARABLE_EXPRS, "places": "NULL", "start": "c.span_start",
+    **_COMPARABLE_EXPRS, "mentions": "NULL", "start": "c.span_start",
     "sentence": "substr(c.sentence, c.span_start - c.sentence_start + 1, "
                 "c.span_end - c.span_start)",
 })  # fmt: skip
 _COMPARABLE_TITLED = select(Comparable, "c", {
-    **_COMPARABLE_EXPRS, "places": "NULL", "source": "a.source", "title": "a.title",
-    "published": "a.published", "date": "coalesce(c.said_on, a.published)",
+    **_COMPARABLE_EXPRS, "mentions": "NULL", "source": "a.source", "title": "a.title",
+    "published": "a.published", "date": "coalesce(c.holds_on, c.said_on, a.published)",
 })  # fmt: skip
 
 
@@ -314,15 +314,15 @@ class ClaimReader:
         where: str,
         params: dict[str, Any],
         light: bool = False,
-        places: bool = True,
+        mentions: bool = True,
         titles: bool = True,
     ) -> list[Comparable]:
         """Claims as comparison reads them, those `where` keeps (on claims, as `c`). Without
-        `titles` they are read from the claims alone: what keying and linking claims need;
-        without `places` they carry none, which linking does not read. `light` ones carry
-        only their figure's words for a sentence and neither: what a group's status and
-        topic need."""
-        places = places and not light
+        `titles` they are read from the claims alone; without `mentions` they carry none
+        of the names their sentences hold, which only keying reads. `light` ones carry only
+        their figure's words for a sentence and no names: what a group's status and topic
+        need."""
+        mentions = mentions and not light
         fetch = self._connections.fetch
         if light or not titles:
             columns = _COMPARABLE_LIGHT if light else _COMPARABLE
@@ -338,29 +338,28 @@ class ClaimReader:
             rows = [Comparable._make(r) for r in fetch(
                 f"SELECT {_COMPARABLE_TITLED} FROM claims c JOIN articles a "
                 f"ON a.id = c.article_id WHERE {where} ORDER BY c.id", params)]  # fmt: skip
-        if not places:
-            return [r._replace(places=()) for r in rows]
-        places_of: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # by start
-        for article, start, end, name in fetch(
-            "SELECT m.article_id, m.span_start, m.span_end, e.name FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'place' "
+        if not mentions:
+            return rows
+        in_articles: dict[int, list[Mention]] = defaultdict(list)  # by start
+        for article, start, end, name, kind in fetch(
+            "SELECT m.article_id, m.span_start, m.span_end, e.name, e.type FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id "
             "AND m.article_id IN (SELECT value FROM json_each(?)) "
             "ORDER BY m.article_id, m.span_start",
             (json.dumps(sorted({r.article for r in rows})),),
         ):
-            places_of[article].append((start, end, name))
+            in_articles[article].append(Mention(start, end, name, kind))
         out = []
         for claim in rows:
             base, end = claim.start, claim.start + len(claim.sentence)
-            in_article = places_of[claim.article]  # the sentence's places, found by start
-            named: list[Place] = []
+            in_article = in_articles[claim.article]  # the sentence's names, found by start
+            named: list[Mention] = []
             for at in range(bisect_left(in_article, (base,)), len(in_article)):
-                s, e, n = in_article[at]
-                if s >= end:
+                if in_article[at].start >= end:
                     break
-                if e <= end:
-                    named.append(Place(s, e, n))
-            out.append(claim._replace(places=tuple(named)))
+                if in_article[at].end <= end:
+                    named.append(in_article[at])
+            out.append(claim._replace(mentions=tuple(named)))
         return out
 
 

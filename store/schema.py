@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 APPLICATION_ID = 0x63646966  # "cdif": this SQLite file is a claimdiff library
 
 
@@ -50,6 +50,7 @@ TABLES: dict[str, Table] = {
         "comparison_key": "TEXT",  # NULL until grouped: what the next regrouping starts from
         "cluster": "INTEGER",  # its cluster's first claim: regrouping takes whole ones
         "article_published": "TEXT",  # its article's date, for lists in that order
+        "holds_on": "TEXT",  # the day its figure is as of (measures.holds_on), from grouping
     }),
     "entities": Table({
         "id": "INTEGER PRIMARY KEY", "key": "TEXT NOT NULL", "name": "TEXT NOT NULL",

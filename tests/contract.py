@@ -14,4 +14,5 @@ ENTITIES = ["id", "name", "type", "aliases", "mentions", "articles"]
 DISCREPANCIES = [
     "group_id", "topic", "status", "claim_id", "article_title", "source", "published",
     "value", "low", "high", "hedge", "unit", "attributed_to", "stance", "sentence",
+    "compared_low", "compared_high", "holds_on", "claimant", "carried_by",
 ]  # fmt: skip

@@ -55,20 +55,21 @@ def group_claims(
     buckets: dict[str, list[Comparable]] = defaultdict(list)
     keys = comparison_keys(claims)
     for claim in claims:
-        if keys[claim.id]:
-            buckets[keys[claim.id]].append(claim)
+        key, day = keys[claim.id]
+        if key:
+            buckets[key].append(claim._replace(date=day or claim.date))
     statements = buckets.pop(STANCE_KEY, [])
     groups = [
         group
         for key, members in buckets.items()
-        for cluster in link_claims(key, members, stories)
+        for cluster in link_claims(members, stories)
         if (group := group_of(key, cluster, {}))
     ]
     groups.sort(key=group_order)
     topic_of = first_topics(groups)
     groups += [
         group
-        for cluster in link_claims(STANCE_KEY, statements, stories)
+        for cluster in link_claims(statements, stories)
         if (group := group_of(STANCE_KEY, cluster, topic_of))
     ]
     groups.sort(key=group_order)

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from extract.comparable import Comparable, Place, tolerance_interval
+from extract.comparable import Comparable, Mention, tolerance_interval
 from store import ClaimFilter, Library, export
 from tests import contract
 from tests.oracle import group_claims, story_signatures
@@ -86,7 +86,8 @@ def claim(id_: int, article: int, value: float, hedge: str = "exact", **kw) -> C
         sentence=sentence.replace("N ", "9 ", 1), start=0, span_start=at,
             span_end=at + len("N soldiers"),
         value=value, low=low, high=high, hedge=hedge, unit=kw.pop("unit", "soldiers"),
-        concept=kw.pop("concept", "troops"), places=(Place(russia, russia + 6, "Russia"),), **kw,
+        concept=kw.pop("concept", "troops"), mentions=(Mention(russia, russia + 6, "Russia"),),
+        **kw,
     )  # fmt: skip
 
 
@@ -111,16 +112,12 @@ def test_one_source_alone_is_no_group():
     assert group_claims([claim(1, 1, 12_000), claim(2, 1, 12_000)]) == []
 
 
-def test_frames_must_resemble_each_other_to_group():
+def test_a_forecast_is_not_the_count_it_forecasts():
     said = claim(1, 1, 12_000)
     paraphrase = claim(2, 2, 12_000, sentence="Kyiv says there are N soldiers in Russia now.")
-    unrelated = claim(
-        3, 3, 12_000,
-        sentence="A charity will mail cakes to the N soldiers stationed near Russia's border "
-        "before the winter festival begins.",
-    )  # fmt: skip
-    (group,) = group_claims([said, paraphrase, unrelated])
-    assert {m.id for m in group.members} == {1, 2}
+    forecast = claim(3, 3, 20_000, sentence="Kyiv expects N soldiers in Russia by December.")
+    (group,) = group_claims([said, paraphrase, forecast])
+    assert {m.id for m in group.members} == {1, 2} and group.status == "agree"
 
 
 def test_discrepancies_export_has_the_product_header(library: Library):
@@ -159,7 +156,7 @@ def test_money_shares_and_distances_are_not_grouped():
 
 
 def test_a_place_within_the_first_narrows_the_scope():
-    from extract.compare import _scope, within
+    from extract.measures import located, within
 
     assert within("Vladivostok", "Russia") and not within("Russia", "Kursk")
     sentence = "About 9 soldiers are in Russia, most of them in Kursk."
@@ -167,10 +164,10 @@ def test_a_place_within_the_first_narrows_the_scope():
     claim_ = Comparable(
         id=1, article=1, source="s", date=None, kind="quantity", sentence=sentence,
         start=0, span_start=0, span_end=15, value=9, low=9, high=9, hedge="exact", unit="soldiers",
-        concept="troops", places=(Place(russia, russia + 6, "Russia"),
-                                  Place(kursk, kursk + 5, "Kursk")),
+        concept="troops", mentions=(Mention(russia, russia + 6, "Russia"),
+                                  Mention(kursk, kursk + 5, "Kursk")),
     )  # fmt: skip
-    assert _scope(claim_) == "Kursk"
+    assert located(claim_) == "Kursk"
 
 
 def test_articles_written_here_group_by_scope_and_date(tmp_path, db_path):
@@ -192,7 +189,12 @@ def test_articles_written_here_group_by_scope_and_date(tmp_path, db_path):
     (group,) = list(library.iter_groups())
     assert group.topic == "Syrian troops in Lebanon"
     assert [m.source for m in group.members] == ["Alpha", "Gamma", "Beta"]  # by date
-    assert group.status == "conflict" and not group.soft  # about 5,000 vs more than 9,000
+    # About 5,000 on 1 March, as many as 4,000 on 5 March, more than 9,000 on 10 March:
+    # figures of three days that moved, with no two of one day that disagree.
+    assert group.status == "changed" and not group.soft
+    assert (
+        group.explanation.startswith("rose from about 5,000") and "2024-03-10" in group.explanation
+    )
     assert all(m.value != 700 for m in group.members)  # the killed are another quantity
 
 

@@ -31,7 +31,9 @@ async def test_discrepancy_view_sets_sources_side_by_side(library: Library):
         first = library.group(groups.current_key)
         assert len(groups.rows_shown) >= 3 and first.status == "conflict"
         assert shown(groups)[1].split()[0] == "conflict"  # conflicts first
-        assert str(screen.query_one("#why").render()).startswith(f"{first.topic}: conflict. ")
+        verdict, named = str(screen.query_one("#why").render()).split("\n")
+        assert verdict.split()[0] == "CONFLICT" and first.explanation in verdict  # first
+        assert named.startswith(f"{first.topic} · {first.sources} independent sources")
         cards = list(screen.query(ClaimCard))
         assert len(cards) == len(first.members)
         columns = list(screen.query(SourceColumn))
@@ -117,7 +119,7 @@ async def test_a_large_group_shows_a_few_cards_a_source_and_exports_all(
         await settle(app, pilot)
         last = library.group_rows()[-1]
         assert groups.current_key == last.key
-        assert str(screen.query_one("#why").render()).startswith(f"{last.topic}: ")
+        assert str(screen.query_one("#why").render()).split("\n")[1].startswith(last.topic)
         await pilot.press("X")
         await pilot.pause()
         app.screen.query_one("#export-path").value = str(tmp_path / "all.csv")

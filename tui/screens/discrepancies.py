@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from extract.text import inert
 from store import (
+    Carried,
     ClaimFilter,
     Comparable,
     Count,
@@ -30,7 +31,9 @@ from store import (
     GroupRow,
     Library,
     LibraryError,
+    carried,
     claim_in_words,
+    day_in_words,
     export,
     export_groups,
 )
@@ -52,6 +55,10 @@ WAITING = (
 CARDS_PER_SOURCE = 8  # a source's cards shown for a group; the rest are counted
 PLOTTED = 60  # claims drawn in the range plot, the earliest first
 EXPORTS = Binding.Group("export this group / every group: CSV, .jsonl, or a .md brief")
+# conflict: figures of one time that cannot both be true; changed: figures that moved over
+# time; soft: a conflict only an upper bound makes; agree.
+STATUS_STYLE = {"conflict": "bold red", "soft": "yellow", "changed": "bold cyan",
+                "agree": "green"}  # fmt: skip
 
 
 class GroupList(ListPane):
@@ -63,7 +70,7 @@ class GroupList(ListPane):
 
     def cells(self, group: GroupRow) -> dict[str, Text]:
         status = "soft" if group.soft else group.status
-        style = {"conflict": "bold red", "soft": "yellow", "agree": "green"}[status]
+        style = STATUS_STYLE.get(status, "")
         topic = cell(group.topic)
         if group.story:  # groups of one topic in several stories: which story this is
             topic.append_text(cell(" · " + ", ".join(group.story[:2]), "dim"))
@@ -80,16 +87,23 @@ class ClaimCard(Static, can_focus=True):
     ClaimCard:focus { border: round $accent; }
     """
 
-    def __init__(self, claim: Comparable) -> None:
+    def __init__(self, claim: Comparable, carried_by: list[str]) -> None:
         super().__init__()
         self.claim = claim
+        self.carried_by = carried_by  # other outlets with the same claimant's same figure
 
     def on_mount(self) -> None:
         c = self.claim
         text = Text()
-        text.append((c.date or "undated") + "\n", style="dim")
+        text.append(day_in_words(c.date) + "\n", style="dim")
         text.append(inert(claim_in_words(c)) + "\n", style="bold yellow")
-        text.append("by " + inert(c.attributed_to or "no named source") + "\n\n", style="italic")
+        text.append("by " + inert(c.attributed_to or "no named source") + "\n", style="italic")
+        if self.carried_by:
+            also = ", ".join(inert(o) for o in self.carried_by[:3])
+            more = len(self.carried_by) - 3
+            text.append(f"also carried by {also}{f' and {more} more' if more > 0 else ''}\n",
+                        style="dim")  # fmt: skip
+        text.append("\n")
         sentence = Text(inert(c.sentence))
         sentence.stylize("bold underline", c.span_start - c.start, c.span_end - c.start)
         text.append_text(sentence)
@@ -101,16 +115,20 @@ class SourceColumn(Vertical):
 
     DEFAULT_CSS = "SourceColumn { width: 36; height: auto; }"
 
-    def __init__(self, source: str, claims: list[Comparable]) -> None:
+    def __init__(self, source: str, claims: list[Comparable], by: dict[int, Carried]) -> None:
         super().__init__()
         self.source = source
         self.claims = claims
+        self.by = by
 
     def compose(self) -> ComposeResult:
         count = f" · {len(self.claims)} claims" if len(self.claims) > 1 else ""
-        yield Static(Text(inert(self.source) + count, style="bold reverse"))
+        yield Static(
+            Text(inert(self.source) + count, style="bold reverse", no_wrap=True,
+                 overflow="ellipsis")
+        )  # fmt: skip
         for claim in self.claims[:CARDS_PER_SOURCE]:
-            yield ClaimCard(claim)
+            yield ClaimCard(claim, self.by[claim.id].carried_by)
         if len(self.claims) > CARDS_PER_SOURCE:
             more = len(self.claims) - CARDS_PER_SOURCE
             yield Static(Text(f"and {more:,} more (x exports them all)", style="dim italic"))
@@ -144,9 +162,9 @@ class DiscrepancyScreen(Screen[None]):
     DiscrepancyScreen #groups { width: 40%; min-width: 36; max-width: 70; height: 1fr;
                                 border: round $panel-lighten-2; }
     DiscrepancyScreen #groups:focus { border: round $accent; }
-    DiscrepancyScreen #why { height: auto; padding: 0 1; color: $text-muted; }
-    DiscrepancyScreen #cards { height: 1fr; }
-    DiscrepancyScreen #plot { height: auto; max-height: 50%; padding: 0 1;
+    DiscrepancyScreen #why { height: auto; padding: 0 1; }
+    DiscrepancyScreen #cards { height: auto; max-height: 55%; }
+    DiscrepancyScreen #plot { height: 1fr; min-height: 5; padding: 0 1;
                               border: round $panel-lighten-2; }
     """
 
@@ -240,15 +258,20 @@ class DiscrepancyScreen(Screen[None]):
 
     def show_group(self, group: Group) -> None:
         self.chosen = group
-        self.query_one("#why", Static).update(
-            Text(f"{group.topic}: {group.status}. {group.explanation}")
-        )
+        status = "soft conflict" if group.soft else group.status
+        verdict = Text()
+        verdict.append(f" {status.upper()} ", style=f"reverse {STATUS_STYLE[status.split()[0]]}")
+        verdict.append(" " + inert(group.explanation), style="bold")
+        verdict.append(f"\n{inert(group.topic)} · {group.sources} independent source"
+                       f"{'s' * (group.sources != 1)}", style="dim")  # fmt: skip
+        self.query_one("#why", Static).update(verdict)
         cards = self.query_one("#cards", HorizontalScroll)
         cards.remove_children()
         by_source: dict[str, list[Comparable]] = {}
         for member in group.members:  # in date order, so sources come in order of first word
             by_source.setdefault(member.source, []).append(member)
-        cards.mount_all(SourceColumn(source, claims) for source, claims in by_source.items())
+        by = carried(group.members)
+        cards.mount_all(SourceColumn(source, claims, by) for source, claims in by_source.items())
         plot = self.query_one(RangePlot)
         plot.plot(group.members[:PLOTTED])
         shown = (

@@ -9,24 +9,32 @@ twentyfold, so "thousands" (2,000 to 99,999) does not flatten everything else.
 from __future__ import annotations
 
 import math
+import re
 
 from rich.text import Text
 from textual.widgets import Static
 
-from store import Comparable, number_in_words, tolerance_interval
+from extract.text import inert
+from store import Comparable, day_in_words, number_in_words, tolerance_interval
 
-LABEL_WIDTH = 24
-
-
-def _label(claim: Comparable) -> str:
-    who = claim.attributed_to or claim.source
-    text = f"{claim.date or 'undated'} {who}"
-    return (text[: LABEL_WIDTH - 1] + "…") if len(text) > LABEL_WIDTH else text.ljust(LABEL_WIDTH)
+LABEL_WIDTH = 30  # at most; a third of a narrow plot
 
 
-def range_plot(members: list[Comparable], width: int) -> Text:
-    """The plot as rich Text, width cells wide."""
+def _label(claim: Comparable, room: int) -> str:
+    """ "7 Mar Le Monde: CGT": the day it holds on, the outlet, and whom it cites."""
+    day = day_in_words(claim.date, year=False) if claim.date else "?"
+    outlet = re.split(r" \(|, ", claim.source)[0]  # "Le Monde (English edition), with AFP"
+    who = f"{outlet}: {claim.attributed_to}" if claim.attributed_to else outlet
+    text = inert(f"{day} {who}")
+    return (text[: room - 1] + "…") if len(text) > room else text.ljust(room)
+
+
+def range_plot(members: list[Comparable], width: int, height: int = 0) -> Text:
+    """The plot as rich Text, width cells wide; given a height, as many rows as fit above
+    the axis, which is always drawn."""
     rows = [(m, *tolerance_interval(m)) for m in members if m.kind == "quantity"]
+    if height > 1:
+        rows = rows[: height - 1]
     if not rows:
         return Text("No figures to plot: this group holds statements.", style="dim")
     finite = [v for _, lo, hi in rows for v in (lo, hi) if math.isfinite(v)]
@@ -36,7 +44,8 @@ def range_plot(members: list[Comparable], width: int) -> Text:
     if high == low:
         low, high = low * 0.9, high * 1.1 or 1
     pad = (math.log10(high) - math.log10(low)) * 0.05 if log else (high - low) * 0.05
-    span = max(width - LABEL_WIDTH - 2, 10)
+    room = min(LABEL_WIDTH, width // 3)
+    span = max(width - room - 2, 10)
 
     def col(value: float) -> int:
         if log:
@@ -59,7 +68,7 @@ def range_plot(members: list[Comparable], width: int) -> Text:
             cells[-1] = "▶"
         if claim.value is not None:
             cells[col(claim.value)] = "●"
-        text.append(_label(claim), style="dim")
+        text.append(_label(claim, room), style="dim")
         text.append("  ")
         text.append("".join(cells), style="bold cyan" if claim.hedge == "exact" else "cyan")
         text.append("\n")
@@ -69,7 +78,7 @@ def range_plot(members: list[Comparable], width: int) -> Text:
         at = min(col(value), span - len(label))
         if all(c == " " for c in line[max(0, at - 1) : at + len(label) + 1]):
             line[at : at + len(label)] = label
-    text.append(("log scale" if log else "").ljust(LABEL_WIDTH + 2), style="dim italic")
+    text.append(("log scale" if log else "").ljust(room + 2), style="dim italic")
     text.append("".join(line), style="dim")
     return text
 
@@ -88,7 +97,7 @@ def _ticks(low: float, high: float, log: bool) -> list[float]:
 class RangePlot(Static):
     """The plot of a group, redrawn to the width it is given."""
 
-    DEFAULT_CSS = "RangePlot { height: auto; }"
+    DEFAULT_CSS = "RangePlot { height: 1fr; min-height: 3; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -101,4 +110,4 @@ class RangePlot(Static):
     def render(self) -> Text:
         if not self.members:
             return Text("")
-        return range_plot(self.members, max(self.content_size.width, 40))
+        return range_plot(self.members, max(self.content_size.width, 24), self.content_size.height)

@@ -1,0 +1,763 @@
+"""What a figure measures: the thing it counts, whose, where, when and over what period, so
+that two figures are compared only when they count the same quantity.
+
+Two figures of one story are one quantity when they agree on each of these:
+
+- thing: what is counted, as a class. A noun names it ("1.28 million protesters", "12,000
+  soldiers"), else the words around the figure do ("1.28 million people took to the
+  streets", "killing 12 people", "left 32 people dead", "wounding approximately 2,800"),
+  else a figure beside it in its sentence that says ("1.3 million people demonstrated,
+  while the CGT said there were 3.5 million"; "1.28 million, according to the government
+  (3.5 million, according to the union)"): people present (protesters, demonstrators,
+  marchers, participants, strikers, a crowd, a turnout); deaths (killed, dead, died,
+  deaths, toll, fatalities, victims); injured; killed or wounded; missing; displaced;
+  detained; troops (and what happened to them: troops killed are deaths, "29,600
+  servicemen lost" are casualties, not troops present); votes; a share by what it is a
+  share of ("51% of the vote" is a candidate's share; "80% of the tally sheets counted" is
+  a count's progress; "73% of the tally sheets collected" is a share of the records one
+  side holds; "participation was 59%" is turnout); money by what it pays for (insured
+  losses, losses, damage, cost, aid) in its currency; a duration by what it is of ("25
+  years of socialist rule", "43 years of contributions", "six hours after polls closed");
+  an age by what it is ("the retirement age"). Else the counted noun itself ("260
+  demonstrations", "eight refineries").
+- whose: whose things ("North Korean troops" are not Ukrainian servicemen: a place or
+  demonym in the figure's phrase, "from North Korea", inside "the number of ..."; unnamed,
+  what the article's other figures of that thing count) or, for votes and a share of the
+  vote, which candidate ("51% for Maduro", "Gonzalez obtained 6.27 million").
+- where: a place that narrows the figure ("700,000 in Paris" is not France's 3.5 million;
+  "10,000 in the Kursk region" is not "12,000 in Russia"; "the capital" is the capital of
+  the article's country). The article's own country (the one its figures are placed in
+  most) is the whole: "1.28 million across France" and "1.28 million nationwide" are one
+  quantity; so are troops in Russia and in its Far East, a vast region they arrive in.
+  Another country narrows: "5,000 Syrian soldiers in Lebanon".
+- when: a crowd or a turnout counts one day's event, whose day is part of the quantity (the
+  CGT's 3.5 million of 7 March and of 23 March are two): the day nearest the figure in its
+  sentence with no other figure between them ("1.27 million on January 31"; "on the 31st –
+  1.27 million"), else its article's day. A running total (a toll, troops sent, votes
+  counted) is one quantity over time: its figures are ordered by the day they hold on
+  (`holds_on`, the same reading), and one that rose over a week is no disagreement.
+- period: a time that narrows the figure ("sent in October", "in the past week", "over two
+  days"): a total is not a period's count.
+- role: a figure of a change ("raise the retirement age from 62 to 64": 62 before, 64
+  after; "at 64 rather than 62"), or a forecast ("between 1.1 and 1.4 million will be
+  protesting") is not the count it forecasts.
+
+A figure whose thing cannot be told, or that counts nobody's things nowhere in particular
+(a bare noun with no whose and no where: "eight refineries"), is compared with nothing. All
+of it is read from the figure's sentence and its article; which articles of a large library
+are of one story is decided apart (extract/compare.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from extract.comparable import Comparable, Mention
+from extract.dates import days_named
+from extract.gazetteer import COUNTRIES
+from extract.text import trie
+
+
+class Measure(NamedTuple):
+    """What a figure counts (see the module's rule); "" where nothing says."""
+
+    thing: str
+    whose: str = ""
+    where: str = ""
+    when: str = ""  # MM-DD: the day of the one-day event it counts (a crowd, a turnout)
+    period: str = ""
+    role: str = ""  # "before" / "after" a change, "forecast"
+
+    @property
+    def key(self) -> str:
+        return "|".join(self)
+
+
+class Measured(NamedTuple):
+    """One figure as comparison reads it: what it measures (None: nothing comparable) and
+    the day it holds on (YYYY-MM-DD, or --MM-DD where no year is known; None unknown)."""
+
+    measure: Measure | None
+    holds_on: str | None
+
+
+# ---- the thing counted -------------------------------------------------------------------
+
+# Classes of what is counted, and the words that say it, as a noun or beside the figure.
+THINGS: dict[str, tuple[str, ...]] = {
+    "people present": (
+        "protesters", "protestors", "demonstrators", "marchers", "participants", "strikers",
+        "crowd", "crowds", "turnout", "attendance", "attendees", "spectators",
+        "demonstrated", "protested", "marched", "rallied", "gathered", "gather",
+        "took to the streets", "take to the streets", "took part", "take part", "joined",
+        "came out", "participated", "attended", "turned out", "demonstrating", "protesting",
+        "marching", "joining", "taking part", "mobilized", "mobilised", "went to the rallies",
+        "took to the protests", "drew", "drawing",
+    ),
+    "deaths": (
+        "killed", "dead", "died", "deaths", "death toll", "toll", "fatalities", "victims",
+        "lives", "bodies", "perished", "killing", "fatally", "die", "deceased",
+    ),
+    "injured": ("wounded", "injured", "hurt", "injuries", "wounding", "injuring"),
+    "killed or wounded": (
+        "casualties", "killed or wounded", "killed or injured", "dead or wounded", "lost",
+        "losses",
+    ),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("displaced", "evacuated", "homeless", "evacuees", "refugees"),
+    "detained": ("detained", "arrested", "arrests", "detentions", "custody"),
+    "troops": (
+        "troops", "soldiers", "servicemen", "personnel", "fighters", "infantry", "recruits",
+        "forces", "military personnel", "service members", "troop", "soldier",
+    ),
+    "officers": ("officers", "officer", "policemen", "gendarmes", "police officers"),
+    "votes": ("votes", "voters", "ballots"),
+}  # fmt: skip
+# Nouns that count people (or troops) without saying what happened to them: the words
+# around the figure say it.
+_PEOPLE = frozenset(
+    "people persons others individuals civilians residents citizens men women children adults "
+    "workers inhabitants passengers".split()
+)
+_HAPPENED = ("deaths", "injured", "killed or wounded", "missing", "displaced", "detained")
+# Classes whose unnamed whose is what the article's other figures of them count, or of
+# their family: "500 officers" in a story of North Korean troops are North Korean.
+_WHOSE_FROM_ARTICLE = ("troops", "officers", "troops moved", *_HAPPENED)
+_FAMILY = {"officers": "troops", "troops moved": "troops"}
+_CLASS_OF = {w: thing for thing, words in THINGS.items() for w in words}
+_AROUND = re.compile(rf"\b(?:{trie(sorted(_CLASS_OF, key=len, reverse=True))})\b", re.I)
+_MOVED = re.compile(r"\b(?:transported|transporting|transferred|moved by|shipped)\b", re.I)
+_SHARE_BASE = re.compile(r"^\s*(?:of\s+)?(?:the\s+|all\s+|its\s+)?(?P<of>[\w' -]{0,40})", re.I)
+_RECORDS = re.compile(
+    r"\b(?:stations|polling|ballot boxes|boxes|precincts|tally|tallies|sheets|records"
+    r"|registries|tables|machines|results|returns|minutes|actas|receipts|centres|centers"
+    r"|counts|documents)\b",
+    re.I,
+)
+# A count's progress ("80% of the votes counted", "results based on 80% of stations")
+# against the records one side holds ("has 73% of the tallies", "tallies collected").
+_COUNTING = re.compile(
+    r"\b(?:counted|tallied|tallying|counting|processed|transmitted|scrutiny of|based on"
+    r"|corresponds? to)\b",
+    re.I,
+)
+_HOLDING = re.compile(
+    r"\b(?:has|have|had|holds?|held|collected|compiled|gathered|obtained|analy[sz]ed|reviewed"
+    r"|tracked|represented|represent|processing|scanned|uploaded|published|equal to)\b",
+    re.I,
+)
+_VOTE = re.compile(r"\b(?:vote|votes|ballots|electorate|support)\b", re.I)
+_WON = re.compile(
+    r"\b(?:won|wins|win|winning|secured|obtained|garnered|received|got|polled|took)\b", re.I
+)
+_TURNOUT = re.compile(r"\b(?:turnout|participation)\b", re.I)
+_MONEY = (
+    ("insured losses", r"insured (?:losses|loss|damage)|insurance (?:losses|claims|payouts)"),
+    ("economic losses", r"economic (?:losses|loss|damage|cost)"),
+    ("losses", r"loss(?:es)?|lost"),
+    ("damage", r"damages?"),
+    ("cost", r"costs?|costing|bill"),
+    ("aid", r"aid|assistance|relief|funding|grants?|donations?|support package"),
+    ("market value", r"market (?:value|capitali[sz]ation)|valuation|market cap"),
+    ("revenue", r"revenues?|sales|turnover"),
+    ("fine", r"fines?|penalty|penalties|settlement"),
+)
+_MONEY_FRAMES = [(what, re.compile(rf"\b(?:{words})\b", re.I)) for what, words in _MONEY]
+# A duration's unit, and how many of the base unit it is: decades are compared as years.
+DURATIONS: dict[str, tuple[str, float]] = {
+    "second": ("seconds", 1), "minute": ("minutes", 1), "hour": ("hours", 1),
+    "day": ("days", 1), "week": ("weeks", 1), "month": ("months", 1), "year": ("years", 1),
+    "decade": ("years", 10),
+}  # fmt: skip
+_DURATION_OF = re.compile(
+    r"^\s*(?:(?:old\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?P<of>(?:[a-z-]+\s+){0,2}"
+    r"[a-z-]+)|(?P<rel>after|before|later|earlier|late|behind bars|in prison|in jail))",
+    re.I,
+)
+_AGE = re.compile(
+    r"\b(?:retirement|pension|pensionable|voting|drinking|minimum|legal)\s+age\b"
+    r"|\bretire\b|\bretiring\b",
+    re.I,
+)
+_BEFORE_CHANGE = re.compile(
+    r"\b(?:from|rather than|instead of|than|not|current|currently|now)\s+(?:the\s+)?$"
+    r"|\b(?:maintain|maintaining|keep|keeping|preserve|preserving|defend|defending)\b[^,;.]{0,40}$",
+    re.I,
+)
+_AFTER_CHANGE = re.compile(r"\b(?:to|at|reach|reaches|reaching)\s+$", re.I)
+# A change's size: "raise the pension age by two years", "behind Gonzalez by 1.5 million".
+_BY = re.compile(
+    r"\b(?:rais|increas|ris|rose|cut|fell|fall|grew|grow|drop|lower|reduc|extend|push|delay"
+    r"|shorten|lengthen|lead|led|behind|ahead|beat|up|down)\w*\s+(?:[\w'’-]+\s+){0,4}?by\s+"
+    r"(?:about\s+|some\s+|another\s+|more than\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_REMAINDER = re.compile(r"\b(?:remaining|rest of the|other)\s+$", re.I)
+_FORECAST = re.compile(
+    r"\b(?:will|would|expected|expects?|expecting|forecasts?|forecast|projected|predicts?"
+    r"|predicted|anticipated?|plans? to|planned|pledged?|promised?|proposed?|proposals?)\b",
+    re.I,
+)
+# A figure that is part of the one before it: it counts the same people's, in its place.
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of which|of them)\b", re.I)
+_MEASUREMENT = re.compile(
+    r"(?:met(?:re|er)s?|kilomet(?:re|er)s?|km|miles?|feet|foot|ft|inch(?:es)?|cm|mm|yards?"
+    r"|acres?|hectares?|kg|kilograms?|grams?|lbs|pounds weight|tonnes?|tons?|mph|knots"
+    r"|lit(?:re|er)s?|gallons?|barrels?|gigawatts?|megawatts?|watts?|degrees)$"
+)
+_FORCE = re.compile(r"\b(?:military|militaries|army|armies|armed forces|force)\s+of\s+$", re.I)
+_POPULATION = re.compile(r"\b(?:population|inhabitants|home to|a town of|a city of)\W*$", re.I)
+_BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and)\s")
+
+
+def _clause(claim: Comparable) -> tuple[str, str]:
+    """The words of a figure's clause before it and after it (80 characters each way)."""
+    at, end = claim.span_start - claim.start, claim.span_end - claim.start
+    before = _BREAKS.split(claim.sentence[max(0, at - 80) : at])[-1]
+    after = _BREAKS.split(claim.sentence[end : end + 80])[0]
+    return before, after
+
+
+# The classes words beside a figure say happened to what it counts; a noun's class
+# ("gendarmes", "votes") names what is counted, never what happened.
+_SAID_BESIDE = frozenset({"people present", *_HAPPENED})
+
+
+def _said_around(before: str, after: str, within: int = 60) -> str:
+    """The class the words nearest a figure say ("N people were killed", "killing N
+    people", "N people took to the streets"), or ""."""
+    found = [(m.start(), m.group(0)) for m in _AROUND.finditer(after[:within])]
+    found += [(len(before) - m.end(), m.group(0)) for m in _AROUND.finditer(before[-40:])]
+    found = [(d, w) for d, w in found if _CLASS_OF.get(w.lower()) in _SAID_BESIDE]
+    if not found:
+        return ""
+    return _CLASS_OF[min(found)[1].lower()]
+
+
+def _said_later(claim: Comparable) -> str:
+    """The class the rest of the figure's sentence says, past what is in brackets: "1.28
+    million people, according to the government (3.5 million, according to the CGT)
+    participated"."""
+    rest = claim.sentence[claim.span_end - claim.start :][:240]
+    rest = re.split(r";|\s[–—]\s|,\s+(?:while|whereas|but)\s", re.sub(r"\([^()]*\)", " ", rest))[0]
+    return _said_around("", rest, 120)
+
+
+def thing_of(claim: Comparable) -> str:
+    """What a figure counts, as a class (see the module's rule), "" where nothing says."""
+    unit = (claim.unit or "").lower() if _noun(claim.unit) else ""
+    before, after = _clause(claim)
+    if unit == "%":
+        return _share_of(before, after)
+    if (claim.unit or "").isupper():
+        return _money_of(claim.unit or "", before, after)
+    head = unit.split()[-1] if unit else ""
+    if head.rstrip("s") in DURATIONS:
+        if _AGE.search(before[-40:]) or _AGE.search(after[:30]):
+            return "age"
+        return _duration_of(head, after)
+    if not head and (_AGE.search(before[-40:]) or _AGE.search(after[:20])):
+        return "age"
+    if _MEASUREMENT.match(head):
+        return ""  # a length or a weight of what, unsaid: "100 metres"
+    if _FORCE.search(before[-30:]):
+        return "size of a force"  # "one of the world's largest militaries of 1.2 million"
+    if _POPULATION.search(before[-25:]):
+        return "population"  # "In Ales, population 40,000": not a crowd
+    around = _said_around(before, after)
+    known = _CLASS_OF.get(unit) or _CLASS_OF.get(head)
+    if "officer" in unit:
+        known = "officers"  # "officer-level personnel"
+    if known in ("troops", "officers") or head in _PEOPLE or not head:
+        if around in _HAPPENED:
+            return around  # "40 troops killed", "12 people were killed"
+        if known == "troops" and _MOVED.search(claim.sentence):
+            return "troops moved"
+        if known:
+            return known
+        if around:
+            return around
+        if head in _PEOPLE:
+            return _said_later(claim) or "people"
+        return ""
+    return known or head
+
+
+def _share_of(before: str, after: str) -> str:
+    """What a percentage is a share of (see the module's rule)."""
+    base = _SHARE_BASE.match(after)
+    of = base.group("of") if base else ""
+    near = before[-40:]
+    if _TURNOUT.search(near) or _TURNOUT.search(of[:15]):
+        return "share of turnout"
+    if _COUNTING.search(of[:45]) or _COUNTING.search(near[-25:]):
+        return "share counted"
+    if _RECORDS.search(of[:30]) and (_HOLDING.search(near) or _HOLDING.search(of[:60])):
+        return "share of records held"
+    if _VOTE.search(of[:15]) or _VOTE.search(near[-25:]) or of.lower().startswith("for "):
+        return "share of the vote"
+    if _WON.search(near):
+        return "share won"  # of the vote, if a candidate won it (measured)
+    if _RECORDS.search(of[:30]):
+        return "share of records held"
+    words = [w for w in of.lower().split() if w not in ("a", "an")]
+    if not words or words[0] in _NOT_A_BASE or not words[0].isalpha():
+        return ""  # "rose by 4.3% in the year": a rate of what, unsaid
+    return f"share of {words[0]}"
+
+
+_NOT_A_BASE = frozenset(
+    "in on at to for from by with the this that these those its their his her and or but as "
+    "than over under of after before since during".split()
+)
+
+
+_FOR_WHOM = re.compile(r"^\s*(?:for|to)\s+(?:the\s+|a\s+|an\s+)?(?P<whom>[a-z][a-z-]+)", re.I)
+
+
+def _money_of(currency: str, before: str, after: str) -> str:
+    """What a sum pays for, as a class and what it is for: "maintenance grants of up to
+    £2,000" is not "a £2,000 grant for first-time buyers"."""
+    near = f"{before[-25:]} | {after[:25]}"  # the purpose said beside the sum
+    for what, frame in _MONEY_FRAMES:
+        if found := frame.search(near):
+            word = re.findall(r"[a-z-]+", near[: found.start()].lower())[-1:]
+            rest = near[found.end() :]
+            whom = _FOR_WHOM.match(rest)
+            detail = (whom.group("whom").lower() if whom else "") or (
+                word[0] if word and word[0] not in _NOT_A_BASE else ""
+            )
+            return f"{what}{f': {detail}' if detail else ''} ({currency})"
+    return ""  # a sum nobody says what it pays for is compared with nothing
+
+
+def _duration_of(head: str, after: str) -> str:
+    unit = DURATIONS[head.rstrip("s")][0]
+    found = _DURATION_OF.match(after)
+    if found is None:
+        return ""  # "for two days", "three years": of what, unsaid
+    if found.group("of"):
+        return f"{unit} of {found.group('of').split()[-1].lower()}"
+    return f"{unit} {found.group('rel').lower()}"
+
+
+# ---- whose, where ------------------------------------------------------------------------
+
+# Vast parts of a country where troops arrive or train: a figure there counts for the country.
+MACRO_REGIONS = frozenset({"Far East", "Russian Far East", "Siberia"})
+# Contained in: for choosing the narrower scope and explaining why two figures differ.
+PLACE_PARENT = {
+    "Kursk": "Russia", "Belgorod": "Russia", "Bryansk": "Russia", "Moscow": "Russia",
+    "Far East": "Russia", "Russian Far East": "Russia", "Vladivostok": "Russian Far East",
+    "Ussuriysk": "Russian Far East", "Khabarovsk": "Russian Far East",
+    "Blagoveshchensk": "Russian Far East", "Siberia": "Russia", "St Petersburg": "Russia",
+    "Crimea": "Ukraine", "Donetsk": "Ukraine", "Luhansk": "Ukraine", "Kharkiv": "Ukraine",
+    "Kyiv": "Ukraine", "Odesa": "Ukraine", "Mariupol": "Ukraine", "Bakhmut": "Ukraine",
+    "Pyongyang": "North Korea", "Seoul": "South Korea", "Busan": "South Korea",
+}  # fmt: skip
+# Who speaks for a country (a capital for its government): "Pyongyang" is North Korea's.
+GOVERNMENTS = {
+    "Kremlin": "Russia", "Moscow": "Russia", "Pyongyang": "North Korea", "Seoul": "South Korea",
+    "Kyiv": "Ukraine", "Washington": "United States", "White House": "United States",
+    "Pentagon": "United States", "Beijing": "China", "Tehran": "Iran",
+}  # fmt: skip
+# The city "the capital" means in a story of each country.
+CAPITALS = {
+    "France": "Paris", "United Kingdom": "London", "Germany": "Berlin", "Spain": "Madrid",
+    "Italy": "Rome", "Russia": "Moscow", "Ukraine": "Kyiv", "Serbia": "Belgrade",
+    "Venezuela": "Caracas", "Lebanon": "Beirut", "Iran": "Tehran", "Japan": "Tokyo",
+    "United States": "Washington", "China": "Beijing", "India": "New Delhi",
+    "South Korea": "Seoul", "North Korea": "Pyongyang", "Myanmar": "Naypyidaw",
+    "Turkey": "Ankara", "Syria": "Damascus", "Egypt": "Cairo", "Greece": "Athens",
+    "Poland": "Warsaw", "Hungary": "Budapest", "Taiwan": "Taipei", "Georgia": "Tbilisi",
+    "Argentina": "Buenos Aires", "Brazil": "Brasilia", "Mexico": "Mexico City",
+    "Belarus": "Minsk", "Portugal": "Lisbon", "Netherlands": "Amsterdam",
+    "Belgium": "Brussels", "Austria": "Vienna", "Sweden": "Stockholm", "Norway": "Oslo",
+    "Kenya": "Nairobi", "Nigeria": "Abuja", "Pakistan": "Islamabad", "Israel": "Jerusalem",
+    "Peru": "Lima", "Colombia": "Bogota", "Chile": "Santiago", "Cuba": "Havana",
+    "Iraq": "Baghdad", "Afghanistan": "Kabul", "Bangladesh": "Dhaka", "Thailand": "Bangkok",
+    "Indonesia": "Jakarta", "Philippines": "Manila", "Vietnam": "Hanoi", "Ireland": "Dublin",
+    "Denmark": "Copenhagen", "Finland": "Helsinki", "Czechia": "Prague",
+    "Romania": "Bucharest", "Bulgaria": "Sofia", "Saudi Arabia": "Riyadh", "Qatar": "Doha",
+}  # fmt: skip
+_CONTINENTS = frozenset({"Europe", "Asia", "Africa"})
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|to|at(?!\s+(?:least|most))|near|across|inside|within)\b[^.;]{0,25}$", re.I
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|inside|within)\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_FOR = re.compile(r"^\s*(?:[\w%.,-]+\s+){0,5}?for\s+(?:(?:the\s+)?(?:\w+\s+){0,3})?$", re.I)
+_NUMBER_OF = re.compile(r"\bnumber of\b[^,.;]*$", re.I)
+_THE_CAPITAL = re.compile(
+    r"^(?:\s+[\w-]+){0,5}?\s+(?:in|into|across|around|through|of)\s+the\s+capital\b", re.I
+)
+
+
+def _in_sentence(claim: Comparable, start: int, end: int) -> str:
+    """The sentence's text between two body offsets."""
+    return claim.sentence[max(0, start - claim.start) : max(0, end - claim.start)]
+
+
+def as_country(name: str) -> str:
+    """A place as the country it speaks for, when it is a seat of government."""
+    return GOVERNMENTS.get(name, name) if name not in COUNTRIES else name
+
+
+def within(place: str, region: str) -> bool:
+    """Whether place lies in region, by PLACE_PARENT: Vladivostok lies in Russia."""
+    while place in PLACE_PARENT:
+        place = PLACE_PARENT[place]
+        if place == region:
+            return True
+    return False
+
+
+def _places(claim: Comparable) -> list[Mention]:
+    return [m for m in claim.mentions if m.type == "place"]
+
+
+def whose_of(claim: Comparable, thing: str) -> str:
+    """Whose things a figure counts (see the module's rule); "" where nothing says."""
+    if thing in ("votes", "share of the vote"):
+        return _candidate(claim)
+    places = _places(claim)
+    inside = [p for p in places if claim.span_start <= p.start < claim.span_end]
+    if inside:
+        return as_country(inside[0].name)
+    counted = _NUMBER_OF.search(_in_sentence(claim, claim.start, claim.span_start))
+    for place in (p for p in places if p.end <= claim.span_start):
+        if counted and place.start - claim.start >= counted.start():
+            return as_country(place.name)  # "the number of North Korean soldiers ..."
+    for place in (p for p in places if claim.span_end <= p.start < claim.span_end + 60):
+        if _FROM.search(_in_sentence(claim, place.start - 12, place.start)):
+            return as_country(place.name)  # "... three generals from North Korea"
+    return ""
+
+
+_TITLE = re.compile(
+    r"^(?:(?:candidate|president|presidential candidate|opposition candidate|challenger|mr|mrs"
+    r"|ms|dr|dictator|leader)\.?\s+)+",
+    re.I,
+)
+_WON_AFTER = re.compile(r"^\s*(?:had\s+|has\s+)?(?:won|received|obtained|got|secured|garnered)\b")
+
+
+def _candidate(claim: Comparable) -> str:
+    """Whom a vote count or share is for: "51% for Maduro", "6.27 million for Gonzalez",
+    "the 5.15 million votes the authority said Maduro had won", else the person its clause
+    begins with ("Gonzalez obtained 6.27 million", "Maduro with 6.4 million votes")."""
+    people = [m for m in claim.mentions if m.type in ("person", "other")]
+    for person in (p for p in people if p.start >= claim.span_end):
+        gap = _in_sentence(claim, claim.span_end, person.start)
+        if _FOR.match(gap) or (
+            len(gap) <= 50
+            and not re.search(r"\d|[;:]", gap)
+            and _WON_AFTER.match(_in_sentence(claim, person.end, person.end + 20))
+        ):
+            return _TITLE.sub("", person.name)
+    for person in reversed([p for p in people if p.end <= claim.span_start]):
+        gap = _in_sentence(claim, person.end, claim.span_start)
+        if len(gap) <= 60 and not re.search(
+            r"[;:]|\d|,\s+(?:while|compared|against)\b|\bvs\b|\b(?:than|over|against)\b", gap
+        ):
+            return _TITLE.sub("", person.name)
+    return ""
+
+
+_CAPITAL = "the capital"  # located there: the capital of the article's country
+
+
+def located(claim: Comparable) -> str:
+    """Where a figure's sentence puts it: the place after "in", "to", "across" ... that
+    follows it, the narrower of two ("in Russia's Kursk"), "the capital", or the place
+    before it ("soldiers deployed in the Russian army exceeded 10,000"); "" for none."""
+    if _THE_CAPITAL.match(_in_sentence(claim, claim.span_end, claim.span_end + 60)):
+        return _CAPITAL
+    places = _places(claim)
+    after = [p for p in places if p.start >= claim.span_end]
+    for index, place in enumerate(after):
+        between = _in_sentence(claim, claim.span_end, place.start)
+        if _BREAKS.search(between) or not _LOCATIVE.search(between):
+            continue  # another clause's place, or not where this one is
+        following = after[index + 1] if index + 1 < len(after) else None
+        gap = _in_sentence(claim, place.end, following.start) if following else ""
+        if following and (
+            len(gap) <= 4 or (within(following.name, place.name) and len(gap) <= 20
+                              and " and " not in gap and ";" not in gap)
+        ):  # fmt: skip
+            place = following  # "in Russia's Kursk", "in Russia, in Kursk": Kursk
+        if place.name in MACRO_REGIONS and not _MOVED.search(claim.sentence):
+            return country_of(place.name)  # troops in a vast region count for its country
+        return place.name
+    if re.search(r"\d", _clause(claim)[0]):
+        return ""  # "2,000 in Bastia, 4,500 in Belfort or 6,500": Belfort is another's
+    for place in reversed([p for p in places if p.end <= claim.span_start]):
+        if _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 12, place.start)):
+            return place.name
+    return ""
+
+
+def country_of(place: str) -> str:
+    """The country a place lies in (itself, for a country), by PLACE_PARENT; "" unknown."""
+    while place not in COUNTRIES and place in PLACE_PARENT:
+        place = PLACE_PARENT[place]
+    return place if place in COUNTRIES else ""
+
+
+def where_of(place: str, country: str) -> str:
+    """Where a figure counts (see the module's rule): the place it is located in ("the
+    capital" is the article's country's)."""
+    if place == _CAPITAL:
+        return CAPITALS.get(country, "")
+    return place
+
+
+def _placed(claim: Comparable) -> str:
+    """The country a figure's sentence names first, if any."""
+    for place in _places(claim):
+        if country := country_of(place.name):
+            return country
+    return ""
+
+
+# ---- when, over what period --------------------------------------------------------------
+
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_PERIOD = re.compile(
+    rf"\b(?:in|during|since|by the end of)\s+(?:(?:early|mid|late)[- ])?(?P<p>{_MONTH_NAMES}"
+    r"|(?:19|20)\d\d)\b|\b(?P<q>(?:this|last|next|the past|the last) (?:week|month|year|24 hours"
+    r"|48 hours|few days)|so far this year|since the (?:start|beginning)|over two days"
+    r"|two days in a row|in two days|on both days)\b",
+    re.I,
+)
+_BLOCKS = re.compile(r"\d|;|\b(?:while|whereas|but)\b")
+
+
+def period_of(claim: Comparable) -> str:
+    """A time that narrows the figure ("sent in October"), near it in its sentence."""
+    near = _in_sentence(claim, claim.span_start - 40, claim.span_end + 40)
+    found = _PERIOD.search(near)
+    return (found.group("p") or found.group("q")).lower() if found else ""
+
+
+def day_near(claim: Comparable, day: date | None) -> str | None:
+    """The day named nearest a figure in its sentence with no other figure or clause
+    between them ("1.27 million on January 31"; "on the 31st – 1.27 million"), read back
+    from the article's `day`: YYYY-MM-DD, or --MM-DD where no year is known."""
+    at, end = claim.span_start - claim.start, claim.span_end - claim.start
+    best: tuple[int, str] | None = None
+    for named in days_named(claim.sentence, day):
+        if named.end > at and named.start < end:
+            continue  # a figure inside a date
+        before = named.end <= at
+        gap = claim.sentence[named.end : at] if before else claim.sentence[end : named.start]
+        if _BLOCKS.search(gap) or len(gap) > 100:
+            continue
+        if best is None or len(gap) < best[0]:
+            best = (len(gap), named.iso())
+    return best[1] if best else None
+
+
+def role_of(claim: Comparable, thing: str) -> str:
+    """A figure of a change: before it or after it ("from 62 to 64"), or its size ("by two
+    years"); a forecast ("will be protesting")."""
+    before = _in_sentence(claim, claim.span_start - 60, claim.span_start)
+    if _BY.search(before):
+        return "change"
+    if _REMAINDER.search(before):
+        return "remainder"
+    if thing == "age" or thing.startswith("years of"):
+        if _BEFORE_CHANGE.search(before):
+            return "before"
+        if _AFTER_CHANGE.search(before) or thing == "age":
+            return "after"
+    clause_before, clause_after = _clause(claim)
+    own_verb = re.split(r"\b(?:and|or|but|then)\b", clause_after[:40])[0]  # not a later verb
+    if _FORECAST.search(clause_before[-50:]) or _FORECAST.search(own_verb):
+        return "forecast"
+    return ""
+
+
+# ---- an article's figures together -------------------------------------------------------
+
+
+def _title_day(title: str, day: date | None) -> str | None:
+    named = days_named(title, day)
+    return named[0].iso() if named else None
+
+
+class _Read(NamedTuple):
+    """A figure read alone, before its article's other figures complete it."""
+
+    claim: Comparable
+    thing: str
+    whose: str
+    where: str
+    placed: bool  # where was said in its sentence, not taken from its article
+    day: str | None  # named near it in its sentence
+    sibling: _Read | None  # the figure before it in its sentence whose thing it took
+    whole: _Read | None = None  # the figure it is part of: "12,000, including 500 officers"
+
+
+# What stands between two figures one source sets against the other's, of one place and
+# day: "300,000 ..., against 37,000", "22,000 ... – and 30,000 by the unions", "(93,000".
+_PAIRED = re.compile(
+    r"[^.;:\d]{0,50}?(?:\bagainst\b|\bversus\b|\bvs\b|\bcompared (?:to|with)\b|[(–—]"
+    r"|,?\s+and\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*$)[^.;:\d]{0,40}",
+    re.I,
+)
+
+
+def _paired(between: str) -> bool:
+    """Whether a figure is set against the one before it (see _PAIRED)."""
+    return bool(_PAIRED.fullmatch(between))
+
+
+def _whole_of(claim: Comparable, before: _Read | None) -> _Read | None:
+    """The figure a figure is part of: the one before it that "including" follows, or
+    that a list it is in goes on from ("including 500 officers and three generals")."""
+    if before is None:
+        return None
+    between = claim.sentence[before.claim.span_end - claim.start : claim.span_start - claim.start]
+    if _PART_OF.search(between):
+        return before
+    if before.whole and re.fullmatch(r"[^\d;()]{0,40}?(?:,|\band\b|\bor\b)\s*", between):
+        return before.whole
+    return None
+
+
+def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
+    """What each figure of one article measures, and the day it holds on, by id.
+
+    Pass all of an article's claims. A figure without a noun of its own takes the thing,
+    whose, where and (unless it names its own) day of the figure before it in its sentence
+    ("300,000 in the capital, against 37,000"); an unnamed whose is what the article's
+    other figures of that thing count ("500 officers" in a story of North Korean troops
+    are North Korean). A figure names no day of its own: a crowd's is the day the article's
+    other crowds name most (a story of Thursday's marches, published on Friday), else every
+    figure's is the article's (its publication, else the day its title names).
+    """
+    figures = [c for c in claims if c.kind == "quantity"]
+    if not figures:
+        return {}
+    first = figures[0]
+    published = date.fromisoformat(first.published) if first.published else None
+    title_day = _title_day(first.title, published)
+    article_day = published.isoformat() if published else title_day
+    places = {c.id: located(c) for c in figures}
+    # The article's country: where its figures are, else the one its sentences name most.
+    countries = Counter(country for p in places.values() if (country := country_of(p)))
+    countries = countries or Counter(country for c in figures if (country := _placed(c)))
+    country = countries.most_common(1)[0][0] if countries else ""
+    reads: list[_Read] = []
+    found: dict[int, Measured] = {}
+    last: dict[int, _Read] = {}  # by sentence: its figure read last
+    for claim in figures:
+        near = day_near(claim, published)
+        if claim.increment or claim.low is claim.high is None:
+            found[claim.id] = Measured(None, near or article_day)
+            continue
+        thing, sibling = thing_of(claim), None
+        if claim.start in last and (
+            (not thing and not _noun(claim.unit))
+            or (thing == "people" and last[claim.start].thing in THINGS)
+        ):
+            sibling = last[claim.start]  # "1.3 million people ..., the CGT 3.5 million"
+            thing = sibling.thing
+        if thing == "share won":
+            thing = "share of the vote" if _candidate(claim) else ""
+        if not thing:
+            found[claim.id] = Measured(None, near or article_day)
+            continue
+        before = last.get(claim.start)
+        if (
+            sibling is None
+            and before is not None
+            and before.thing == thing
+            and _paired(
+                claim.sentence[before.claim.span_end - claim.start : claim.span_start - claim.start]
+            )
+        ):
+            sibling = before  # "300,000 demonstrators in the capital, against 37,000"
+        whole = _whole_of(claim, before) or sibling
+        whose = whose_of(claim, thing) or (whole.whose if whole else "")
+        place = places[claim.id] or (whole.where if whole and whole.placed else "")
+        # Counts of people and things are somewhere: the article's country unless it says;
+        # a share, a sum, an age or a duration is of the story wherever it is written.
+        where = where_of(place or (country if _is_located(thing) else ""), country)
+        day = near or (sibling.day if sibling else None)
+        read = _Read(
+            claim, thing, whose, where, bool(place), day, sibling,
+            _whole_of(claim, last.get(claim.start)),
+        )  # fmt: skip
+        reads.append(read)
+        last[claim.start] = read
+    # The day of the article's event: its title's, else its first crowd's (the lede).
+    crowds = [r for r in reads if r.thing == "people present"]
+    crowd_day = title_day or (crowds[0].day if crowds else None) or article_day
+    named: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in reads:
+        if r.whose and r.thing not in ("votes", "share of the vote"):
+            named[r.thing][r.whose] += 1
+    for r in reads:
+        whose = r.whose
+        if not whose and r.thing in _WHOSE_FROM_ARTICLE:
+            counted = named[r.thing] or named[_FAMILY.get(r.thing, r.thing)]
+            whose = counted.most_common(1)[0][0] if counted else ""
+        if not (_compares_alone(r.thing) or whose or r.placed):
+            found[r.claim.id] = Measured(None, r.day or article_day)
+            continue  # counts nobody's things nowhere in particular
+        crowd = r.thing == "people present"
+        day = r.day or (crowd_day if crowd else article_day)
+        role = role_of(r.claim, r.thing)
+        measure = Measure(
+            r.thing, whose, r.where, (day or "")[-5:] if crowd and role != "forecast" else "",
+            "" if crowd else period_of(r.claim), role,
+        )  # fmt: skip
+        found[r.claim.id] = Measured(measure, day)
+    return found
+
+
+def _noun(unit: str | None) -> bool:
+    """Whether a unit is a noun that says what is counted: "estimated", "nationwide" and
+    "rather" are words after a figure, not what it counts."""
+    if not unit:
+        return False
+    head = unit.lower().split()[-1]
+    if head in _CLASS_OF or head.rstrip("s") in DURATIONS or unit.isupper() or unit == "%":
+        return True
+    return not head.endswith(("ed", "wide", "ly")) and head not in _NOT_NOUNS
+
+
+_NOT_NOUNS = frozenset("rather than continues more less including against".split())
+
+
+def _is_located(thing: str) -> bool:
+    """Whether a thing is counted somewhere: people, troops, bases; not a share, a sum,
+    an age, a duration or an election's votes."""
+    return not (
+        thing in ("votes", "age", "size of a force", "population")
+        or thing.startswith(("share", "seconds", "minutes", "hours", "days", "weeks"))
+        or thing.startswith(("months", "years"))
+        or "(" in thing
+    )
+
+
+def _compares_alone(thing: str) -> bool:
+    """Whether a thing is a quantity of the story by itself, without whose or where: a
+    class, an age, a share, a sum for a purpose or a duration of something. "People"
+    that nothing is said of (neither present, killed nor anything else) is not: "305,775
+    people on a waiting list" and "a million people" of one story are not one quantity."""
+    return (
+        thing in THINGS
+        or thing in ("age", "troops moved")
+        or thing.startswith(("share", "seconds", "minutes", "hours", "days", "weeks"))
+        or thing.startswith(("months", "years"))
+        or "(" in thing
+    )
