@@ -284,7 +284,7 @@ def thing_of(claim: Comparable) -> str:
         if head in _PEOPLE:
             return _said_later(claim) or "people"
         return ""
-    return known or head
+    return known or unit  # "five military bases": the thing is the noun phrase
 
 
 def _share_of(before: str, after: str) -> str:
@@ -751,13 +751,24 @@ def _is_located(thing: str) -> bool:
 
 def _compares_alone(thing: str) -> bool:
     """Whether a thing is a quantity of the story by itself, without whose or where: a
-    class, an age, a share, a sum for a purpose or a duration of something. "People"
-    that nothing is said of (neither present, killed nor anything else) is not: "305,775
-    people on a waiting list" and "a million people" of one story are not one quantity."""
-    return (
-        thing in THINGS
-        or thing in ("age", "troops moved")
-        or thing.startswith(("share", "seconds", "minutes", "hours", "days", "weeks"))
-        or thing.startswith(("months", "years"))
-        or "(" in thing
-    )
+    class, an age, a share, a sum for a purpose, a duration of something, or a count of
+    a kind of thing its noun phrase names ("five military bases"). "People" that nothing
+    is said of (neither present, killed nor anything else) is not, nor is any noun that
+    names no kind of thing: "305,775 people on a waiting list" and "a million people" of
+    one story are not one quantity."""
+    if thing in THINGS or thing in ("age", "troops moved", "size of a force"):
+        return True
+    if thing.startswith(("share", "seconds", "minutes", "hours", "days", "weeks", "months")):
+        return True
+    if thing.startswith("years") or "(" in thing:
+        return True
+    # A count of a kind of thing its noun phrase names ("military bases"); one noun alone
+    # ("tries", "terms", "pledges") names too little to be one quantity of a story.
+    return len(thing.split()) > 1 and thing.split()[-1] not in _GENERIC
+
+
+_GENERIC = frozenset(
+    "people persons others individuals times things ones items cases places ways parts "
+    "points units members years months weeks days hours minutes seconds population "
+    "inhabitants".split()
+)
