@@ -114,14 +114,14 @@ def _segments(
     name = " ".join(part)
     demonym = name[:-1] if name.endswith("s") and name[:-1] in DEMONYMS else name
     if demonym in DEMONYMS:  # "Ukrainian", "Ukrainians"
-        return [(lo, hi, DEMONYMS[demonym], "place")]
+        return [(lo, hi, name, "place")]
     if len(part) == 1 and part[0] in NOT_NAMES:
         return []
     for size in (2, 1):  # "Russian President Vladimir Putin": the demonym stands alone
         if len(part) > size and " ".join(part[:size]) in DEMONYMS:
             rest = list(part[size:])
             if rest[0] in PERSON_TITLES or _type_of(rest, False) == "person":
-                place = (lo, lo + size, DEMONYMS[" ".join(part[:size])], "place")
+                place = (lo, lo + size, " ".join(part[:size]), "place")
                 return [place, *_segments(words, lo + size, hi, after_title)]
     for i, word in enumerate(part):
         if word in PERSON_TITLES and not any(w in ORG_WORDS for w in part[i + 1 :]):
@@ -136,7 +136,7 @@ def _segments(
             *_segments(words, lo, lo + i, after_title),
             *_segments(words, lo + i + 1, hi, after_title),
         ]
-    return [(lo, hi, ALIASES.get(name, name), _type_of(list(part), after_title))]
+    return [(lo, hi, name, _type_of(list(part), after_title))]
 
 
 def _strip_possessive(word: str) -> str:
@@ -202,9 +202,22 @@ def _emit_run(
     _emit(out, body, tokens, False)
 
 
+def _spells_out(long: str, short: str) -> bool:
+    """Whether a long name can be what an acronym stands for: its first letter, and half its
+    letters, begin words of the name (in any language's order: "National Electoral Council
+    (CNE)", "Russian Federal Security Service (FSB)")."""
+    initials = {w[0].upper() for w in re.split(r"[\s-]+", long) if w}
+    return short[0] in initials and 2 * sum(c in initials for c in short) >= len(short)
+
+
 def _apply_acronyms(body: str, mentions: list[Mention]) -> list[Mention]:
-    """Give an acronym defined in parentheses the name it stands for in this article."""
-    defined: dict[str, str] = {}
+    """An acronym the article spells out, "General Confederation of Labour (CGT)": the
+    expansion's mention is named with the acronym, "General Confederation of Labour (CGT)",
+    so that the resolver joins the acronym to it (in this article, and elsewhere when no
+    other expansion is given); the acronym's mentions are typed as an organisation (or as
+    the place it stands for)."""
+    defined: dict[str, str] = {}  # acronym -> type
+    named: dict[int, str] = {}  # index of a mention -> its name with the acronym
     starts = [m.start for m in mentions]  # mentions come in body order
     for short_form in _SHORT_FORM.finditer(body):
         # The long pattern is slow over a whole body; try it only before each "(ABC)".
@@ -214,12 +227,29 @@ def _apply_acronyms(body: str, mentions: list[Mention]) -> list[Mention]:
             continue
         short = match.group("short")
         first = bisect.bisect_left(starts, match.start())
-        last = bisect.bisect_right(starts, match.end("long"))
-        for m in mentions[first:last]:
-            if m.end <= match.end("long") and m.type == "org":
-                defined[short] = m.name
-        defined.setdefault(short, match.group("long"))
-    return [
-        Mention(m.start, m.end, m.text, defined[m.name], "org") if m.name in defined else m
-        for m in mentions
-    ]
+        last = bisect.bisect_right(starts, match.end())
+        expansion = next(
+            (i for i in range(first, last) if mentions[i].end == match.end("long")), None
+        )
+        long_form = mentions[expansion].text if expansion is not None else match.group("long")
+        if not _spells_out(long_form, short) or (
+            expansion is not None and mentions[expansion].type == "person"
+        ):
+            continue  # "Lisa Raymond (US)": a nationality, not what US stands for
+        acronym = next((i for i in range(first, last) if mentions[i].name == short), None)
+        if expansion is not None:
+            named[expansion] = f"{mentions[expansion].name} ({short})"
+        elif acronym is not None:  # no mention of the expansion: the acronym says it
+            named[acronym] = f"{match.group('long')} ({short})"
+        kind = mentions[expansion].type if expansion is not None else "org"
+        defined.setdefault(short, "place" if kind == "place" else "org")
+    out = []
+    for i, m in enumerate(mentions):
+        type_ = defined.get(m.name, m.type)
+        if i in named:
+            out.append(Mention(m.start, m.end, m.text, named[i], defined.get(m.name, type_)))
+        elif type_ != m.type:
+            out.append(Mention(m.start, m.end, m.text, m.name, type_))
+        else:
+            out.append(m)
+    return out

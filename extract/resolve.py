@@ -1,14 +1,23 @@
 """One entity per real-world person, organisation or place, however outlets spell it.
 
+Names arrive as written ("DPRK", "North Koreans", "General Confederation of Labour (CGT)"
+where an article spells an acronym out); every written form is kept as a spelling of its
+entity, so the entity's aliases show each form a merge took in.
+
 Rules, in order (thresholds are rapidfuzz scores, 0-100, on lower-cased text):
-1. The alias table (DPRK, US, Russian Federation ...) maps a name to its canonical form.
-2. Names equal after normalisation join: case, dots, hyphens, apostrophes
-   ("Kim Jong Un" = "Kim Jong-un", "U.S. State Department" = "US State Department").
-3. A one-word name joins a longer person name *in the same article* whose first or last word
-   it is ("Miller" -> "Matthew Miller", "Jeon" -> "Jeon Ha-kyou"); never across articles,
-   where a bare "Kim" could chain every Kim together. Likewise an organisation joins the
-   same name with a place in front in the same article ("State Department" ->
-   "US State Department").
+1. The alias tables map a written form to what it stands for: gazetteer aliases (DPRK,
+   US, Russian Federation), demonyms ("North Koreans" -> North Korea), well-known acronyms
+   (extract/organisations.py: AFP, IDF) and, in its own article, an acronym the article
+   spells out ("CGT" beside "General Confederation of Labour (CGT)").
+2. Names equal after normalisation join: case, dots, hyphens, apostrophes, diacritics
+   ("Vučić" = "Vucic"), a leading "the", company forms ("BAC Consulting KFT" = "BAC
+   Consulting"), administrative words after a place ("Kursk Oblast" = "Kursk"), and the
+   wording of a ministry ("Ministry of the Interior" = "Interior Ministry" = "Ministry of
+   Internal Affairs").
+3. A one-word name joins a longer person name *in the same article* whose first or last
+   word it is ("Miller" -> "Matthew Miller", "Jeon" -> "Jeon Ha-kyou"). Likewise an
+   organisation joins the same name with a place in front in the same article ("State
+   Department" -> "US State Department").
 4. Spelling variants join when they have the same number of words, every word pair scores
    at least WORD_SCORE and the whole at least NAME_SCORE ("Mathew Miller" ~ "Matthew
    Miller"). A word pair under WORD_SCORE blocks the join, so "Kim Jong Un" and
@@ -16,34 +25,66 @@ Rules, in order (thresholds are rapidfuzz scores, 0-100, on lower-cased text):
 5. A one-word unknown place ("in Kurks") joins a known place *named in the same article* when it is
    one typo away (optimal string alignment distance MAX_TYPOS, a transposition counting
    one) and starts with the same letter ("Kurks" beside "Kursk"). Across the library such
-   joins chained "Parks", "Franca" and "Austrians" into Paris, France and Australia.
+   joins chained "Parks", "Franca" and "Austrians" into Paris, France and Australia; there
+   only two places the gazetteer does not know join, both long (LONG_PLACE letters or
+   more) and one letter apart ("Naypyidaw" ~ "Naypyitaw").
+6. A short form joins the one entity it can stand for, and nothing when it could stand
+   for two (a bare "Kim" never chains every Kim together): first among the names of its
+   own article, then across the library:
+   - a one-word name typed person or unknown, the one person whose last word it is
+     ("Zelensky" -> "Volodymyr Zelensky");
+   - a person name of fewer words, the one person name it shortens, keeping its last word
+     or dropping a second surname ("Corina Machado" -> "María Corina Machado",
+     "Edmundo González" -> "Edmundo González Urrutia"), never a "Jr" or "II";
+   - an acronym, the one expansion the library's articles spell out for it ("CGT");
+   - a one-word name, the one company it heads ("BAC" -> "BAC Consulting");
+   - an organisation without a place, the one with a place in front ("Interior Ministry" ->
+     "French Interior Ministry"), kept apart when two places' ones are named.
 
 The result does not depend on how the library was imported (in one go, in batches, by two
-imports at once, or resumed after a kill): the rules look at one article, or at pairs of
-names, never at what else a batch holds; a new name linking two entities made earlier
-merges them (`Resolution.merges`); and an entity's name and type are read from the counts
-of all its spellings (`canonical_name`, `entity_type`), not kept from its first batch.
+imports at once, or resumed after a kill): rules 1-5 and rule 6 within an article look at
+one article, or at pairs of names, never at what else a batch holds; a new name linking
+two entities made earlier merges them (`Resolution.merges`); an entity's name and type are
+read from the counts of all its spellings (`canonical_name`, `entity_type`), not kept from
+its first batch; and a resolver read back from the library's spellings joins as the one
+kept between batches does. Rule 6 across the library is the exception it has to be: a
+short form that joined the one entity it could stand for stays joined when a second one
+arrives in a later batch, where one batch of everything would have kept it apart (undoing
+the join would need the store to move those mentions to an entity of their own).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
 from extract.clusters import UnionFind
-from extract.gazetteer import ALIASES, PLACES
+from extract.gazetteer import ALIASES, DEMONYMS, PLACES
+from extract.organisations import (
+    ACRONYMS,
+    ADMIN_WORDS,
+    DESCRIPTORS,
+    LEGAL_FORMS,
+    MINISTRY_SUBJECTS,
+    MINISTRY_WORDS,
+)
 
 WORD_SCORE = 80
 NAME_SCORE = 90
 MAX_TYPOS = 1
+LONG_PLACE = 8
 _MIN_SINGLE_LENGTH = 5
 _SCOPE = "\x00"  # joins a one-word name to its article: "kim\x00<article>"
+_DEFINITION = re.compile(r"^(?P<long>.+\S) \((?P<short>[A-Z][A-Za-z]{1,7})\)$")
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Donald Trump Jr" is his son
 
 
 @dataclass
@@ -69,16 +110,134 @@ class Resolution:
 
 _TYPE_ORDER = ("person", "org", "place", "other")  # of equally common types, the first
 
+_FOLDS = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "þ": "th"}
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Text without its diacritics, for comparison only: "Vučić" -> "Vucic"."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_FOLDS))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 17)
+def _plain(name: str) -> str:
+    """Lower case, no diacritics, dots, hyphens or apostrophes, single spaces."""
+    name = fold(name.replace("’", "'").replace(".", ""))
+    return " ".join(default_process(re.sub(r"['-]", " ", name)).split())
+
+
+def _plural_demonym(name: str) -> str | None:
+    if name.endswith("s") and name[:-1] in DEMONYMS:
+        return DEMONYMS[name[:-1]]
+    return None
+
+
+_STANDS_FOR = {**ACRONYMS, **DEMONYMS, **ALIASES}
+_PLACE_OF = {
+    _plain(written): _plain(place)
+    for written, place in [*((p, p) for p in PLACES), *DEMONYMS.items(), *ALIASES.items()]
+    if place in PLACES or written in DEMONYMS
+}  # a place or its adjective, as a name's first words: "french" -> "france"
+_SUBJECTS = sorted(MINISTRY_SUBJECTS.items(), key=lambda item: -len(item[0]))
+
+
+@lru_cache(maxsize=1 << 17)
+def stands_for(name: str) -> str:
+    """What a written name stands for, by rule 1 outside any article: "DPRK" -> "North
+    Korea", "Ukrainians" -> "Ukraine", "AFP" -> "Agence France-Presse", "General
+    Confederation of Labour (CGT)" -> "General Confederation of Labour"."""
+    if "(" in name and (definition := _DEFINITION.match(name)):
+        name = definition.group("long")
+    return _STANDS_FOR.get(name) or _plural_demonym(name) or name
+
+
+def _named_as(name: str) -> str:
+    """What an entity may be called for a written name: what it stands for, but for an
+    acronym of the shipped table, which names the entity only when no article spells out
+    what it means there ("FSB" beside "Russian Federal Security Service (FSB)")."""
+    if "(" in name and (definition := _DEFINITION.match(name)):
+        name = definition.group("long")
+    return name if name in ACRONYMS else stands_for(name)
+
+
+def _split_place(words: list[str]) -> tuple[str, list[str]]:
+    """A name's leading place ("france", the longest known) and the words after it."""
+    for size in (3, 2, 1):
+        if len(words) > size and (place := _PLACE_OF.get(" ".join(words[:size]))):
+            return place, words[size:]
+    return "", words
+
+
+def _ministry(words: list[str]) -> list[str]:
+    """A ministry's or department's words in one order, its subject in one wording:
+    "ministry of the interior" and "interior ministry" -> "interior ministry";
+    "serbian ministry of internal affairs" -> "serbia interior ministry"."""
+    at = next((i for i, w in enumerate(words) if w in MINISTRY_WORDS), None)
+    if at is None:
+        return words
+    before, after = words[:at], words[at + 1 :]
+    if after and after[0] in ("of", "for"):
+        place = _PLACE_OF.get(" ".join(before), "") if before else ""
+        if before and not place:
+            return words  # "Press Office of ...": no place in front
+        subject = after[1:]
+    elif not after:
+        place, subject = _split_place(before)
+    else:
+        return words  # "Ministry spokesman ...": not a ministry's name
+    text = " " + " ".join(w for w in subject if w != "the") + " "
+    for phrase, word in _SUBJECTS:
+        text = text.replace(f" {phrase} ", f" {word} ")
+    return [*place.split(), *text.split(), words[at]]
+
+
+@lru_cache(maxsize=1 << 17)
+def normalise(name: str) -> str:
+    """The comparison key of a name (rule 2): lower case, no diacritics, dots, hyphens or
+    apostrophes; no leading "the", company form or trailing administrative word; a
+    ministry's words in one order."""
+    words = _plain(name).split()
+    if len(words) > 1 and words[0] == "the":
+        del words[0]
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        del words[-1]
+    if len(words) > 1 and words[-1] in ADMIN_WORDS:
+        del words[-1]
+    if len(words) > 1:
+        words = _ministry(words)
+    return " ".join(words)
+
+
+def _word_keys(name: str) -> tuple[str, ...]:
+    """A written name's words, each compared as a whole: "Jong-un" is one word, "jong un"."""
+    return tuple(_plain(w) for w in name.split())
+
+
+_KNOWN = {normalise(p) for p in PLACES} | {normalise(a) for a in ALIASES}
+
 
 def canonical_name(spellings: Mapping[str, int]) -> str:
     """The name an entity goes by, from how often each spelling is written (after the
-    alias table): a gazetteer form, else the commonest name of several words, else the
-    commonest; ties by length, then alphabetically, so any order of counting agrees."""
+    alias tables): a gazetteer form (as the gazetteer writes it: "Kursk", not "Kursk
+    Oblast"), else the commonest name of several words, else the
+    commonest; spellings equal but for diacritics count as one, written with them
+    ("Gérald Darmanin" over "Gerald Darmanin"); ties by length, then alphabetically, so
+    any order of counting agrees."""
     names = Counter[str]()
     for name, count in spellings.items():
-        names[ALIASES.get(name, name)] += count
-    known = [n for n in names if normalise(n) in _KNOWN]
-    return max(known or names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+        names[_named_as(name)] += count
+    groups: dict[str, list[str]] = defaultdict(list)  # equal but for diacritics
+    for name in names:
+        groups[fold(name)].append(name)
+    counts = {form: sum(names[n] for n in group) for form, group in groups.items()}
+    known = [f for f in groups if f in PLACES] or [f for f in groups if normalise(f) in _KNOWN]
+    form = max(known or groups, key=lambda f: (len(f.split()) > 1, counts[f], len(f), f))
+    return max(groups[form], key=lambda n: (not n.isascii(), names[n], n))
 
 
 def entity_type(types: Mapping[str, int]) -> str:
@@ -90,13 +249,6 @@ def entity_type(types: Mapping[str, int]) -> str:
     return max(typed, key=lambda t: (types[t], -_TYPE_ORDER.index(t)))
 
 
-def normalise(name: str) -> str:
-    """The comparison key of a name: lower case, no dots, hyphens or apostrophes."""
-    name = name.replace("’", "'").replace(".", "")
-    name = re.sub(r"['-]", " ", name)
-    return " ".join(default_process(name).split())
-
-
 def _variants(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or len(wa) < 2:
@@ -104,9 +256,6 @@ def _variants(a: str, b: str) -> bool:
     if any(fuzz.ratio(x, y) < WORD_SCORE for x, y in zip(wa, wb, strict=True)):
         return False
     return fuzz.ratio(a, b) >= NAME_SCORE
-
-
-_KNOWN = {normalise(p) for p in PLACES} | {normalise(a) for a in ALIASES}
 
 
 def _misspelling(unknown: str, known: str) -> bool:
@@ -118,6 +267,30 @@ def _misspelling(unknown: str, known: str) -> bool:
     return OSA.distance(unknown, known) <= MAX_TYPOS
 
 
+def _transliterations(a: str, b: str) -> bool:
+    """Two long one-word places a letter apart: "naypyidaw" ~ "naypyitaw" (rule 5)."""
+    return a[0] == b[0] and min(len(a), len(b)) >= LONG_PLACE and OSA.distance(a, b) <= MAX_TYPOS
+
+
+def _several_words(name: str) -> bool:
+    """Whether a written name stands for a name of several words ("AP": Associated Press)."""
+    return " " in stands_for(name).strip()
+
+
+def _shortenings(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The shorter names a person name of three or more words is also written as (rule 6):
+    without leading given names ("maria corina machado" -> "corina machado"), without
+    middle initials ("john f kennedy" -> "john kennedy"), without a second surname
+    ("edmundo gonzalez urrutia" -> "edmundo gonzalez")."""
+    if len(words) < 3:
+        return set()
+    found = {words[i:] for i in range(1, len(words) - 1)}
+    found.add(tuple(w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)))
+    if words[-1] not in _GENERATIONS:
+        found.add(words[:-1])
+    return {f for f in found if f != words and len(f) >= 2 and f[-1] not in _GENERATIONS}
+
+
 _ANCHOR = "\x01"  # a node standing for an entity resolved in an earlier batch
 
 
@@ -126,10 +299,10 @@ class Resolver:
 
     A library grows by imports; re-resolving every mention each time would cost more with
     every article. The resolver remembers, for each library-wide name key, the entity it
-    belongs to, and the names of several words by block for rule 4. Each batch goes
-    through the rules above; a new name that joins a remembered key joins its entity, which
-    keeps its key and canonical name. One batch with nothing remembered is the whole-library
-    resolution.
+    belongs to, the names of several words by block for rule 4, and for rule 6 the
+    entities each short form could stand for. Each batch goes through the rules above; a
+    new name that joins a remembered key joins its entity, which keeps its key and
+    canonical name. One batch with nothing remembered is the whole-library resolution.
     """
 
     def __init__(
@@ -141,35 +314,70 @@ class Resolver:
         written for them (entity key, name), so that a name joined by a chain of
         variants in an earlier import joins the same entity in this one."""
         self._entity_of: dict[str, str] = {}  # library-wide node -> entity key
+        self._nodes_of: dict[str, list[str]] = defaultdict(list)  # entity key -> its nodes
         self._entities: dict[str, tuple[str, str]] = {}  # entity key -> (name, type)
         self._blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._moved: dict[str, str] = {}  # entity key -> the entity it was merged into
+        # rule 6: a short form -> the entities it could stand for
+        self._by_short: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._places: dict[str, list[str]] = defaultdict(list)  # rule 5, by first letter
+        self._named: set[str] = set()  # nodes some name of several words stands for
         for key, name, type_ in known:
             self._remember(key, key, name, type_)
-            self._remember(normalise(ALIASES.get(name, name)), key, name, type_)
+            self._remember(normalise(stands_for(name)), key, name, type_, _several_words(name))
         for key, spelling in spellings:
-            node = normalise(ALIASES.get(spelling, spelling))
-            if key in self._entities and (" " in node or node in _KNOWN):
-                # A one-word name joined its person in one article only ("Cole" beside
-                # "Joe Cole"); elsewhere it stands alone.
-                self._remember(node, key, *self._entities[key])
+            if key not in self._entities:
+                continue
+            node = normalise(stands_for(spelling))
+            self._remember(node, key, *self._entities[key], _several_words(spelling))
+            self._index(key, spelling, node)
 
     def renamed(self, key: str, name: str, type_: str) -> None:
         """The library renamed or retyped an entity from its counts."""
         self._entities[key] = (name, type_)
 
-    def _merge(self, absorbed: str, into: str) -> None:
-        for node, key in self._entity_of.items():
-            if key == absorbed:
-                self._entity_of[node] = into
-        self._entities.pop(absorbed, None)
+    def _current(self, key: str) -> str:
+        while key in self._moved:
+            key = self._moved[key]
+        return key
 
-    def _remember(self, node: str, key: str, name: str, type_: str) -> None:
+    def _merge(self, absorbed: str, into: str) -> None:
+        for node in self._nodes_of.pop(absorbed, []):
+            if self._entity_of.get(node) != absorbed:
+                continue
+            if self._remembers(node, into, node in self._named):
+                self._entity_of[node] = into
+                self._nodes_of[into].append(node)
+            else:
+                del self._entity_of[node]
+        self._entities.pop(absorbed, None)
+        self._moved[absorbed] = into
+
+    @staticmethod
+    def _remembers(node: str, key: str, named: bool) -> bool:
+        """Whether a library-wide name stands for its entity in later imports: a name of one
+        word only if it is the entity's own or a known place; else it joined its person in
+        one article only ("Cole" beside "Joe Cole"), or by rule 6, which is asked again.
+        `named`: a name of several words stands for the node ("BAC Consulting Ltd")."""
+        return bool(node) and (named or node in _KNOWN or node == key)
+
+    def _remember(self, node: str, key: str, name: str, type_: str, named: bool = False) -> None:
         self._entities.setdefault(key, (name, type_))
-        if not node or node in self._entity_of:
+        if named:
+            self._named.add(node)
+        if not self._remembers(node, key, named) or node in self._entity_of:
             return
         self._entity_of[node] = key
+        self._nodes_of[key].append(node)
         if " " in node:
             self._blocks[(node[0], node.count(" "))].append(node)
+        elif node not in _KNOWN and len(node) >= LONG_PLACE:
+            self._places[node[0]].append(node)
+
+    def _index(self, key: str, spelling: str, node: str) -> None:
+        """Remember what rule 6 looks an entity's spelling up by."""
+        for short in _short_forms(spelling, node):
+            self._by_short[short].add(key)
 
     def add(self, mentions: Iterable[tuple[str, str, str, int]]) -> Resolution:
         """Resolve (article, name, type, count) mentions of new articles.
@@ -181,36 +389,67 @@ class Resolver:
         uf: UnionFind[str] = UnionFind()
         types: dict[str, Counter[str]] = defaultdict(Counter)
         in_article: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)  # node -> names as written
         by_article: dict[str, set[str]] = defaultdict(set)
         local: dict[tuple[str, str], str] = {}
-        for article, name, type_, count in mentions:
-            canonical = ALIASES.get(name, name)
-            key = normalise(canonical)
+        rows = list(mentions)
+        defined: dict[tuple[str, str], str] = {}  # (article, acronym) -> its expansion's node
+        for article, name, _type, _count in rows:
+            if "(" in name and (definition := _DEFINITION.match(name)):
+                long = normalise(stands_for(definition.group("long")))
+                defined[(article, definition.group("short"))] = long
+        for article, name, type_, count in rows:
+            canonical = stands_for(name)
+            key = defined.get((article, name)) or normalise(canonical)
             if not key:
                 continue
             # A one-word unknown name means something only within its article ("Kim").
-            node = f"{key}{_SCOPE}{article}" if " " not in key and key not in _KNOWN else key
+            one_word = " " not in canonical.strip() and (article, name) not in defined
+            node = f"{key}{_SCOPE}{article}" if one_word and key not in _KNOWN else key
             uf.find(node)
             types[node][type_] += count
             in_article[(article, node)][type_] += count
-            spellings[node][canonical] += count
+            spellings[node][name] += count
             by_article[article].add(node)
             local[(article, name)] = node
+
+        typed: dict[tuple[str, str], str] = {}
 
         def typed_here(article: str, node: str) -> str:
             """What the article itself calls a name: the rules read one article at a time,
             so that nothing depends on what else a batch holds."""
-            return in_article[(article, node)].most_common(1)[0][0]
+            if (article, node) not in typed:
+                counts = in_article[(article, node)]
+                typed[(article, node)] = max(counts, key=counts.__getitem__)
+            return typed[(article, node)]
+
+        ends_of: dict[str, set[str]] = {}
+
+        def ends(node: str) -> set[str]:
+            """The first and last written words of a name of several words."""
+            if node not in ends_of:
+                found: set[str] = set()
+                for name in spellings[node]:
+                    words = _word_keys(stands_for(name))
+                    if len(words) > 1:
+                        found |= {words[0], words[-1]}
+                ends_of[node] = found
+            return ends_of[node]
 
         # 3. A short form joins a full person name in the same article, else its own kind.
+        bare: dict[str, Counter[str]] = defaultdict(Counter)  # one-word names left alone
+        bare_names: dict[str, set[str]] = defaultdict(set)
         for article, nodes in by_article.items():
-            people = [n for n in nodes if " " in n and typed_here(article, n) == "person"]
+            people = [
+                n
+                for n in nodes
+                if _SCOPE not in n and typed_here(article, n) == "person" and ends(n)
+            ]
             for node in nodes:
                 if _SCOPE not in node:
                     continue
                 key = node.split(_SCOPE)[0]
-                matches = [p for p in people if key in (p.split()[0], p.split()[-1])]
+                matches = [p for p in people if key in ends(p)]
                 places = [
                     k
                     for k in nodes
@@ -223,6 +462,8 @@ class Resolver:
                 else:
                     uf.union(node, key)
                     spellings.setdefault(key, Counter())
+                    bare[key].update(in_article[(article, node)])
+                    bare_names[key] |= set(spellings[node])
 
         # 3b. "State Department" joins "US State Department" in the same article: the
         # longer name only adds a place in front.
@@ -233,6 +474,28 @@ class Resolver:
                     prefix = full[: -len(short)].strip()
                     if full != short and full.endswith(" " + short) and prefix in _KNOWN:
                         uf.union(short, full)
+
+        # 6, within an article: a short form joins the one name of the article it can
+        # stand for ("BAC" beside "BAC Consulting", "Corina Machado" beside "María Corina
+        # Machado"), judged by what the article itself calls each name.
+        for article, nodes in by_article.items():
+            longs: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for node in nodes:
+                if _SCOPE not in node:
+                    for name in spellings[node]:
+                        for form in _short_forms(name, node):
+                            longs[form].add(node)
+            if not longs:
+                continue
+            for node in nodes:
+                key, scoped, _ = node.partition(_SCOPE)
+                for form in _own_short_forms(key, set(spellings[node]) if scoped else None):
+                    if form not in longs or typed_here(article, node) not in _SHORT_TYPES[form[0]]:
+                        continue
+                    found = {n for n in longs[form] if typed_here(article, n) in _WANTED[form[0]]}
+                    found.discard(node)
+                    if len(found) == 1:
+                        uf.union(node, found.pop())
 
         # A remembered name stands for its entity.
         for node in list(spellings):
@@ -253,6 +516,23 @@ class Resolver:
                     uf.union(a, b)
                 for b in _close_names(a, remembered):
                     uf.union(a, _ANCHOR + self._entity_of[b])
+
+        # 5. Two long places the gazetteer does not know, a letter apart, across articles.
+        new_places = sorted(
+            k
+            for k, kinds in bare.items()
+            if len(k) >= LONG_PLACE and k not in self._entity_of and entity_type(kinds) == "place"
+        )
+        for i, a in enumerate(new_places):
+            for b in new_places[i + 1 :]:
+                if _transliterations(a, b):
+                    uf.union(a, b)
+            for b in self._places.get(a[0], []):
+                e = self._entity_of.get(b)
+                if e and self._entities[e][1] == "place" and _transliterations(a, b):
+                    uf.union(a, _ANCHOR + e)
+
+        self._short_forms(uf, spellings, types, bare, bare_names)
 
         clusters: dict[str, list[str]] = defaultdict(list)
         for key in spellings:
@@ -289,14 +569,130 @@ class Resolver:
             root_to_entity[root] = entity_key
             for k in keys:
                 if _SCOPE not in k:
-                    self._remember(k, entity_key, name, kind)
+                    several = any(_several_words(n) for n in spellings[k])
+                    self._remember(k, entity_key, name, kind, several)
             self._remember(entity_key, entity_key, name, kind)
+            for k in keys:
+                for spelling in spellings[k]:
+                    self._index(entity_key, spelling, k.split(_SCOPE)[0])
         assignment = {
             (article, name): root_to_entity[uf.find(key)] for (article, name), key in local.items()
         }
         for (_article, name), entity_key in assignment.items():
             entities[entity_key].aliases.add(name)
         return Resolution(list(entities.values()), assignment, merges)
+
+    def _short_forms(
+        self,
+        uf: UnionFind[str],
+        spellings: dict[str, Counter[str]],
+        types: dict[str, Counter[str]],
+        bare: dict[str, Counter[str]],
+        bare_names: dict[str, set[str]],
+    ) -> None:
+        """Rule 6: each short form of the batch, or remembered beside a new long name, joins
+        the one entity it can stand for. Every short form is judged against what rules 1-5
+        made of the batch, all at once, so the order of names never matters; then again
+        against what those joins made, as long as they make more."""
+        long_forms: dict[tuple[str, str], set[str]] = defaultdict(set)  # short -> nodes
+        for node, names in spellings.items():
+            if _SCOPE not in node:
+                for name in names:
+                    for short in _short_forms(name, node):
+                        long_forms[short].add(node)
+        # The short forms to judge: the batch's own, and remembered ones a new long name
+        # could be the one entity for.
+        shorts: dict[tuple[str, str], set[str]] = defaultdict(set)  # short -> its nodes
+        for node in spellings:
+            if _SCOPE not in node:
+                for short in _own_short_forms(node, bare_names.get(node)):
+                    shorts[short].add(node)
+        for short in long_forms:
+            if self._entity_of.get(short[1]) == short[1]:  # an entity of its own
+                shorts[short].add(_ANCHOR + short[1])
+        remembered = {
+            short: {self._current(e) for e in self._by_short.get(short, ())} for short in shorts
+        }
+        shorts = {s: n for s, n in shorts.items() if s in long_forms or remembered[s]}
+        component_types: dict[str, Counter[str]] = defaultdict(Counter)
+        for node in spellings:
+            component_types[uf.find(node)].update(types[node] or bare.get(node) or ())
+
+        def kind(root: str) -> str:
+            if root.startswith(_ANCHOR):  # an anchor leads its set: "\x01" sorts first
+                return self._entities[root[1:]][1]
+            return entity_type(component_types[root])
+
+        for _ in range(4):  # a join can leave a short form one entity: "Maduro" once
+            # "Candidate Nicolas Maduro" is "Nicolas Maduro"
+            joins: list[tuple[str, str]] = []
+            for short, nodes in shorts.items():
+                wanted = _WANTED[short[0]]
+                candidates = {uf.find(n) for n in long_forms.get(short, ())}
+                candidates |= {
+                    uf.find(_ANCHOR + e) for e in remembered[short] if e in self._entities
+                }
+                candidates = {r for r in candidates if kind(r) in wanted}
+                if len(candidates) != 1:
+                    continue  # nothing, or two entities it could stand for
+                (target,) = candidates
+                for root in {uf.find(n) for n in nodes}:
+                    if root != target and kind(root) in _SHORT_TYPES[short[0]]:
+                        joins.append((root, target))
+            if not joins:
+                break
+            for a, b in joins:
+                ra, rb = uf.find(a), uf.find(b)
+                if ra != rb:
+                    uf.union(ra, rb)
+                    kept, gone = (ra, rb) if uf.find(ra) == ra else (rb, ra)
+                    component_types[kept].update(component_types.pop(gone, ()))
+
+
+# Rule 6: the types a short form's one entity may have, and the short form itself.
+_WANTED = {"surname": {"person"}, "person": {"person"}, "acronym": {"org", "place", "other"},
+           "head": {"org"}, "placeless": {"org"}}  # fmt: skip
+_SHORT_TYPES = {"surname": {"person", "other"}, "person": {"person", "other"},
+                "acronym": {"org", "other", "place"}, "head": {"org", "other"},
+                "placeless": {"org", "other"}}  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_forms(name: str, node: str) -> frozenset[tuple[str, str]]:
+    """The short forms a written name of several words can be written as (rule 6), each
+    (kind, library-wide node of the short form)."""
+    found: set[tuple[str, str]] = set()
+    if "(" in name and (definition := _DEFINITION.match(name)):
+        found.add(("acronym", normalise(definition.group("short"))))
+        name = definition.group("long")
+    words = _word_keys(stands_for(name))
+    if len(words) < 2:
+        return frozenset(found)
+    last = words[-2] if words[-1] in _GENERATIONS and len(words) > 2 else words[-1]
+    found.add(("surname", last))
+    found |= {("person", " ".join(s)) for s in _shortenings(words)}
+    if all(w in DESCRIPTORS or w in LEGAL_FORMS for w in words[1:]):
+        found.add(("head", words[0]))
+    place, rest = _split_place(node.split())
+    if place and len(rest) >= 2:
+        found.add(("placeless", " ".join(rest)))
+    return frozenset(found)
+
+
+def _own_short_forms(node: str, names: set[str] | None) -> set[tuple[str, str]]:
+    """The short forms a library-wide node of the batch is, to look up (rule 6): a bare
+    one-word name (its written `names` given) is an acronym or a surname, and may head a
+    company; a name of several words may shorten a person's or drop a place."""
+    if names is not None:
+        if any(n.isupper() and len(n) > 1 for n in names):
+            return {("acronym", node), ("head", node)}
+        return {("surname", node), ("head", node)}
+    if " " not in node:
+        return set()
+    found = {("person", node)}
+    if not _split_place(node.split())[0]:
+        found.add(("placeless", node))
+    return found
 
 
 def _close_names(name: str, others: list[str]) -> list[str]:
