@@ -24,6 +24,7 @@ from extract.gazetteer import (
     PERSON_TITLES,
     PLACES,
 )
+from extract.organisations import PORTFOLIO_WORDS
 from extract.sentences import Sentence
 
 ENTITY_TYPES = ("person", "org", "place", "other")
@@ -40,9 +41,29 @@ _DEMONYM_COMPOUND = re.compile(
     r"^([A-Z]\w+)-(?:made|occupied|backed|led|born|based|controlled|held|allied|linked|style)$"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into)\s+$")
+_LOCATIVE_WORDS = frozenset({"In", "Near", "Outside", "Across", "Into"})
+# "stake in Yukos", "shares in Gazprom", "investors in Google": a company, not a place
+_MARKET_WORD = re.compile(
+    r"\b(?:stakes?|shares?|shareholders?|investors?|investments?|invest|trade|trading|"
+    r"holdings?|interests?|role|jobs?|investigation|inquiry|probe)\s+(?:in|into)\s+$"
+)
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ic|ish|ive|ist)$")  # "in Asian markets"
 _NON_SPACE = re.compile(r"\S+")
 _MIDSENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]*")
 _CONNECTORS = {"of", "for", "and", "the", "de", "al", "bin", "van", "von"}
+# Contractions, one letter, month abbreviations and clock words are never names: "I'm",
+# "They're", "X", "Dec", "Pm".
+_CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
+_NEVER_NAMES = frozenset(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Am Pm AM PM Neither Nor Either
+    Whether Unlike Like Without Within Through Throughout Beyond Behind Above Below Inside
+    Toward Towards Upon About Around Along Via Except Besides Beside Unless Whereas Because
+    Once Where Whose Which Whom Perhaps Indeed Thus Hence Therefore Moreover Furthermore
+    Nevertheless Nonetheless Otherwise Overall Finally Ultimately Initially Currently
+    Recently Previously Yesterday Tomorrow Tonight Again Already Almost Often Sometimes Soon
+    Nearly Never Always Usually Such Much Less Few Fewer Little Whatever Whenever Wherever
+    Whoever Let Let's""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +75,16 @@ class Mention:
     text: str
     name: str
     type: str
+
+
+def _never_a_name(word: str) -> bool:
+    """A capitalised word that names nothing on its own: "The", "I'm", "X", "Dec"."""
+    return (
+        word in NOT_NAMES
+        or word in _NEVER_NAMES
+        or (len(word) == 1 and word.isalpha())
+        or (("'" in word or "’" in word) and bool(_CONTRACTION.match(word)))
+    )
 
 
 def _type_of(tokens: list[str], after_title: bool) -> str:
@@ -85,9 +116,18 @@ def _split_tokens(text: str, base: int) -> list[tuple[int, str]]:
     return [(base + m.start(), m.group(0)) for m in _NON_SPACE.finditer(text)]
 
 
-def _emit(out: list[Mention], body: str, tokens: list[tuple[int, str]], after_title: bool) -> None:
-    """Add the mentions a run of capitalised words holds, by the plan for its words."""
+def _emit(
+    out: list[Mention],
+    body: str,
+    tokens: list[tuple[int, str]],
+    after_title: bool,
+    keep_the: bool = False,
+) -> None:
+    """Add the mentions a run of capitalised words holds, by the plan for its words; a
+    "The" inside a sentence stays part of the name after it ("analysed by The Post")."""
     for first, stop, name, type_ in _plan(tuple(word for _, word in tokens), after_title):
+        if keep_the and first == 1 and type_ in ("org", "other"):
+            first, name = 0, f"The {name}"
         start, end = tokens[first][0], tokens[stop - 1][0] + len(tokens[stop - 1][1])
         out.append(Mention(start, end, body[start:end], name, type_))
 
@@ -104,7 +144,7 @@ def _plan(words: tuple[str, ...], after_title: bool) -> tuple[tuple[int, int, st
 def _segments(
     words: tuple[str, ...], lo: int, hi: int, after_title: bool
 ) -> list[tuple[int, int, str, str]]:
-    while lo < hi and (words[lo] in NOT_NAMES or words[lo] in _CONNECTORS):
+    while lo < hi and (_never_a_name(words[lo]) or words[lo] in _CONNECTORS):
         lo += 1
     while hi > lo and words[hi - 1] in _CONNECTORS:
         hi -= 1
@@ -115,8 +155,6 @@ def _segments(
     demonym = name[:-1] if name.endswith("s") and name[:-1] in DEMONYMS else name
     if demonym in DEMONYMS:  # "Ukrainian", "Ukrainians"
         return [(lo, hi, name, "place")]
-    if len(part) == 1 and part[0] in NOT_NAMES:
-        return []
     for size in (2, 1):  # "Russian President Vladimir Putin": the demonym stands alone
         if len(part) > size and " ".join(part[:size]) in DEMONYMS:
             rest = list(part[size:])
@@ -127,16 +165,47 @@ def _segments(
         if word in PERSON_TITLES and not any(w in ORG_WORDS for w in part[i + 1 :]):
             # "NATO Secretary General Mark Rutte": NATO, then a person.
             before = _segments(words, lo, lo + i, False) if i else []
-            return [*before, *_segments(words, lo + i + 1, hi, True)]
+            return [*before, *_segments(words, _past_portfolio(words, lo + i + 1, hi), hi, True)]
     if "and" in part:
         i = part.index("and")
-        if not any(w in ORG_WORDS for w in part[:i]) and part[-1] in ORG_WORDS:
+        between = part[i - 1 : i + 2 : 2]  # the words either side of "and"
+        if all(w in PORTFOLIO_WORDS for w in between) and ORG_WORDS & {part[0], part[-1]}:
             return [(lo, hi, name, "org")]  # "National Security and Defense Council"
         return [
             *_segments(words, lo, lo + i, after_title),
             *_segments(words, lo + i + 1, hi, after_title),
         ]
+    if "of" in part and not after_title:
+        # "Eric Sellini of the CGT": a person, then what he is of
+        i = part.index("of")
+        right = [w for w in part[i + 1 :] if w != "the"]
+        if (
+            right
+            and _type_of(list(part[:i]), False) == "person"
+            and _type_of(right, False)
+            in (
+                "org",
+                "place",
+            )
+        ):
+            return [*_segments(words, lo, lo + i, False), *_segments(words, lo + i + 1, hi, False)]
     return [(lo, hi, name, _type_of(list(part), after_title))]
+
+
+def _past_portfolio(words: tuple[str, ...], lo: int, hi: int) -> int:
+    """Where a person's name starts after a title: past the title's portfolio ("Secretary
+    of State Antony Blinken", "Minister of Foreign Affairs and Trade Péter Szijjártó")."""
+    if lo >= hi or words[lo] not in ("of", "for"):
+        return lo
+    at = lo + 1
+    while at < hi and (
+        words[at] in PORTFOLIO_WORDS
+        or words[at] in ("and", "the")
+        or words[at] in PLACES
+        or words[at] in DEMONYMS
+    ):
+        at += 1
+    return at if at < hi else lo
 
 
 def _strip_possessive(word: str) -> str:
@@ -155,7 +224,7 @@ def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     }  # a sentence never starts after a letter or a comma, so the whole body will do
     for s in sentences:
         for run in _RUN.finditer(s.text):
-            if run.group(0) in NOT_NAMES:
+            if _never_a_name(run.group(0)):
                 continue  # "The", "But", "He", "Monday": most runs, and never names
             tokens: list[tuple[int, str]] = []
             split = _split_tokens(run.group(0), s.start + run.start())
@@ -193,13 +262,33 @@ def _emit_run(
         known = word in PLACES or word in ALIASES or word in DEMONYMS or word in ORG_WORDS
         if not known and word not in midsentence:
             return
-    if len(tokens) == 1 and _LOCATIVE.search(body[max(0, tokens[0][0] - 12) : tokens[0][0]]):
-        word = tokens[0][1]
-        if not (word in ORG_WORDS or word in DEMONYMS or word in ALIASES or word in NOT_NAMES):
-            offset = tokens[0][0]
-            out.append(Mention(offset, offset + len(word), word, word, "place"))
-            return  # "in Kurks": a place, even one the gazetteer does not know
-    _emit(out, body, tokens, False)
+    # "in Kurks": a place, even one the gazetteer does not know; "In Bagnols-sur-Ceze,
+    # population 18,000" at a sentence's start too
+    after_locative = None
+    if len(tokens) == 2 and tokens[0][1] in _LOCATIVE_WORDS and at_start:
+        after_locative = tokens[1]
+    elif len(tokens) == 1 and _LOCATIVE.search(body[max(0, tokens[0][0] - 12) : tokens[0][0]]):
+        after_locative = tokens[0]
+    if after_locative and _locative_place(out, body, after_locative):
+        return
+    keep_the = not at_start and len(tokens) > 1 and tokens[0][1] == "The"
+    _emit(out, body, tokens, False, keep_the)
+
+
+def _locative_place(out: list[Mention], body: str, token: tuple[int, str]) -> bool:
+    """A one-word name after "in", "near" ... is a place, but for a company's
+    ("shares in Yukos", "Microsoft's"), an adjective's ("in Asian markets") or a word
+    that is never a place's."""
+    offset, word = token
+    if word in ORG_WORDS or word in DEMONYMS or word in ALIASES or _never_a_name(word):
+        return False
+    end = offset + len(word)
+    if body[end : end + 2] in ("'s", "’s") or _ADJECTIVE.search(word):
+        return False
+    if _MARKET_WORD.search(body[max(0, offset - 40) : offset]):
+        return False
+    out.append(Mention(offset, end, word, word, "place"))
+    return True
 
 
 def _spells_out(long: str, short: str) -> bool:

@@ -70,3 +70,27 @@ DESCRIPTORS = frozenset(
     partners""".split()
 )
 ADMIN_WORDS = frozenset("region oblast province governorate prefecture krai raion".split())
+
+# Words of a portfolio after a title's "of" or "for" ("Secretary of State", "Minister of
+# Foreign Affairs and Trade"): the title goes on over them, the person's name comes after.
+PORTFOLIO_WORDS = frozenset(
+    """State Defense Defence Foreign Affairs Trade Health Education Interior Internal Home
+    Homeland Security Justice Finance Finances Economy Economic Economics Labour Labor
+    Employment Energy Environment Agriculture Transport Transportation Culture Sport Sports
+    Science Sciences Technology Industry Industries Commerce Information Communications
+    Tourism Veterans Housing Development Planning Public National Social Welfare Emergency
+    Emergencies Situations Digital Water Fisheries Food Rural Mines Mining Petroleum Oil Gas
+    Women Youth Children Family Families Religious Human Rights International Cooperation
+    Relations European Integration Treasury Budget Climate Action Innovation Research
+    Infrastructure Regional Local Government Business Work Pensions Equality Media Arts
+    Heritage Immigration Citizenship Borders Revenue Customs Intelligence External Overseas
+    Commonwealth Reconstruction Communities Care Services Safety Policy Strategy Industrial
+    Strategic Military Naval Air Land Nuclear Space Affairs""".split()
+)
+
+# First words that make a name a place's, never a person's: "Santa Monica", "County Durham".
+PLACE_PREFIXES = frozenset(
+    """St Saint Santa San Sao New North South East West Northern Southern Eastern Western
+    Central Upper Lower Greater Old Deep County Lake Mount Mt Port Fort Cape Gulf Bay Isle
+    Glen Little Great Middle Far Near Pacific Atlantic Royal Holy""".split()
+)

@@ -67,7 +67,15 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
 from extract.clusters import UnionFind
-from extract.gazetteer import ALIASES, DEMONYMS, PLACES
+from extract.gazetteer import (
+    ALIASES,
+    DEMONYMS,
+    EVENT_WORDS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACES,
+)
 from extract.organisations import (
     ACRONYMS,
     ADMIN_WORDS,
@@ -75,6 +83,8 @@ from extract.organisations import (
     LEGAL_FORMS,
     MINISTRY_SUBJECTS,
     MINISTRY_WORDS,
+    PLACE_PREFIXES,
+    PORTFOLIO_WORDS,
 )
 
 WORD_SCORE = 80
@@ -157,11 +167,13 @@ def stands_for(name: str) -> str:
 
 
 def _named_as(name: str) -> str:
-    """What an entity may be called for a written name: what it stands for, but for an
+    """What an entity may be called for a written name: what it stands for, without a
+    leading "The", but for an
     acronym of the shipped table, which names the entity only when no article spells out
     what it means there ("FSB" beside "Russian Federal Security Service (FSB)")."""
     if "(" in name and (definition := _DEFINITION.match(name)):
         name = definition.group("long")
+    name = name.removeprefix("The ")  # "The Associated Press" is Associated Press
     return name if name in ACRONYMS else stands_for(name)
 
 
@@ -223,8 +235,8 @@ _KNOWN = {normalise(p) for p in PLACES} | {normalise(a) for a in ALIASES}
 
 def canonical_name(spellings: Mapping[str, int]) -> str:
     """The name an entity goes by, from how often each spelling is written (after the
-    alias tables): a gazetteer form (as the gazetteer writes it: "Kursk", not "Kursk
-    Oblast"), else the commonest name of several words, else the
+    alias tables, without a leading "The"): a gazetteer form (as the gazetteer writes it:
+    "Kursk", not "Kursk Oblast"), else the commonest name of several words, else the
     commonest; spellings equal but for diacritics count as one, written with them
     ("Gérald Darmanin" over "Gerald Darmanin"); ties by length, then alphabetically, so
     any order of counting agrees."""
@@ -272,9 +284,17 @@ def _transliterations(a: str, b: str) -> bool:
     return a[0] == b[0] and min(len(a), len(b)) >= LONG_PLACE and OSA.distance(a, b) <= MAX_TYPOS
 
 
+def _library_wide(canonical: str, key: str) -> bool:
+    """Whether a name means the same in every article: one of several words, written and
+    compared ("Kim Jong Un"; not "O'Neil", "The Post" or "Sony Corp", scoped to their
+    article like "Kim")."""
+    return " " in canonical.strip() and " " in key
+
+
 def _several_words(name: str) -> bool:
     """Whether a written name stands for a name of several words ("AP": Associated Press)."""
-    return " " in stands_for(name).strip()
+    canonical = stands_for(name)
+    return _library_wide(canonical, normalise(canonical))
 
 
 def _shortenings(words: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -392,6 +412,7 @@ class Resolver:
         spellings: dict[str, Counter[str]] = defaultdict(Counter)  # node -> names as written
         by_article: dict[str, set[str]] = defaultdict(set)
         local: dict[tuple[str, str], str] = {}
+        written_in: dict[tuple[str, str], set[str]] = defaultdict(set)  # names as written there
         rows = list(mentions)
         defined: dict[tuple[str, str], str] = {}  # (article, acronym) -> its expansion's node
         for article, name, _type, _count in rows:
@@ -404,12 +425,13 @@ class Resolver:
             if not key:
                 continue
             # A one-word unknown name means something only within its article ("Kim").
-            one_word = " " not in canonical.strip() and (article, name) not in defined
+            one_word = not _library_wide(canonical, key) and (article, name) not in defined
             node = f"{key}{_SCOPE}{article}" if one_word and key not in _KNOWN else key
             uf.find(node)
             types[node][type_] += count
             in_article[(article, node)][type_] += count
             spellings[node][name] += count
+            written_in[(article, node)].add(name)
             by_article[article].add(node)
             local[(article, name)] = node
 
@@ -423,33 +445,68 @@ class Resolver:
                 typed[(article, node)] = max(counts, key=counts.__getitem__)
             return typed[(article, node)]
 
-        ends_of: dict[str, set[str]] = {}
+        ends_of: dict[tuple[str, str], set[str]] = {}
 
-        def ends(node: str) -> set[str]:
-            """The first and last written words of a name of several words."""
-            if node not in ends_of:
+        def ends(article: str, node: str) -> set[str]:
+            """The first and last words of a name of several words, as the article writes
+            it: what the rest of a batch writes must not change what an article means."""
+            if (article, node) not in ends_of:
                 found: set[str] = set()
-                for name in spellings[node]:
+                for name in written_in[(article, node)]:
                     words = _word_keys(stands_for(name))
                     if len(words) > 1:
                         found |= {words[0], words[-1]}
-                ends_of[node] = found
-            return ends_of[node]
+                ends_of[(article, node)] = found
+            return ends_of[(article, node)]
 
-        # 3. A short form joins a full person name in the same article, else its own kind.
+        # 3. A short form joins a full person name in the same article, else (6, within
+        # the article) the one name of the article it can stand for ("BAC" beside "BAC
+        # Consulting", "Corina Machado" beside "María Corina Machado"), else its own kind.
         bare: dict[str, Counter[str]] = defaultdict(Counter)  # one-word names left alone
         bare_names: dict[str, set[str]] = defaultdict(set)
+        articles: dict[str, set[str]] = defaultdict(set)  # node -> articles naming it
+        for article, nodes in by_article.items():
+            for node in nodes:
+                if _SCOPE not in node:
+                    articles[node].add(article)
         for article, nodes in by_article.items():
             people = [
                 n
                 for n in nodes
-                if _SCOPE not in n and typed_here(article, n) == "person" and ends(n)
+                if _SCOPE not in n and typed_here(article, n) == "person" and ends(article, n)
             ]
+            longs: dict[tuple[str, str], set[str]] = defaultdict(set)
             for node in nodes:
                 if _SCOPE not in node:
+                    for name in written_in[(article, node)]:
+                        for form in _short_forms(name, node):
+                            longs[form].add(node)
+
+            def stands_here(
+                node: str,
+                key: str,
+                names: Iterable[str] | None,
+                article: str = article,
+                longs: dict[tuple[str, str], set[str]] = longs,
+            ) -> str | None:
+                """The one name of the article a short form can stand for (rule 6)."""
+                here = typed_here(article, node)
+                found: set[str] = set()
+                shaped = any(_person_shaped(stands_for(n)) for n in written_in[(article, node)])
+                for form in _own_short_forms(key, names, True, shaped):
+                    if form in longs and here in _SHORT_TYPES[form[0]]:
+                        wanted = _WANTED[form[0]]
+                        found |= {n for n in longs[form] if typed_here(article, n) in wanted}
+                found.discard(node)
+                return found.pop() if len(found) == 1 else None
+
+            for node in nodes:
+                if _SCOPE not in node:
+                    if longs and (target := stands_here(node, node, None)):
+                        uf.union(node, target)
                     continue
                 key = node.split(_SCOPE)[0]
-                matches = [p for p in people if key in ends(p)]
+                matches = [p for p in people if key in ends(article, p)]
                 places = [
                     k
                     for k in nodes
@@ -459,11 +516,14 @@ class Resolver:
                     uf.union(node, matches[0])
                 elif len(places) == 1:
                     uf.union(node, places[0])  # 5. "Kurks" beside "Kursk"
+                elif longs and (target := stands_here(node, key, spellings[node])):
+                    uf.union(node, target)
                 else:
                     uf.union(node, key)
                     spellings.setdefault(key, Counter())
                     bare[key].update(in_article[(article, node)])
                     bare_names[key] |= set(spellings[node])
+                    articles[key].add(article)
 
         # 3b. "State Department" joins "US State Department" in the same article: the
         # longer name only adds a place in front.
@@ -474,28 +534,6 @@ class Resolver:
                     prefix = full[: -len(short)].strip()
                     if full != short and full.endswith(" " + short) and prefix in _KNOWN:
                         uf.union(short, full)
-
-        # 6, within an article: a short form joins the one name of the article it can
-        # stand for ("BAC" beside "BAC Consulting", "Corina Machado" beside "María Corina
-        # Machado"), judged by what the article itself calls each name.
-        for article, nodes in by_article.items():
-            longs: dict[tuple[str, str], set[str]] = defaultdict(set)
-            for node in nodes:
-                if _SCOPE not in node:
-                    for name in spellings[node]:
-                        for form in _short_forms(name, node):
-                            longs[form].add(node)
-            if not longs:
-                continue
-            for node in nodes:
-                key, scoped, _ = node.partition(_SCOPE)
-                for form in _own_short_forms(key, set(spellings[node]) if scoped else None):
-                    if form not in longs or typed_here(article, node) not in _SHORT_TYPES[form[0]]:
-                        continue
-                    found = {n for n in longs[form] if typed_here(article, n) in _WANTED[form[0]]}
-                    found.discard(node)
-                    if len(found) == 1:
-                        uf.union(node, found.pop())
 
         # A remembered name stands for its entity.
         for node in list(spellings):
@@ -532,7 +570,7 @@ class Resolver:
                 if e and self._entities[e][1] == "place" and _transliterations(a, b):
                     uf.union(a, _ANCHOR + e)
 
-        self._short_forms(uf, spellings, types, bare, bare_names)
+        self._short_forms(uf, spellings, types, bare, bare_names, articles)
 
         clusters: dict[str, list[str]] = defaultdict(list)
         for key in spellings:
@@ -589,27 +627,33 @@ class Resolver:
         types: dict[str, Counter[str]],
         bare: dict[str, Counter[str]],
         bare_names: dict[str, set[str]],
+        articles: dict[str, set[str]],
     ) -> None:
-        """Rule 6: each short form of the batch, or remembered beside a new long name, joins
-        the one entity it can stand for. Every short form is judged against what rules 1-5
-        made of the batch, all at once, so the order of names never matters; then again
-        against what those joins made, as long as they make more."""
+        """Rule 6 across articles: each short form of the batch (or, for an acronym, a
+        company's head or a ministry, a remembered one beside a new long name) joins the one
+        entity it can stand for. Every short form is judged against what rules 1-5 made of
+        the batch, all at once, so the order of names never matters; then again against
+        what those joins made, as long as they make more.
+
+        A surname or a shorter person name joins only a person this batch names in full
+        (a person of that name remembered from earlier makes it two), and a surname only
+        one named in full in at least as many articles as the surname stands alone in
+        ("Microsoft" in a hundred articles is no surname of a "Las Vegas Microsoft" once)."""
         long_forms: dict[tuple[str, str], set[str]] = defaultdict(set)  # short -> nodes
         for node, names in spellings.items():
             if _SCOPE not in node:
                 for name in names:
                     for short in _short_forms(name, node):
                         long_forms[short].add(node)
-        # The short forms to judge: the batch's own, and remembered ones a new long name
-        # could be the one entity for.
         shorts: dict[tuple[str, str], set[str]] = defaultdict(set)  # short -> its nodes
         for node in spellings:
             if _SCOPE not in node:
-                for short in _own_short_forms(node, bare_names.get(node)):
+                shaped = any(_person_shaped(stands_for(n)) for n in spellings[node])
+                for short in _own_short_forms(node, bare_names.get(node), False, shaped):
                     shorts[short].add(node)
         for short in long_forms:
-            if self._entity_of.get(short[1]) == short[1]:  # an entity of its own
-                shorts[short].add(_ANCHOR + short[1])
+            if short[0] in _REMEMBERED and self._entity_of.get(short[1]) == short[1]:
+                shorts[short].add(_ANCHOR + short[1])  # an entity of its own
         remembered = {
             short: {self._current(e) for e in self._by_short.get(short, ())} for short in shorts
         }
@@ -628,14 +672,22 @@ class Resolver:
             joins: list[tuple[str, str]] = []
             for short, nodes in shorts.items():
                 wanted = _WANTED[short[0]]
-                candidates = {uf.find(n) for n in long_forms.get(short, ())}
-                candidates |= {
+                named = {uf.find(n) for n in long_forms.get(short, ())}
+                candidates = named | {
                     uf.find(_ANCHOR + e) for e in remembered[short] if e in self._entities
                 }
                 candidates = {r for r in candidates if kind(r) in wanted}
                 if len(candidates) != 1:
                     continue  # nothing, or two entities it could stand for
                 (target,) = candidates
+                if short[0] in _IN_BATCH and target not in named:
+                    continue  # a person named in full in an earlier batch only
+                if short[0] == "surname":
+                    full = {
+                        a for n in long_forms[short] if uf.find(n) == target for a in articles[n]
+                    }
+                    if len({a for n in nodes for a in articles[n]}) > len(full):
+                        continue  # more often alone than in full: not his surname
                 for root in {uf.find(n) for n in nodes}:
                     if root != target and kind(root) in _SHORT_TYPES[short[0]]:
                         joins.append((root, target))
@@ -649,12 +701,43 @@ class Resolver:
                     component_types[kept].update(component_types.pop(gone, ()))
 
 
+_IN_BATCH = frozenset({"surname", "person"})  # rule 6 across articles: within a batch only
+_REMEMBERED = frozenset({"acronym", "head", "placeless"})  # ... or across batches too
 # Rule 6: the types a short form's one entity may have, and the short form itself.
-_WANTED = {"surname": {"person"}, "person": {"person"}, "acronym": {"org", "place", "other"},
-           "head": {"org"}, "placeless": {"org"}}  # fmt: skip
-_SHORT_TYPES = {"surname": {"person", "other"}, "person": {"person", "other"},
-                "acronym": {"org", "other", "place"}, "head": {"org", "other"},
-                "placeless": {"org", "other"}}  # fmt: skip
+_WANTED = {
+    "surname": {"person"},
+    "person": {"person"},
+    "acronym": {"org", "place", "other"},
+    "head": {"org"},
+    "tail": {"org"},
+    "placeless": {"org"},
+}
+_SHORT_TYPES = {
+    "surname": {"person", "other"},
+    "person": {"person", "other"},
+    "acronym": {"org", "other", "place"},
+    "head": {"org", "other"},
+    "tail": {"org", "other"},
+    "placeless": {"org", "other"},
+}
+
+
+_NOT_IN_PERSON_NAMES = (
+    ORG_WORDS | EVENT_WORDS | PORTFOLIO_WORDS | PERSON_TITLES | NOT_NAMES | PLACES | PLACE_PREFIXES
+) | frozenset("My Your Me You Us Him Them Everybody Nobody Somebody".split())
+
+
+def _person_shaped(name: str) -> bool:
+    """Whether a name of several words can be a person's, whatever it was typed: two to
+    five capitalised words, none an organisation's, event's, portfolio's, title's or
+    place's word ("Santa Monica", "Chambers of Commerce", "Rolling Stones" are no one's,
+    so no "Monica" or "Stones" is their surname)."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() and w not in _NOT_IN_PERSON_NAMES and w not in DEMONYMS
+        and not w.endswith(("ing", "ed", "'re", "’re", "'ll", "’ll"))
+        for w in words
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1 << 16)
@@ -668,29 +751,38 @@ def _short_forms(name: str, node: str) -> frozenset[tuple[str, str]]:
     words = _word_keys(stands_for(name))
     if len(words) < 2:
         return frozenset(found)
-    last = words[-2] if words[-1] in _GENERATIONS and len(words) > 2 else words[-1]
-    found.add(("surname", last))
-    found |= {("person", " ".join(s)) for s in _shortenings(words)}
+    if _person_shaped(stands_for(name)):
+        last = words[-2] if words[-1] in _GENERATIONS and len(words) > 2 else words[-1]
+        found.add(("surname", last))
+        found |= {("person", " ".join(s)) for s in _shortenings(words)}
     if all(w in DESCRIPTORS or w in LEGAL_FORMS for w in words[1:]):
         found.add(("head", words[0]))
+    found.add(("tail", words[-1]))
     place, rest = _split_place(node.split())
-    if place and len(rest) >= 2:
+    if place and len(rest) >= 2 and rest[-1] in MINISTRY_WORDS:
         found.add(("placeless", " ".join(rest)))
     return frozenset(found)
 
 
-def _own_short_forms(node: str, names: set[str] | None) -> set[tuple[str, str]]:
-    """The short forms a library-wide node of the batch is, to look up (rule 6): a bare
-    one-word name (its written `names` given) is an acronym or a surname, and may head a
-    company; a name of several words may shorten a person's or drop a place."""
+def _own_short_forms(
+    node: str, names: Iterable[str] | None, in_article: bool = False, person_shaped: bool = True
+) -> set[tuple[str, str]]:
+    """The short forms a library-wide node is, to look up (rule 6): a bare one-word name
+    (its written `names` given) is an acronym, which may head a company ("BAC"), or a
+    surname (never one written "The Hague"); in its own article any may head a company or
+    end an organisation's name ("The Post" beside "Washington Post"). A name of several
+    words may shorten a person's, and a ministry's drop its place."""
     if names is not None:
+        found = {("head", node), ("tail", node)} if in_article else set()
         if any(n.isupper() and len(n) > 1 for n in names):
-            return {("acronym", node), ("head", node)}
-        return {("surname", node), ("head", node)}
+            return {("acronym", node), ("head", node), *found}
+        if not all(n.startswith("The ") for n in names):
+            found.add(("surname", node))
+        return found
     if " " not in node:
         return set()
-    found = {("person", node)}
-    if not _split_place(node.split())[0]:
+    found = {("person", node)} if person_shaped else set()
+    if node.rsplit(" ", 1)[-1] in MINISTRY_WORDS and not _split_place(node.split())[0]:
         found.add(("placeless", node))
     return found
 

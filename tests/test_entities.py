@@ -115,3 +115,67 @@ def test_in_august_is_a_month_not_a_place():
     body = "The offensive took place in August. Soldiers died in Kurks."
     kinds = {m.name: m.type for m in find_mentions(body, split_sentences(body))}
     assert kinds == {"Kurks": "place"}
+
+
+def mentions_of(body: str) -> list[tuple[str, str]]:
+    return [(m.name, m.type) for m in find_mentions(body, split_sentences(body))]
+
+
+def test_contractions_single_letters_and_clock_words_are_no_names():
+    body = "They're late, I'm told, said X at 4 Pm on Dec 3. Neither the North nor we agreed."
+    assert mentions_of(body) == [("North", "other")]
+
+
+def test_a_title_with_its_portfolio_is_not_part_of_the_name_after_it():
+    body = (
+        "Secretary of State Antony Blinken spoke. Hungarian Minister of Foreign Affairs and "
+        "Trade Péter Szijjártó was also asked."
+    )
+    assert mentions_of(body) == [
+        ("Antony Blinken", "person"),
+        ("Hungarian", "place"),
+        ("Péter Szijjártó", "person"),
+    ]
+
+
+def test_and_joins_one_organisation_only_between_two_portfolio_words():
+    body = (
+        "He met Lee Seong-kweun and Democratic Party leaders at the National Security and "
+        "Defense Council."
+    )
+    assert mentions_of(body) == [
+        ("Lee Seong-kweun", "person"),
+        ("Democratic Party", "org"),
+        ("National Security and Defense Council", "org"),
+    ]
+
+
+def test_a_person_of_an_organisation_is_two_names_and_a_bank_of_a_country_one():
+    body = '"It has begun," said Eric Sellini of the CGT union at the Bank of England.'
+    assert mentions_of(body) == [
+        ("Eric Sellini", "person"),
+        ("CGT", "org"),
+        ("Bank of England", "org"),
+    ]
+
+
+def test_a_company_or_an_adjective_after_in_is_no_place_and_a_town_at_a_start_is():
+    body = (
+        "He bought shares in Yukos and Microsoft's stake in Gazprom. It fell in Asian "
+        "markets. In Ales, population 40,000, workers marched."
+    )
+    assert dict(mentions_of(body)) == {
+        "Yukos": "other",
+        "Microsoft": "other",
+        "Gazprom": "other",
+        "Asian": "other",
+        "Ales": "place",
+    }
+
+
+def test_the_inside_a_sentence_is_part_of_a_name_and_the_short_name_joins_the_long():
+    body = "The Washington Post analysed the sheets. The sheets analysed by The Post were many."
+    mentions = find_mentions(body, split_sentences(body))
+    assert [m.name for m in mentions] == ["Washington Post", "The Post"]
+    (entity,) = resolve_article(mentions).entities
+    assert entity.name == "Washington Post" and entity.aliases == {"Washington Post", "The Post"}
