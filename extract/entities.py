@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ from extract.gazetteer import (
     PERSON_TITLES,
     PLACES,
 )
-from extract.organisations import PORTFOLIO_WORDS
+from extract.organisations import ACRONYMS, PORTFOLIO_WORDS
 from extract.sentences import Sentence
 
 ENTITY_TYPES = ("person", "org", "place", "other")
@@ -48,9 +49,11 @@ _MARKET_WORD = re.compile(
     r"holdings?|interests?|role|jobs?|investigation|inquiry|probe)\s+(?:in|into)\s+$"
 )
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ic|ish|ive|ist)$")  # "in Asian markets"
+_ADJECTIVE_WORD = re.compile(r"(?:ian|ean|ese|ic|ish|ive|ist|ine)$")  # "Argentine newspaper"
 _NON_SPACE = re.compile(r"\S+")
 _MIDSENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]*")
 _CONNECTORS = {"of", "for", "and", "the", "de", "al", "bin", "van", "von"}
+_KNOWN_BODIES = frozenset(ACRONYMS.values())  # "Agence France-Presse", "Islamic State"
 # Contractions, one letter, month abbreviations and clock words are never names: "I'm",
 # "They're", "X", "Dec", "Pm".
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
@@ -62,7 +65,7 @@ _NEVER_NAMES = frozenset(
     Nevertheless Nonetheless Otherwise Overall Finally Ultimately Initially Currently
     Recently Previously Yesterday Tomorrow Tonight Again Already Almost Often Sometimes Soon
     Nearly Never Always Usually Such Much Less Few Fewer Little Whatever Whenever Wherever
-    Whoever Let Let's""".split()
+    Whoever Let Let's Hopefully Former Ex""".split()
 )
 
 
@@ -93,7 +96,7 @@ def _type_of(tokens: list[str], after_title: bool) -> str:
         return _type_of(ALIASES[name].split(), False) if ALIASES[name] in PLACES else "org"
     if name in PLACES:
         return "place"
-    if any(t in ORG_WORDS for t in tokens) or _ACRONYM.match(name):
+    if any(t in ORG_WORDS for t in tokens) or _ACRONYM.match(name) or name in _KNOWN_BODIES:
         return "org"
     if after_title:
         return "person"
@@ -118,23 +121,27 @@ def _split_tokens(text: str, base: int) -> list[tuple[int, str]]:
 
 def _emit(
     out: list[Mention],
+    unsure: set[int],
     body: str,
     tokens: list[tuple[int, str]],
-    after_title: bool,
     keep_the: bool = False,
 ) -> None:
-    """Add the mentions a run of capitalised words holds, by the plan for its words; a
-    "The" inside a sentence stays part of the name after it ("analysed by The Post")."""
-    for first, stop, name, type_ in _plan(tuple(word for _, word in tokens), after_title):
+    """Add the mentions a run of capitalised words holds, by the plan for its words (the
+    index of each whose type is a guess to `unsure`); a "The" inside a sentence stays part
+    of the name after it ("analysed by The Post")."""
+    for first, stop, name, type_, sure in _plan(tuple(word for _, word in tokens), False):
         if keep_the and first == 1 and type_ in ("org", "other"):
             first, name = 0, f"The {name}"
         start, end = tokens[first][0], tokens[stop - 1][0] + len(tokens[stop - 1][1])
+        if not sure:
+            unsure.add(len(out))
         out.append(Mention(start, end, body[start:end], name, type_))
 
 
 @lru_cache(maxsize=1 << 16)
-def _plan(words: tuple[str, ...], after_title: bool) -> tuple[tuple[int, int, str, str], ...]:
-    """How a run of words splits into mentions: (first word, past last word, name, type).
+def _plan(words: tuple[str, ...], after_title: bool) -> tuple[tuple[int, int, str, str, bool], ...]:
+    """How a run of words splits into mentions: (first word, past last word, name, type,
+    whether the type is sure: a title, the gazetteer or an organisation's word said so).
 
     A pure function of the words, cached: the same names recur across a library.
     """
@@ -143,7 +150,7 @@ def _plan(words: tuple[str, ...], after_title: bool) -> tuple[tuple[int, int, st
 
 def _segments(
     words: tuple[str, ...], lo: int, hi: int, after_title: bool
-) -> list[tuple[int, int, str, str]]:
+) -> list[tuple[int, int, str, str, bool]]:
     while lo < hi and (_never_a_name(words[lo]) or words[lo] in _CONNECTORS):
         lo += 1
     while hi > lo and words[hi - 1] in _CONNECTORS:
@@ -154,12 +161,12 @@ def _segments(
     name = " ".join(part)
     demonym = name[:-1] if name.endswith("s") and name[:-1] in DEMONYMS else name
     if demonym in DEMONYMS:  # "Ukrainian", "Ukrainians"
-        return [(lo, hi, name, "place")]
+        return [(lo, hi, name, "place", True)]
     for size in (2, 1):  # "Russian President Vladimir Putin": the demonym stands alone
         if len(part) > size and " ".join(part[:size]) in DEMONYMS:
             rest = list(part[size:])
             if rest[0] in PERSON_TITLES or _type_of(rest, False) == "person":
-                place = (lo, lo + size, " ".join(part[:size]), "place")
+                place = (lo, lo + size, " ".join(part[:size]), "place", True)
                 return [place, *_segments(words, lo + size, hi, after_title)]
     for i, word in enumerate(part):
         if word in PERSON_TITLES and not any(w in ORG_WORDS for w in part[i + 1 :]):
@@ -170,7 +177,7 @@ def _segments(
         i = part.index("and")
         between = part[i - 1 : i + 2 : 2]  # the words either side of "and"
         if all(w in PORTFOLIO_WORDS for w in between) and ORG_WORDS & {part[0], part[-1]}:
-            return [(lo, hi, name, "org")]  # "National Security and Defense Council"
+            return [(lo, hi, name, "org", True)]  # "National Security and Defense Council"
         return [
             *_segments(words, lo, lo + i, after_title),
             *_segments(words, lo + i + 1, hi, after_title),
@@ -189,7 +196,9 @@ def _segments(
             )
         ):
             return [*_segments(words, lo, lo + i, False), *_segments(words, lo + i + 1, hi, False)]
-    return [(lo, hi, name, _type_of(list(part), after_title))]
+    type_ = _type_of(list(part), after_title)
+    sure = after_title or type_ in ("org", "place") or any(w in EVENT_WORDS for w in part)
+    return [(lo, hi, name, type_, sure)]
 
 
 def _past_portfolio(words: tuple[str, ...], lo: int, hi: int) -> int:
@@ -218,6 +227,8 @@ def _strip_possessive(word: str) -> str:
 def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     """Every entity mention in the body, in order."""
     mentions: list[Mention] = []
+    unsure: set[int] = set()  # mentions typed by the shape of their words only
+    located: set[int] = set()  # places only because they follow "in", "near" ...
     # Words the article capitalises somewhere other than a sentence start are names.
     midsentence = {
         _strip_possessive(m.group(0)) for m in _MIDSENTENCE_CAPITAL.finditer(body)
@@ -232,7 +243,7 @@ def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
                 if "-" in word and (hyphenated := _DEMONYM_COMPOUND.match(word)):
                     # "North Korean-made missiles": the place, not a name
                     tokens.append((offset, hyphenated.group(1)))
-                    _emit_run(mentions, body, tokens, s, midsentence)
+                    _emit_run(mentions, unsure, located, body, tokens, s, midsentence)
                     tokens = []
                     continue
                 next_word = split[index + 1][1] if index + 1 < len(split) else ""
@@ -244,14 +255,20 @@ def find_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
                     stripped = stripped.rstrip(".")
                 tokens.append((offset, stripped))
                 if stripped != word:  # a possessive ends the name: "Brookings Institution's Center"
-                    _emit_run(mentions, body, tokens, s, midsentence)
+                    _emit_run(mentions, unsure, located, body, tokens, s, midsentence)
                     tokens = []
-            _emit_run(mentions, body, tokens, s, midsentence)
-    return _apply_acronyms(body, mentions)
+            _emit_run(mentions, unsure, located, body, tokens, s, midsentence)
+    return _retype(body, _apply_acronyms(body, mentions), unsure, located)
 
 
 def _emit_run(
-    out: list[Mention], body: str, tokens: list[tuple[int, str]], s: Sentence, midsentence: set[str]
+    out: list[Mention],
+    unsure: set[int],
+    located: set[int],
+    body: str,
+    tokens: list[tuple[int, str]],
+    s: Sentence,
+    midsentence: set[str],
 ) -> None:
     tokens = [(o, t) for o, t in tokens if t]
     if not tokens:
@@ -270,9 +287,10 @@ def _emit_run(
     elif len(tokens) == 1 and _LOCATIVE.search(body[max(0, tokens[0][0] - 12) : tokens[0][0]]):
         after_locative = tokens[0]
     if after_locative and _locative_place(out, body, after_locative):
+        located.add(len(out) - 1)
         return
     keep_the = not at_start and len(tokens) > 1 and tokens[0][1] == "The"
-    _emit(out, body, tokens, False, keep_the)
+    _emit(out, unsure, body, tokens, keep_the)
 
 
 def _locative_place(out: list[Mention], body: str, token: tuple[int, str]) -> bool:
@@ -342,3 +360,120 @@ def _apply_acronyms(body: str, mentions: list[Mention]) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+# What the words around a name say it is, for names whose words alone did not say.
+_ORG_NOUNS = (
+    r"(?:company|companies|firm|group|agency|newspaper|paper|daily|weekly|broadcaster|channel|"
+    r"network|party|union|bank|carrier|airline|maker|manufacturer|giant|outlet|magazine|"
+    r"website|organi[sz]ation|association|movement|coalition|alliance|militia|faction|"
+    r"federation|confederation|retailer|supplier|producer|operator|publisher|insurer|lender|"
+    r"regulator|watchdog|pollster|institute|conglomerate|start-?up|broadcaster|news agency)"
+)
+_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUNS}\s*,?\s*$")  # "pager firm Gold Apollo"
+_ORG_AFTER = re.compile(  # "the Sud Ouest newspaper", "Hezbollah members"
+    r"^(?:['’]s?)?\s+(?:newspaper|daily|weekly|agency|spy agency|correspondents?|reporters?|"
+    r"militants?|fighters?|members?|operatives?|founders?|CEO|chief executive|shareholders?|"
+    r"subsidiary|headquarters|employees|staff|website|broadcaster|leaders?|leadership)\b"
+)
+_ORG_APPOSITION = re.compile(  # "the Intersyndicale, the group of eight union federations"
+    rf"^\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_ORG_NOUNS}\b(?!['’])"
+)
+_PLACE_BEFORE = re.compile(  # "the city of New Taipei", "Lebanon's capital, Beirut"
+    r"\b(?:city|town|village|port|ports|capital|region|province|district|suburb|"
+    r"neighbou?rhood|island|municipality|county|commune|borough)\s*(?:,|\s+of)?\s*$"
+)
+_KIN_BEFORE = re.compile(  # "his late wife, Rosalynn"
+    r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|partner|"
+    r"girlfriend|boyfriend|grandson|granddaughter|nephew|niece|cousin|uncle|aunt)\s*,?\s*$"
+)
+_AGE_AFTER = re.compile(r"^\s*,\s*(?:(?:a|an)\s+\d{1,3}-year-old\b|\d{1,3}\s*,)")  # "Patrick, 61,"
+_CAMEL_CASE = re.compile(r"[a-z]{3}[A-Z]")  # "TotalEnergies", "ExxonMobil": brands
+_ARTICLES = frozenset({"Le", "La", "Les", "El", "Los", "Las", "Die", "Der", "Das", "Il", "Lo"})
+_GEO_FIRST = frozenset(
+    """North South East West Northern Southern Eastern Western Central Upper Lower Middle Far
+    Near New San Santa Sao St Saint Lake Mount Port Fort Cape Gulf Pacific Atlantic""".split()
+)
+_LIST_GAP = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$")  # "Le Havre, Marseille, Calais"
+
+
+def _by_context(body: str, m: Mention) -> str | None:
+    """What the words around a name say it is: "his late wife, Rosalynn", "the city of New
+    Taipei", "Taiwanese company Gold Apollo", "the Sud Ouest newspaper"."""
+    before, after = body[max(0, m.start - 48) : m.start], body[m.end : m.end + 48]
+    if _KIN_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return "person"
+    if _PLACE_BEFORE.search(before):
+        return "place"
+    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after) or _ORG_APPOSITION.match(after):
+        return "org"
+    return None
+
+
+def _by_form(m: Mention) -> str | None:
+    """What a name's own form says: a brand's inner capital ("TotalEnergies") is an
+    organisation's; a French or Spanish article ("Le Havre", "Le Parisien") or a place's
+    first word ("New Taipei", "Middle East") is no person's."""
+    words = m.name.split()
+    if any(_CAMEL_CASE.search(part) for word in words for part in word.split("-")):
+        return "org"
+    if m.type == "person" and len(words) > 1:
+        if words[0] in _GEO_FIRST:
+            return "place"
+        if words[0] in _ARTICLES:
+            return "other"
+    return None
+
+
+def _retype(
+    body: str, mentions: list[Mention], unsure: set[int], located: set[int]
+) -> list[Mention]:
+    """Names whose words alone did not say what they are (a person by the shape of two
+    capitalised words, or nothing), typed by the words around them or their own form,
+    then by a list they stand in with a place the words around it said ("the ports of Le
+    Havre, Marseille, Calais"), then as the article calls the same name where its type is
+    sure. A place only because it follows "in" ("across Sky channels") or stands in a list
+    says nothing of the name elsewhere: a "West Ham" beside Chelsea made every Chelsea a
+    place."""
+    if not unsure:
+        return mentions
+    types = [m.type for m in mentions]
+    sure = [i not in unsure and i not in located for i in range(len(mentions))]
+    seeds = set(located)  # places the words around them said
+    for i in sorted(unsure):
+        m = mentions[i]
+        if " " not in m.name and _ADJECTIVE_WORD.search(m.name):
+            continue  # "the Argentine newspaper": an adjective, not a name
+        if found := _by_context(body, m):
+            types[i], sure[i] = found, True
+            if found == "place":
+                seeds.add(i)
+        elif found := _by_form(m):
+            types[i], sure[i] = found, found != "other"
+    listed: set[int] = set()
+    run = [0]
+    for i in range(1, len(mentions) + 1):
+        if i < len(mentions) and _LIST_GAP.match(body[mentions[i - 1].end : mentions[i].start]):
+            run.append(i)
+            continue
+        # three or more, or two with "and"; never "in Russia, Andrew Yeo, a senior fellow"
+        joined = len(run) > 2 or (
+            len(run) == 2 and "and" in body[mentions[run[0]].end : mentions[run[1]].start]
+        )
+        if joined and seeds.intersection(run) and all(types[j] in ("place", "other") for j in run):
+            for j in run:
+                if not sure[j] and j not in seeds:
+                    types[j] = "place"
+                    listed.add(j)
+        run = [i]
+    said: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, m in enumerate(mentions):
+        if sure[i]:
+            said[m.name][types[i]] += 1
+    for i in unsure:
+        if not sure[i] and i not in listed and i not in seeds and said.get(mentions[i].name):
+            types[i] = said[mentions[i].name].most_common(1)[0][0]
+    return [
+        m if types[i] == m.type else Mention(m.start, m.end, m.text, m.name, types[i])
+        for i, m in enumerate(mentions)
+    ]

@@ -97,7 +97,8 @@ ORG_WORDS = frozenset(
     Press Studies Nations Republic Federation Authority Authorities Cabinet Embassy
     Network Media Labour Democrats Dems Republicans Tories Conservatives United City
     Rovers Athletic Wanderers Boerse Exchange Airlines Airways Motors Records Studios
-    Pictures Club Society Trust Confederation Labor Consulting Research Platform""".split()
+    Pictures Club Society Trust Confederation Labor Consulting Research Platform Energy
+    Agence""".split()
 )
 # Names of events, prizes and competitions: never a person.
 EVENT_WORDS = frozenset(

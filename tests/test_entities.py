@@ -179,3 +179,47 @@ def test_the_inside_a_sentence_is_part_of_a_name_and_the_short_name_joins_the_lo
     assert [m.name for m in mentions] == ["Washington Post", "The Post"]
     (entity,) = resolve_article(mentions).entities
     assert entity.name == "Washington Post" and entity.aliases == {"Washington Post", "The Post"}
+
+
+def test_the_words_around_a_name_type_it_where_its_own_words_cannot():
+    body = (
+        "Taiwanese company Gold Apollo denied it. The Sud Ouest newspaper said so, and an "
+        "Izvestia correspondent agreed. Carter and his late wife, Rosalynn, came, said "
+        "Patrick, a 61-year-old retiree. The offices in the city of New Taipei and in "
+        "Lebanon's capital, Beirut, were shut. The militant group Hezbollah and Hamas "
+        "fighters met the Intersyndicale, the group of eight unions."
+    )
+    kinds = dict(mentions_of(body))
+    assert kinds["Gold Apollo"] == "org"
+    assert kinds["Sud Ouest"] == "org" and kinds["Izvestia"] == "org"
+    assert kinds["Rosalynn"] == "person" and kinds["Patrick"] == "person"
+    assert kinds["New Taipei"] == "place" and kinds["Beirut"] == "place"
+    assert kinds["Hezbollah"] == "org" and kinds["Hamas"] == "org"
+    assert kinds["Intersyndicale"] == "org"
+
+
+def test_a_name_is_typed_as_its_article_calls_it_where_it_says_and_in_a_list_of_places():
+    body = (
+        "Pager firm Gold Apollo said no. Gold Apollo later agreed. Strikes shut the ports of "
+        "Le Havre, Marseille, Calais and Rouen. The refineries of TotalEnergies and "
+        "Esso-ExxonMobil closed, and the Middle East, Cairn Energy, Agence France-Presse and "
+        "Pacific Palisades were named."
+    )
+    kinds = dict(mentions_of(body))
+    assert kinds["Gold Apollo"] == "org"  # both mentions: the first one says so
+    assert {kinds[n] for n in ("Le Havre", "Marseille", "Rouen")} == {"place"}
+    assert kinds["TotalEnergies"] == "org" and kinds["Esso-ExxonMobil"] == "org"
+    assert kinds["Middle East"] == "place" and kinds["Pacific Palisades"] == "place"
+    assert kinds["Cairn Energy"] == "org" and kinds["Agence France-Presse"] == "org"
+
+
+def test_people_in_a_list_with_a_place_and_clubs_beside_a_town_stay_what_they_are():
+    body = (
+        "On North Korean troops in Russia, Andrew Yeo, a senior fellow, spoke. Police met "
+        "after the tie between Chelsea and West Ham. A spokeswoman for Chelsea said so."
+    )
+    kinds = {}
+    for name, kind in mentions_of(body):
+        kinds.setdefault(name, set()).add(kind)
+    assert kinds["Andrew Yeo"] == {"person"}
+    assert "place" not in kinds["Chelsea"]
