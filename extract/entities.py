@@ -363,31 +363,28 @@ def _apply_acronyms(body: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # What the words around a name say it is, for names whose words alone did not say.
-_ORG_NOUNS = (
-    r"(?:company|companies|firm|group|agency|newspaper|paper|daily|weekly|broadcaster|channel|"
-    r"network|party|union|bank|carrier|airline|maker|manufacturer|giant|outlet|magazine|"
-    r"website|organi[sz]ation|association|movement|coalition|alliance|militia|faction|"
-    r"federation|confederation|retailer|supplier|producer|operator|publisher|insurer|lender|"
-    r"regulator|watchdog|pollster|institute|conglomerate|start-?up|broadcaster|news agency)"
-)
-_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUNS}\s*,?\s*$")  # "pager firm Gold Apollo"
-_ORG_AFTER = re.compile(  # "the Sud Ouest newspaper", "Hezbollah members"
-    r"^(?:['’]s?)?\s+(?:newspaper|daily|weekly|agency|spy agency|correspondents?|reporters?|"
-    r"militants?|fighters?|members?|operatives?|founders?|CEO|chief executive|shareholders?|"
-    r"subsidiary|headquarters|employees|staff|website|broadcaster|leaders?|leadership)\b"
-)
-_ORG_APPOSITION = re.compile(  # "the Intersyndicale, the group of eight union federations"
-    rf"^\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_ORG_NOUNS}\b(?!['’])"
-)
-_PLACE_BEFORE = re.compile(  # "the city of New Taipei", "Lebanon's capital, Beirut"
-    r"\b(?:city|town|village|port|ports|capital|region|province|district|suburb|"
-    r"neighbou?rhood|island|municipality|county|commune|borough)\s*(?:,|\s+of)?\s*$"
-)
-_KIN_BEFORE = re.compile(  # "his late wife, Rosalynn"
-    r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|partner|"
-    r"girlfriend|boyfriend|grandson|granddaughter|nephew|niece|cousin|uncle|aunt)\s*,?\s*$"
-)
-_AGE_AFTER = re.compile(r"^\s*,\s*(?:(?:a|an)\s+\d{1,3}-year-old\b|\d{1,3}\s*,)")  # "Patrick, 61,"
+_ORG_NOUNS = frozenset(
+    """company companies firm group agency newspaper paper daily weekly broadcaster channel
+    network party union bank carrier airline maker manufacturer giant outlet magazine website
+    organisation organization association movement coalition alliance militia faction
+    federation confederation retailer supplier producer operator publisher insurer lender
+    regulator watchdog pollster institute conglomerate startup start-up""".split()
+)  # "pager firm Gold Apollo", "intelligence agency, Mossad"
+_ORG_AFTER = frozenset(
+    """newspaper daily weekly agency spy correspondent correspondents reporter reporters
+    militant militants fighter fighters member members operative operatives founder
+    founders CEO shareholder shareholders subsidiary headquarters employees staff website
+    broadcaster leader leaders leadership""".split()
+)  # "the Sud Ouest newspaper", "Hezbollah members", "Mossad spy agency"
+_PLACE_NOUNS = frozenset(
+    """city town village port ports capital region province district suburb neighbourhood
+    neighborhood island municipality county commune borough""".split()
+)  # "the city of New Taipei", "Lebanon's capital, Beirut"
+_KIN = frozenset(
+    """wife husband son daughter brother sister mother father widow widower partner
+    girlfriend boyfriend grandson granddaughter nephew niece cousin uncle aunt""".split()
+)  # "his late wife, Rosalynn"
+_AGE_AFTER = re.compile(r"\s*,\s*(?:(?:a|an)\s+\d{1,3}-year-old\b|\d{1,3}\s*,)")  # "Patrick, 61,"
 _CAMEL_CASE = re.compile(r"[a-z]{3}[A-Z]")  # "TotalEnergies", "ExxonMobil": brands
 _ARTICLES = frozenset({"Le", "La", "Les", "El", "Los", "Las", "Die", "Der", "Das", "Il", "Lo"})
 _GEO_FIRST = frozenset(
@@ -400,13 +397,27 @@ _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$")  # "Le Havre, Marse
 def _by_context(body: str, m: Mention) -> str | None:
     """What the words around a name say it is: "his late wife, Rosalynn", "the city of New
     Taipei", "Taiwanese company Gold Apollo", "the Sud Ouest newspaper"."""
-    before, after = body[max(0, m.start - 48) : m.start], body[m.end : m.end + 48]
-    if _KIN_BEFORE.search(before) or _AGE_AFTER.match(after):
+    before = body[max(0, m.start - 40) : m.start].split()
+    after = body[m.end : m.end + 40]
+    last = before[-1].rstrip(",") if before else ""
+    if last == "of" and len(before) > 1:
+        if before[-2] in _PLACE_NOUNS:
+            return "place"
+        last = ""
+    following = after.split(None, 2)
+    first = following[0] if following and after[:1].isspace() else ""
+    if first in ("'s", "’s") or after[:2] in ("'s", "’s"):
+        first = following[1] if len(following) > 1 else ""
+    if last in _KIN or _AGE_AFTER.match(after):
         return "person"
-    if _PLACE_BEFORE.search(before):
+    if last in _PLACE_NOUNS:
         return "place"
-    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after) or _ORG_APPOSITION.match(after):
+    if last in _ORG_NOUNS or first in _ORG_AFTER:
         return "org"
+    if after[:1] == ",":  # "the Intersyndicale, the group of eight union federations"
+        words = after[1:].split(None, 4)[:4]
+        if words and words[0] in ("the", "a", "an") and _ORG_NOUNS.intersection(words[1:]):
+            return "org"
     return None
 
 
@@ -453,7 +464,8 @@ def _retype(
     listed: set[int] = set()
     run = [0]
     for i in range(1, len(mentions) + 1):
-        if i < len(mentions) and _LIST_GAP.match(body[mentions[i - 1].end : mentions[i].start]):
+        gap = mentions[i].start - mentions[i - 1].end if i < len(mentions) else 99
+        if gap <= 6 and _LIST_GAP.match(body[mentions[i - 1].end : mentions[i].start]):
             run.append(i)
             continue
         # three or more, or two with "and"; never "in Russia, Andrew Yeo, a senior fellow"
