@@ -421,14 +421,15 @@ def _by_context(body: str, m: Mention) -> str | None:
     return None
 
 
-def _by_form(m: Mention) -> str | None:
+@lru_cache(maxsize=1 << 16)
+def _by_form(name: str, type_: str) -> str | None:
     """What a name's own form says: a brand's inner capital ("TotalEnergies") is an
     organisation's; a French or Spanish article ("Le Havre", "Le Parisien") or a place's
     first word ("New Taipei", "Middle East") is no person's."""
-    words = m.name.split()
-    if any(_CAMEL_CASE.search(part) for word in words for part in word.split("-")):
+    words = name.split()
+    if _CAMEL_CASE.search(name) and any(_CAMEL_CASE.search(w) for w in re.split(r"[\s-]", name)):
         return "org"
-    if m.type == "person" and len(words) > 1:
+    if type_ == "person" and len(words) > 1:
         if words[0] in _GEO_FIRST:
             return "place"
         if words[0] in _ARTICLES:
@@ -459,11 +460,11 @@ def _retype(
             types[i], sure[i] = found, True
             if found == "place":
                 seeds.add(i)
-        elif found := _by_form(m):
+        elif found := _by_form(m.name, m.type):
             types[i], sure[i] = found, found != "other"
     listed: set[int] = set()
     run = [0]
-    for i in range(1, len(mentions) + 1):
+    for i in range(1, len(mentions) + 1 if seeds else 0):
         gap = mentions[i].start - mentions[i - 1].end if i < len(mentions) else 99
         if gap <= 6 and _LIST_GAP.match(body[mentions[i - 1].end : mentions[i].start]):
             run.append(i)
@@ -478,9 +479,10 @@ def _retype(
                     types[j] = "place"
                     listed.add(j)
         run = [i]
+    open_names = {mentions[i].name for i in unsure if not sure[i]}
     said: dict[str, Counter[str]] = defaultdict(Counter)
     for i, m in enumerate(mentions):
-        if sure[i]:
+        if sure[i] and m.name in open_names:
             said[m.name][types[i]] += 1
     for i in unsure:
         if not sure[i] and i not in listed and i not in seeds and said.get(mentions[i].name):
