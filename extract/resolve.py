@@ -490,11 +490,17 @@ class Resolver:
                 longs: dict[tuple[str, str], set[str]] = longs,
             ) -> str | None:
                 """The one name of the article a short form can stand for (rule 6)."""
+                forms = [f for f in _own_short_forms(key, names, True) if f in longs]
+                if not forms:
+                    return None
+                if names is None and not any(
+                    _person_shaped(stands_for(n)) for n in written_in[(article, node)]
+                ):
+                    forms = [f for f in forms if f[0] != "person"]
                 here = typed_here(article, node)
                 found: set[str] = set()
-                shaped = any(_person_shaped(stands_for(n)) for n in written_in[(article, node)])
-                for form in _own_short_forms(key, names, True, shaped):
-                    if form in longs and here in _SHORT_TYPES[form[0]]:
+                for form in forms:
+                    if here in _SHORT_TYPES[form[0]]:
                         wanted = _WANTED[form[0]]
                         found |= {n for n in longs[form] if typed_here(article, n) in wanted}
                 found.discard(node)
@@ -520,7 +526,8 @@ class Resolver:
                     uf.union(node, target)
                 else:
                     uf.union(node, key)
-                    spellings.setdefault(key, Counter())
+                    if key not in spellings:
+                        spellings[key] = Counter()
                     bare[key].update(in_article[(article, node)])
                     bare_names[key] |= set(spellings[node])
                     articles[key].add(article)
@@ -727,6 +734,7 @@ _NOT_IN_PERSON_NAMES = (
 ) | frozenset("My Your Me You Us Him Them Everybody Nobody Somebody".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _person_shaped(name: str) -> bool:
     """Whether a name of several words can be a person's, whatever it was typed: two to
     five capitalised words, none an organisation's, event's, portfolio's, title's or
