@@ -10,7 +10,7 @@
 - `LEGAL_FORMS`: company-form suffixes that never tell two companies apart
   ("BAC Consulting KFT" = "BAC Consulting Ltd" = "BAC Consulting").
 - `DESCRIPTORS`: words that say what kind of company a name is, so that "BAC" alone can be
-  "BAC Consulting" (when only one such company is named "BAC").
+  "BAC Consulting", "Cairn" "Cairn Energy" (when only one such company is named so).
 - `ADMIN_WORDS`: words that make a place its administrative area and name the same place
   in the news ("Kursk Oblast" = "Kursk region" = "Kursk").
 """
@@ -67,7 +67,8 @@ LEGAL_FORMS = frozenset(
 DESCRIPTORS = frozenset(
     """consulting consultancy consultants group holdings holding company corporation corp
     international industries enterprises technologies technology systems solutions ventures
-    partners""".split()
+    partners energy oil gas petroleum airlines airways motors pharmaceuticals telecom
+    telecoms electronics resources mining steel""".split()
 )
 ADMIN_WORDS = frozenset("region oblast province governorate prefecture krai raion".split())
 

@@ -185,6 +185,10 @@ def test_a_company_with_or_without_its_legal_form_or_kind_is_one():
     assert len(set(found.values())) == 2 and found[("c", "BAC")] == found[("d", "BAC Consulting")]
     assert found[("a", "BAC Consulting KFT")] == found[("b", "BAC Consulting Ltd")]
     assert found[("a", "BAC Consulting KFT")] == found[("c", "BAC")]
+    beside = resolve(("e", "Cairn Energy", "org"), ("e", "Cairn", "other"), ("f", "Cairn", "other"))
+    assert beside[("e", "Cairn")] == "Cairn Energy"  # in its article
+    assert beside[("f", "Cairn")] == "Cairn"  # a word heads a company across articles only
+    # when it is an acronym ("BAC")
 
 
 def test_aliases_list_every_written_form_the_entity_took_in():
