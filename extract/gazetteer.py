@@ -85,7 +85,7 @@ PERSON_TITLES = frozenset(
     Professor Sen Senator Rep Representative Gov Governor King Queen Prince Pope Sir
     Dame Lieutenant Colonel Col Major Gen Admiral Captain Sgt Spokesperson Spokesman
     Leader Chairman Chairwoman Chief Director Ambassador Foreign Defence Defense Deputy
-    Secretary-General""".split()
+    Secretary-General CEO Candidate""".split()
 )
 ORG_WORDS = frozenset(
     """Ministry Service Services Agency Institute Institution Department Council Center
@@ -97,7 +97,8 @@ ORG_WORDS = frozenset(
     Press Studies Nations Republic Federation Authority Authorities Cabinet Embassy
     Network Media Labour Democrats Dems Republicans Tories Conservatives United City
     Rovers Athletic Wanderers Boerse Exchange Airlines Airways Motors Records Studios
-    Pictures Club Society Trust""".split()
+    Pictures Club Society Trust Confederation Labor Consulting Research Platform Energy
+    Agence""".split()
 )
 # Names of events, prizes and competitions: never a person.
 EVENT_WORDS = frozenset(
