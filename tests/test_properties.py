@@ -49,7 +49,7 @@ def test_extraction_never_fails_and_every_span_is_the_body_s_own_text(text: str)
 
 def _unneutralised(cell: str) -> str:
     """A CSV text cell as it was before a spreadsheet-guard quote was put in front."""
-    guarded = cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r")
+    guarded = cell.startswith("'") and cell[1:2] in tuple("=+-@\t\r|\uff1d\uff0b\uff0d\uff20")
     return cell[1:] if guarded else cell
 
 
