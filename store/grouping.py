@@ -134,7 +134,10 @@ class Grouper:
         touched = {r[0] for r in self._fetch(f"SELECT DISTINCT comparison_key {pending}")}
         self._summarise_pending()
         total = self._articles()
+        common, resigned = self._common_names(total), set()
         if total >= COMMON_AFTER:
+            resigned = self._unsign_where_common_changed(common)
+            touched |= resigned
             self._sign_stories(
                 [r[0] for r in self._fetch("SELECT id FROM articles WHERE story IS NULL")], total
             )
@@ -160,7 +163,7 @@ class Grouper:
             db.executemany(f"INSERT INTO temp.{_NEARBY} VALUES (?)", [(a,) for a in nearby])
             try:
                 for done, key in enumerate(keys, 1):
-                    if whole:
+                    if whole or key in resigned:
                         self._group_whole(key, total)
                     else:
                         self._group_around(key, stories)
@@ -168,8 +171,55 @@ class Grouper:
                         progress(done, len(keys))
             finally:
                 db.execute(f"DELETE FROM temp.{_NEARBY}")
+        if total >= COMMON_AFTER:
+            self._keep_common_names(common)  # last: a run stopped before does it again
         self._retitle_statements()
         return len(keys)
+
+    def _common_names(self, total: int) -> set[str]:
+        """Names in more than COMMON_SHARE of the library's articles: no story's own."""
+        return {
+            r[0]
+            for r in self._fetch(
+                "SELECT name FROM entities WHERE articles > ?", (total * COMMON_SHARE,)
+            )
+        }
+
+    def _unsign_where_common_changed(self, common: set[str]) -> set[str]:
+        """Take the story names off the articles naming a name that has become common, or
+        no longer is, since stories were last signed, so that they are signed again; return
+        the comparison keys of their claims, to group whole.
+
+        An article's story names leave out the library's common names, and the library
+        grows: without this, what an article was linked with would depend on how many
+        articles were there when it came in, and two imports at once would group
+        differently from one."""
+        changed = common ^ {r[0] for r in self._fetch("SELECT name FROM common_names")}
+        if not changed:
+            return set()
+        articles = json.dumps([r[0] for r in self._fetch(
+            "SELECT DISTINCT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "JOIN articles a ON a.id = m.article_id "
+            "WHERE e.name IN (SELECT value FROM json_each(?)) AND a.story IS NOT NULL",
+            (json.dumps(sorted(changed)),))])  # fmt: skip
+        keys = {r[0] for r in self._fetch(
+            "SELECT DISTINCT comparison_key FROM claims WHERE comparison_key != '' "
+            "AND article_id IN (SELECT value FROM json_each(?))", (articles,))}  # fmt: skip
+        with self._connections.lease() as db, transaction(db):
+            db.execute(
+                "DELETE FROM story_pairs WHERE article_id IN (SELECT value FROM json_each(?))",
+                (articles,),
+            )
+            db.execute(
+                "UPDATE articles SET story = NULL WHERE id IN (SELECT value FROM json_each(?))",
+                (articles,),
+            )
+        return keys
+
+    def _keep_common_names(self, common: set[str]) -> None:
+        with self._connections.lease() as db, transaction(db):
+            db.execute("DELETE FROM common_names")
+            db.executemany("INSERT INTO common_names (name) VALUES (?)", [(n,) for n in common])
 
     def _retitle_statements(self) -> None:
         """Name every group of statements after the figure groups as they are now: a
@@ -343,12 +393,7 @@ class Grouper:
         """Story names of those articles, against the names common in the whole library."""
         from extract.compare import story_names
 
-        common = {
-            r[0]
-            for r in self._fetch(
-                "SELECT name FROM entities WHERE articles > ?", (total * COMMON_SHARE,)
-            )
-        }
+        common = self._common_names(total)
         counts: dict[int, dict[str, int]] = defaultdict(dict)
         for article, name, mentions in self._fetch(
             "SELECT m.article_id, e.name, count(*) FROM mentions m "

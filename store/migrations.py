@@ -241,4 +241,14 @@ MIGRATIONS: dict[int, Migration] = {
         "DELETE FROM cluster_entities",
         "UPDATE entities SET conflicts = 0",
     )),
+    16: Migration("stories signed against the common names they were signed with; grouped anew", (
+        "CREATE TABLE common_names (name TEXT PRIMARY KEY) WITHOUT ROWID",
+        "UPDATE articles SET story = NULL",
+        "DELETE FROM story_pairs",
+        "UPDATE claims SET comparison_key = NULL, cluster = NULL",
+        "DELETE FROM claim_groups",
+        "DELETE FROM cluster_summaries",
+        "DELETE FROM cluster_entities",
+        "UPDATE entities SET conflicts = 0",
+    )),
 }  # fmt: skip

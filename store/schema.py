@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 APPLICATION_ID = 0x63646966  # "cdif": this SQLite file is a claimdiff library
 
 
@@ -99,6 +99,9 @@ TABLES: dict[str, Table] = {
                               "PRIMARY KEY (entity_id, cluster)", without_rowid=True),
     # A large cluster's summary (extract.compare.Summary): regrouping reads it, not its members.
     "cluster_summaries": Table({"cluster": "INTEGER PRIMARY KEY", "summary": "TEXT NOT NULL"}),
+    # The names too common to tell stories apart when stories were last signed: articles
+    # naming one that has become common, or no longer is, are signed again.
+    "common_names": Table({"name": "TEXT PRIMARY KEY"}, without_rowid=True),
 }  # fmt: skip
 # Each index says what reads it (store/filtering.py, store/grouping.py).
 INDEXES = (
