@@ -90,8 +90,8 @@ def topic_of(measure: Measure, unit: str) -> str:
         name = f"votes for {whose}"
     else:
         counted = "turnout" if thing == "people present" else thing
-        if thing == "troops moved":
-            counted = "troops moved"
+        if thing.startswith("age: "):
+            counted = f"{thing[5:]} age"  # "retirement age"
         name = f"{_DEMONYM_OF.get(whose, whose)} {counted}".strip()
     if where:
         name += f" {'to' if thing == 'troops moved' else 'in'} {where}"

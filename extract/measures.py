@@ -18,18 +18,22 @@ Two figures of one story are one quantity when they agree on each of these:
   side holds; "participation was 59%" is turnout); money by what it pays for (insured
   losses, losses, damage, cost, aid) in its currency; a duration by what it is of ("25
   years of socialist rule", "43 years of contributions", "six hours after polls closed");
-  an age by what it is ("the retirement age"). Else the counted noun itself ("260
-  demonstrations", "eight refineries").
+  an age by what it is ("the retirement age" is not "the voting age"). Else the counted
+  noun itself ("260 demonstrations", "eight refineries"). Words after a percentage that
+  say what happened are no base ("32% said", "lost 0.6% against the dollar", "a 6% rise"),
+  nor are lives saved deaths ("could save six million lives").
 - whose: whose things ("North Korean troops" are not Ukrainian servicemen: a place or
   demonym in the figure's phrase, "from North Korea", inside "the number of ..."; unnamed,
-  what the article's other figures of that thing count) or, for votes and a share of the
+  for troops, what the article's other troop figures count) or, for votes and a share of the
   vote, which candidate ("51% for Maduro", "Gonzalez obtained 6.27 million").
 - where: a place that narrows the figure ("700,000 in Paris" is not France's 3.5 million;
   "10,000 in the Kursk region" is not "12,000 in Russia"; "the capital" is the capital of
   the article's country). The article's own country (the one its figures are placed in
   most) is the whole: "1.28 million across France" and "1.28 million nationwide" are one
   quantity; so are troops in Russia and in its Far East, a vast region they arrive in.
-  Another country narrows: "5,000 Syrian soldiers in Lebanon".
+  Another country narrows: "5,000 Syrian soldiers in Lebanon"; a list widens: "killed
+  in Turkey and Syria", "the worst-hit areas are Sri Lanka, India, Indonesia and Thailand,
+  with at least 23,000 killed" count for all of them, not the article's country.
 - when: a crowd or a turnout counts one day's event, whose day is part of the quantity (the
   CGT's 3.5 million of 7 March and of 23 March are two): the day nearest the figure in its
   sentence with no other figure between them ("1.27 million on January 31"; "on the 31st –
@@ -37,13 +41,18 @@ Two figures of one story are one quantity when they agree on each of these:
   counted) is one quantity over time: its figures are ordered by the day they hold on
   (`holds_on`, the same reading), and one that rose over a week is no disagreement.
 - period: a time that narrows the figure ("sent in October", "in the past week", "over two
-  days"): a total is not a period's count.
+  days", "the fourth quarter", "the full year", "killed 10,000 in 1998"): a total is not a
+  period's count.
 - role: a figure of a change ("raise the retirement age from 62 to 64": 62 before, 64
   after; "at 64 rather than 62"), or a forecast ("between 1.1 and 1.4 million will be
   protesting") is not the count it forecasts.
 
-A figure whose thing cannot be told, or that counts nobody's things nowhere in particular
-(a bare noun with no whose and no where: "eight refineries"), is compared with nothing. All
+A figure whose thing cannot be told, that names no kind of thing ("people" nothing is said
+of, "cases", "members": "160,000 people settling in the UK" and "6 million people in the
+UK" with a fast connection are not one quantity), or that counts nobody's things nowhere in
+particular (a bare noun with no whose and no where: "eight refineries"; a share of
+anything but the vote, the turnout or a count's records: "30% of men"; a sum for no named
+purpose: "a loss of $387m"), is compared with nothing. All
 of it is read from the figure's sentence and its article; which articles of a large library
 are of one story is decided apart (extract/compare.py).
 """
@@ -54,6 +63,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
+from itertools import pairwise
 from typing import NamedTuple
 
 from extract.comparable import Comparable, Mention
@@ -126,7 +136,7 @@ _PEOPLE = frozenset(
 _HAPPENED = ("deaths", "injured", "killed or wounded", "missing", "displaced", "detained")
 # Classes whose unnamed whose is what the article's other figures of them count, or of
 # their family: "500 officers" in a story of North Korean troops are North Korean.
-_WHOSE_FROM_ARTICLE = ("troops", "officers", "troops moved", *_HAPPENED)
+_WHOSE_FROM_ARTICLE = ("troops", "officers", "troops moved")
 _FAMILY = {"officers": "troops", "troops moved": "troops"}
 _CLASS_OF = {w: thing for thing, words in THINGS.items() for w in words}
 _AROUND = re.compile(rf"\b(?:{trie(sorted(_CLASS_OF, key=len, reverse=True))})\b", re.I)
@@ -199,7 +209,8 @@ _BY = re.compile(
 _REMAINDER = re.compile(r"\b(?:remaining|rest of the|other)\s+$", re.I)
 _FORECAST = re.compile(
     r"\b(?:will|would|expected|expects?|expecting|forecasts?|forecast|projected|predicts?"
-    r"|predicted|anticipated?|plans? to|planned|pledged?|promised?|proposed?|proposals?)\b",
+    r"|predicted|anticipated?|plans? to|planned|pledged?|promised?|proposed?|proposals?"
+    r"|could|might|may)\b",
     re.I,
 )
 # A figure that is part of the one before it: it counts the same people's, in its place.
@@ -209,6 +220,7 @@ _MEASUREMENT = re.compile(
     r"|acres?|hectares?|kg|kilograms?|grams?|lbs|pounds weight|tonnes?|tons?|mph|knots"
     r"|lit(?:re|er)s?|gallons?|barrels?|gigawatts?|megawatts?|watts?|degrees)$"
 )
+_SAVED = re.compile(r"\b(?:sav|rescu|protect|spar)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _FORCE = re.compile(r"\b(?:military|militaries|army|armies|armed forces|force)\s+of\s+$", re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|home to|a town of|a city of)\W*$", re.I)
 _BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and)\s")
@@ -257,13 +269,15 @@ def thing_of(claim: Comparable) -> str:
         return _money_of(claim.unit or "", before, after)
     head = unit.split()[-1] if unit else ""
     if head.rstrip("s") in DURATIONS:
-        if _AGE.search(before[-40:]) or _AGE.search(after[:30]):
-            return "age"
+        if age := _age_of(before[-40:], after[:30]):
+            return age
         return _duration_of(head, after)
-    if not head and (_AGE.search(before[-40:]) or _AGE.search(after[:20])):
-        return "age"
+    if not head and (age := _age_of(before[-40:], after[:20])):
+        return age
     if _MEASUREMENT.match(head):
         return ""  # a length or a weight of what, unsaid: "100 metres"
+    if head == "lives" and _SAVED.search(before[-30:]):
+        return ""  # "could save six million lives": no one died
     if _FORCE.search(before[-30:]):
         return "size of a force"  # "one of the world's largest militaries of 1.2 million"
     if _POPULATION.search(before[-25:]):
@@ -287,6 +301,20 @@ def thing_of(claim: Comparable) -> str:
     return known or unit  # "five military bases": the thing is the noun phrase
 
 
+def _age_of(before: str, after: str) -> str:
+    """Which age a figure is, by the words beside it: the retirement age ("retire at
+    64", "the pension age") is not the voting age, nor the minimum age of a candidate."""
+    found = _AGE.search(before) or _AGE.search(after)
+    if not found:
+        return ""
+    word = found.group(0).lower().split()[0]
+    return f"age: {_AGE_KIND.get(word, word)}"
+
+
+_AGE_KIND = {"retire": "retirement", "retiring": "retirement", "pension": "retirement",
+             "pensionable": "retirement", "legal": "minimum"}  # fmt: skip
+
+
 def _share_of(before: str, after: str) -> str:
     """What a percentage is a share of (see the module's rule)."""
     base = _SHARE_BASE.match(after)
@@ -307,12 +335,26 @@ def _share_of(before: str, after: str) -> str:
     words = [w for w in of.lower().split() if w not in ("a", "an")]
     if not words or words[0] in _NOT_A_BASE or not words[0].isalpha():
         return ""  # "rose by 4.3% in the year": a rate of what, unsaid
+    said_of = after.lstrip().lower().startswith("of ")  # "of" names a base: "30% of spending"
+    if words[0] in _NOT_A_SHARE or (not said_of and words[0].endswith(("ed", "ly", "ing"))):
+        return ""  # "32% said", "lost 0.6% against the dollar", "10% coming from Iran"
     return f"share of {words[0]}"
 
 
 _NOT_A_BASE = frozenset(
     "in on at to for from by with the this that these those its their his her and or but as "
-    "than over under of after before since during".split()
+    "than over under of after before since during a an would could will may might should "
+    "can is was be been are were has have had just only some about around nearly almost "
+    "total totalling".split()
+)
+# Words after a percentage that say what happened, not what it is a share of: a poll's
+# answer ("32% said"), a change ("a 6% rise", "15% lower", "1.7% last year").
+_NOT_A_SHARE = frozenset(
+    "said say says against last lower higher more less up down rise rises fall falls "
+    "increase increases decrease decreases drop drops decline declines growth gain gains "
+    "jump jumps cut cuts lead stake chance probability year month week quarter annual "
+    "annually year-on-year agree agreed disagree disagreed opposed backed think thought "
+    "believe believed want wanted".split()
 )
 
 
@@ -322,11 +364,13 @@ _FOR_WHOM = re.compile(r"^\s*(?:for|to)\s+(?:the\s+|a\s+|an\s+)?(?P<whom>[a-z][a
 def _money_of(currency: str, before: str, after: str) -> str:
     """What a sum pays for, as a class and what it is for: "maintenance grants of up to
     £2,000" is not "a £2,000 grant for first-time buyers"."""
-    near = f"{before[-25:]} | {after[:25]}"  # the purpose said beside the sum
+    ahead = before[-40:] if len(before) <= 40 else before[-40:].split(" ", 1)[-1]  # whole words
+    near = f"{ahead} | {after[:25]}"  # the purpose said beside the sum
     for what, frame in _MONEY_FRAMES:
         if found := frame.search(near):
             word = re.findall(r"[a-z-]+", near[: found.start()].lower())[-1:]
-            rest = near[found.end() :]
+            past = found.end() - len(ahead) - 3  # where the frame ends in `after`
+            rest = after[past:] if past >= 0 else near[found.end() :]
             whom = _FOR_WHOM.match(rest)
             detail = (whom.group("whom").lower() if whom else "") or (
                 word[0] if word and word[0] not in _NOT_A_BASE else ""
@@ -492,12 +536,40 @@ def located(claim: Comparable) -> str:
             place = following  # "in Russia's Kursk", "in Russia, in Kursk": Kursk
         if place.name in MACRO_REGIONS and not _MOVED.search(claim.sentence):
             return country_of(place.name)  # troops in a vast region count for its country
-        return place.name
+        listed = _listed(claim, after[after.index(place) :])
+        return " and ".join(sorted(listed)) if len(listed) > 1 else place.name
     if re.search(r"\d", _clause(claim)[0]):
         return ""  # "2,000 in Bastia, 4,500 in Belfort or 6,500": Belfort is another's
     for place in reversed([p for p in places if p.end <= claim.span_start]):
         if _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 12, place.start)):
             return place.name
+    return ""
+
+
+_AND = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*)$")
+
+
+def _listed(claim: Comparable, places: list[Mention]) -> list[str]:
+    """The places of a list that starts with places[0] ("in Turkey and Syria"; "Sri Lanka,
+    India, Indonesia and Thailand"): a figure over them all is no one country's."""
+    names = [places[0].name]
+    for before, place in pairwise(places):
+        if not _AND.match(_in_sentence(claim, before.end, place.start)):
+            break
+        if place.name not in names:
+            names.append(place.name)
+    return names
+
+
+def _listed_anywhere(claim: Comparable) -> str:
+    """The countries of the first list of two or more its sentence names, joined: where a
+    toll said beside such a list is ("the worst-hit areas are Sri Lanka, India, Indonesia
+    and Thailand, with at least 23,000 people killed")."""
+    places = [p for p in _places(claim) if country_of(p.name)]
+    for index in range(len(places)):
+        listed = _listed(claim, places[index:])
+        if len(listed) > 1:
+            return " and ".join(sorted(listed))
     return ""
 
 
@@ -533,7 +605,8 @@ _PERIOD = re.compile(
     rf"\b(?:in|during|since|by the end of)\s+(?:(?:early|mid|late)[- ])?(?P<p>{_MONTH_NAMES}"
     r"|(?:19|20)\d\d)\b|\b(?P<q>(?:this|last|next|the past|the last) (?:week|month|year|24 hours"
     r"|48 hours|few days)|so far this year|since the (?:start|beginning)|over two days"
-    r"|two days in a row|in two days|on both days)\b",
+    r"|two days in a row|in two days|on both days"
+    r"|(?:first|second|third|fourth|final|last) (?:quarter|half)|full year|year to \w+)\b",
     re.I,
 )
 _BLOCKS = re.compile(r"\d|;|\b(?:while|whereas|but)\b")
@@ -543,7 +616,13 @@ def period_of(claim: Comparable) -> str:
     """A time that narrows the figure ("sent in October"), near it in its sentence."""
     near = _in_sentence(claim, claim.span_start - 40, claim.span_end + 40)
     found = _PERIOD.search(near)
-    return (found.group("p") or found.group("q")).lower() if found else ""
+    if found:
+        return (found.group("p") or found.group("q")).lower()
+    year = _IN_YEAR.search(_clause(claim)[1])  # "killed about 10,000 ... in 1998"
+    return year.group(1) if year else ""
+
+
+_IN_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b")
 
 
 def day_near(claim: Comparable, day: date | None) -> str | None:
@@ -572,10 +651,11 @@ def role_of(claim: Comparable, thing: str) -> str:
         return "change"
     if _REMAINDER.search(before):
         return "remainder"
-    if thing == "age" or thing.startswith("years of"):
+    age = thing.startswith("age")
+    if age or thing.startswith("years of"):
         if _BEFORE_CHANGE.search(before):
             return "before"
-        if _AFTER_CHANGE.search(before) or thing == "age":
+        if _AFTER_CHANGE.search(before) or age:
             return "after"
     clause_before, clause_after = _clause(claim)
     own_verb = re.split(r"\b(?:and|or|but|then)\b", clause_after[:40])[0]  # not a later verb
@@ -670,6 +750,8 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         ):
             sibling = last[claim.start]  # "1.3 million people ..., the CGT 3.5 million"
             thing = sibling.thing
+            if thing.startswith("share") and (claim.high or 0) > 100:
+                sibling, thing = None, ""  # "lost 0.6%, ... to trade at 9,300": a rate
         if thing == "share won":
             thing = "share of the vote" if _candidate(claim) else ""
         if not thing:
@@ -688,6 +770,8 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         whole = _whole_of(claim, before) or sibling
         whose = whose_of(claim, thing) or (whole.whose if whole else "")
         place = places[claim.id] or (whole.where if whole and whole.placed else "")
+        if not place and thing in _HAPPENED:
+            place = _listed_anywhere(claim)  # a toll over several countries is theirs
         # Counts of people and things are somewhere: the article's country unless it says;
         # a share, a sum, an age or a duration is of the story wherever it is written.
         where = where_of(place or (country if _is_located(thing) else ""), country)
@@ -710,7 +794,7 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         if not whose and r.thing in _WHOSE_FROM_ARTICLE:
             counted = named[r.thing] or named[_FAMILY.get(r.thing, r.thing)]
             whose = counted.most_common(1)[0][0] if counted else ""
-        if not (_compares_alone(r.thing) or whose or r.placed):
+        if _generic(r.thing) or not (_compares_alone(r.thing) or whose or r.placed):
             found[r.claim.id] = Measured(None, r.day or article_day)
             continue  # counts nobody's things nowhere in particular
         crowd = r.thing == "people present"
@@ -742,8 +826,8 @@ def _is_located(thing: str) -> bool:
     """Whether a thing is counted somewhere: people, troops, bases; not a share, a sum,
     an age, a duration or an election's votes."""
     return not (
-        thing in ("votes", "age", "size of a force", "population")
-        or thing.startswith(("share", "seconds", "minutes", "hours", "days", "weeks"))
+        thing in ("votes", "size of a force", "population")
+        or thing.startswith(("share", "age", "seconds", "minutes", "hours", "days", "weeks"))
         or thing.startswith(("months", "years"))
         or "(" in thing
     )
@@ -751,20 +835,35 @@ def _is_located(thing: str) -> bool:
 
 def _compares_alone(thing: str) -> bool:
     """Whether a thing is a quantity of the story by itself, without whose or where: a
-    class, an age, a share, a sum for a purpose, a duration of something, or a count of
-    a kind of thing its noun phrase names ("five military bases"). "People" that nothing
-    is said of (neither present, killed nor anything else) is not, nor is any noun that
-    names no kind of thing: "305,775 people on a waiting list" and "a million people" of
-    one story are not one quantity."""
-    if thing in THINGS or thing in ("age", "troops moved", "size of a force"):
+    class, an age of a kind, a share of the vote, the turnout or a count's records, a sum
+    for a named purpose ("aid: ukraine", "insured losses"), a duration of something, or a
+    count of a kind of thing its noun phrase names ("five military bases"). A share of
+    anything else ("30% of men", "20% of Fiat") or a bare sum ("a loss of $387m") is one
+    only with its whose or its place: one story's "40% of pensioners" and "half of all
+    pensioners" pay different taxes."""
+    if thing in THINGS or thing in ("troops moved", "size of a force"):
         return True
-    if thing.startswith(("share", "seconds", "minutes", "hours", "days", "weeks", "months")):
+    if thing.startswith(("age: ", "seconds", "minutes", "hours", "days", "weeks", "months")):
         return True
-    if thing.startswith("years") or "(" in thing:
+    if thing.startswith("share"):
+        return thing in _SHARES
+    if thing.startswith("years"):
         return True
+    if "(" in thing:  # a sum: "aid: ukraine (USD)"
+        return ":" in thing or thing.startswith(("insured losses", "economic losses"))
     # A count of a kind of thing its noun phrase names ("military bases"); one noun alone
     # ("tries", "terms", "pledges") names too little to be one quantity of a story.
-    return len(thing.split()) > 1 and thing.split()[-1] not in _GENERIC
+    return len(thing.split()) > 1 and not _generic(thing)
+
+
+_SHARES = frozenset(("share of turnout", "share counted", "share of records held",
+                     "share of the vote"))  # fmt: skip
+
+
+def _generic(thing: str) -> bool:
+    """Whether a thing names no kind of thing at all ("people", "cases", "members"): no
+    whose or place makes "people in the UK" one quantity, whatever they do."""
+    return thing.split()[-1] in _GENERIC if thing else True
 
 
 _GENERIC = frozenset(

@@ -244,3 +244,113 @@ def test_a_narrowing_time_is_another_quantity():
     (group,) = group_claims([overall, october, other])
     assert {m.id for m in group.members} == {1, 3}
     assert group.status == "agree"
+
+
+def figure(id_: int, sentence: str, written: str, value: float, unit: str, *places: str):
+    """A figure as written in a real sentence (BBC corpus), in an article of its own."""
+    at = sentence.index(written)
+    return Comparable(
+        id=id_, article=id_, source=f"s{id_}", date=None, kind="quantity", sentence=sentence,
+        start=0, span_start=at, span_end=at + len(written), value=value, low=value, high=value,
+        hedge="exact", unit=unit, concept=unit,
+        mentions=tuple(Mention(sentence.index(p), sentence.index(p) + len(p), p, "place")
+                       for p in places),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        (  # a poll's answers: "said" and "disagreed" are no base of a share
+            ("Meantime, 32% said Mr Blair was a good prime minister.", "32%", 32, "%"),
+            (
+                "Thirty per cent said the affair showed he could not be trusted.",
+                "Thirty per cent",
+                30,
+                "%",
+            ),
+        ),
+        (  # a share of a population does something the share does not say
+            ("Only 16% of women earn more than £50,000.", "16% of women", 16, "%"),
+            (
+                "The study found 60% of women in the film industry hold degrees.",
+                "60% of women",
+                60,
+                "%",
+            ),
+        ),
+        (  # a currency's move is no share of anything
+            ("The Indonesian rupiah lost as much as 0.6% against the US dollar.", "0.6%", 0.6, "%"),
+            ("The Thai baht lost 0.3% against the US currency.", "0.3%", 0.3, "%"),
+        ),
+        (  # a sum that says nothing of what it pays for
+            ("AMR reported a loss of $387m for the fourth quarter of 2004.", "$387m", 387e6, "USD"),
+            ("For the full year, AMR posted a loss of $761m.", "$761m", 761e6, "USD"),
+        ),
+        (  # people nothing is said of, even in one place
+            (
+                "Mr Howard said nearly 160,000 people were settling in the UK every year.",
+                "160,000 people",
+                160_000,
+                "people",
+                "UK",
+            ),
+            (
+                "About six million people in the UK now have a fast net connection.",
+                "six million people",
+                6e6,
+                "people",
+                "UK",
+            ),
+        ),
+        (  # lives saved are no deaths
+            (
+                "Doubling the money could save six million lives, Mr Brown said.",
+                "six million lives",
+                6e6,
+                "lives",
+            ),
+            ("The silence is for the estimated 150,000 dead.", "150,000 dead", 150_000, "dead"),
+        ),
+        (  # the minimum age of a candidate is not the voting age
+            ("The current minimum age of 21 for an MP would be reduced to 18.", "21", 21, "years"),
+            ("It prompted calls for a lowering of the voting age to 16.", "16", 16, "years"),
+        ),
+        (  # another year's disaster, and a toll over a list of countries
+            (
+                "Mitch killed about 10,000 people and caused damage of about $10bn in 1998.",
+                "10,000 people",
+                10_000,
+                "people",
+            ),
+            (
+                "The worst-hit areas are Sri Lanka, India, Indonesia and Thailand, with at least "
+                "23,000 people killed.",
+                "23,000 people",
+                23_000,
+                "people",
+                "Sri Lanka",
+                "India",
+                "Indonesia",
+                "Thailand",
+            ),
+        ),
+    ],
+)
+def test_figures_that_measure_different_things_are_not_one_quantity(pair):
+    first, second = (figure(i, *said) for i, said in enumerate(pair, 1))
+    assert group_claims([first, second]) == []
+
+
+def test_shares_of_the_vote_and_named_losses_still_compare_alone():
+    votes = [
+        figure(1, "The council said Maduro won 51.2% of the vote.", "51.2%", 51.2, "%"),
+        figure(2, "Exit polls gave Maduro about 30% of the vote.", "30%", 30, "%"),
+    ]
+    insured = [
+        figure(3, "Insured losses reached $20bn, the firm said.", "$20bn", 20e9, "USD"),
+        figure(4, "Insured losses are put at $28bn by another modeller.", "$28bn", 28e9, "USD"),
+    ]
+    (vote,) = group_claims(votes)
+    assert vote.status == "conflict" and len(vote.members) == 2
+    assert len(group_claims(insured)) == 1
