@@ -193,3 +193,17 @@ def test_field_names_reach_into_json_and_a_wrong_one_is_a_usage_error(
     wrong = run("import", "--field", "colour=story", str(wire), db=db_path)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert "--field 'colour=story': expected NAME=KEY with NAME one of title, text" in wrong.stderr
+
+
+@pytest.mark.parametrize("args", [(), ("open", str(BUNDLED_ARTICLES))])
+def test_the_reader_without_a_terminal_says_so_in_one_line_and_makes_no_library(
+    tmp_path: Path, args: tuple[str, ...]
+):
+    db = tmp_path / "library.db"
+    result = subprocess.run(
+        [str(CLAIMDIFF), *args], input="", capture_output=True, text=True, timeout=60,
+        env={**os.environ, "CLAIMDIFF_DB": str(db), "CLAIMDIFF_CONFIG": str(tmp_path / "c")},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "needs a terminal" in result.stderr
+    assert "Traceback" not in result.stderr and not db.exists()  # a first run opens the sample

@@ -185,6 +185,11 @@ def _run(args: argparse.Namespace) -> int:
         if problem:
             _say(f"claimdiff: {problem}")
         fields = {**config.fields, **fields}
+    if args.command in (None, "open") and not (sys.stdin is not None and sys.stdin.isatty()):
+        raise UsageError(
+            "the reader needs a terminal to read keys from, and standard input is not one: "
+            "in a script, use claimdiff import or claimdiff export"
+        )  # before the library is made: a first run in a terminal still opens the sample
     path = library_path(getattr(args, "db", None))
     is_new = not path.exists()
     library = Library(path)
