@@ -15,7 +15,7 @@ from extract.words import APPROX_TOLERANCE
 
 COMMON_AFTER = 20  # articles: from this size on, a library may hold many stories
 COMMON_SHARE = 0.10  # of articles: a name this common tells no story apart
-STANCE_KEY = "stance"  # the comparison key of every statement a side of the story made
+STANCE_KEY = "stance"  # the comparison key of every statement a named actor made
 
 
 class Mention(NamedTuple):

@@ -3,7 +3,7 @@
 What a figure measures is read by extract/measures.py (its rule is stated there): two
 figures are one quantity when their measures agree, and a figure that measures nothing
 comparable is compared with nothing. Its measure, as a string, is its comparison key;
-statements by a side of the story share STANCE_KEY.
+statements share STANCE_KEY.
 
 In a library of many stories, figures are compared only between articles of one story: two
 articles that share SAME_STORY entities each names twice or more, leaving out, in a large
@@ -23,11 +23,14 @@ its own tolerance, half a unit of its last significant digit ("12,000" is 11,500
 "1.2 million" is 1,150,000 to 1,250,000). A conflict in which an upper-bound hedge ("as
 many as 10,000") is the only thing below a larger figure is soft: labelled, not hidden.
 
-Statements: the denials and confirmations of one story form one group, a `conflict` when a
-denial meets a non-denial or a confirmation; the explanation prefers one side's own
-contradiction (an actor's side is its country, from GOVERNMENTS and LEADERS or a country
-named in the actor: the Kremlin and Putin are both Russia). It is named after the figures
-of the first of its FIRST_KEPT earliest statements whose article has a figure group.
+Statements: the denials, confirmations and no-comments of any named actor share
+STANCE_KEY, and those of one story on one question (question_of: what each is said of
+shares a name or two words, or, said of nothing but "the reports", its actor's side) form
+one group, a `conflict` when a denial meets a non-denial or a confirmation; the
+explanation prefers one side's own contradiction (an actor's side is its country, from
+GOVERNMENTS and LEADERS or a country named in the actor: the Kremlin and Putin are both
+Russia). It is named after the figures of the first of its FIRST_KEPT earliest statements
+whose article has a figure group.
 
 A group is made from its cluster's Summary, which merges exactly, so a library keeps the
 summaries of large clusters and regroups around new claims without reading old ones.
@@ -134,8 +137,8 @@ def comparison_keys(claims: Iterable[Comparable]) -> dict[int, Keyed]:
     """Each claim's comparison key, with the day its figure holds on: figures of one key
     may be the same quantity.
 
-    A figure's key is its measure (measures.Measure.key); statements by a side of the
-    story share STANCE_KEY; "" is nothing to compare. A key depends only on the claim's
+    A figure's key is its measure (measures.Measure.key); statements of a named actor
+    share STANCE_KEY; "" is nothing to compare. A key depends only on the claim's
     own article (pass all of an article's claims together: an unnamed whose is what the
     article's other figures count).
     """
@@ -147,7 +150,7 @@ def comparison_keys(claims: Iterable[Comparable]) -> dict[int, Keyed]:
         read = measured(article)
         for claim in article:
             if claim.kind == "statement":
-                stance = STANCE_KEY if _sides(claim.attributed_to or "") else ""
+                stance = STANCE_KEY if claim.attributed_to else ""
                 keys[claim.id] = Keyed(stance, None)
             elif (found := read.get(claim.id)) is not None and found.measure is not None:
                 keys[claim.id] = Keyed(found.measure.key, found.holds_on)
@@ -166,8 +169,11 @@ def link_claims(
     them). Clusters are connected components, so they do not depend on the order claims
     come in. `settled` gives claims grouped before their cluster: those of one cluster
     start joined and two of them are not compared again, so regrouping around new claims
-    compares only pairs with a new claim in them.
+    compares only pairs with a new claim in them. Statements join by question instead
+    (link_statements).
     """
+    if members and members[0].kind == "statement":
+        return link_statements(members, stories, settled)
     joined = UnionFind(range(len(members)))
     settled = settled or {}
     first_of: dict[int, int] = {}
@@ -190,6 +196,92 @@ def link_claims(
     for a, b in _candidate_pairs([members[i] for i in shown], stories, fresh):
         joined.union(shown[a], shown[b])
     return [[members[i] for i in ids] for ids in joined.clusters()]
+
+
+def link_statements(
+    members: list[Comparable],
+    stories: Mapping[int, frozenset[str]] | None,
+    settled: Mapping[int, int] | None = None,
+) -> list[list[Comparable]]:
+    """Clusters of statements, one a question: two statements of one story join when they
+    are on one question (same_question), and a cluster is what such pairs connect, so it
+    does not depend on the order statements come in. `settled` as for link_claims."""
+    joined = UnionFind(range(len(members)))
+    settled = settled or {}
+    first_of: dict[int, int] = {}
+    for i, claim in enumerate(members):
+        if claim.id in settled:
+            joined.union(first_of.setdefault(settled[claim.id], i), i)
+    questions = [question_of(claim) for claim in members]
+    fresh = {i for i, claim in enumerate(members) if claim.id not in settled}
+    for a, b in _candidate_pairs(members, stories, fresh):
+        if _same_question(questions[a], questions[b]):
+            joined.union(a, b)
+    return [[members[i] for i in ids] for ids in joined.clusters()]
+
+
+def _same_question(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One name in common, or two words: "the budget" alone is said of many things."""
+    shared = a & b
+    return any(not w.startswith("~") for w in shared) or len(shared) >= 2
+
+
+def question_of(claim: Comparable) -> frozenset[str]:
+    """What a statement takes a stance on: the names and words it is said of, after its
+    stance verb. Two statements are on one question when these share a name or two
+    words (_same_question): "Gold Apollo has denied involvement in the explosive pagers"
+    and "Hsu Ching-kuang denied allegations that the pagers were made by Gold Apollo" are
+    ("pagers", "explosive"...); "Robinson has confirmed that Hodgson will kick" and "Mr
+    Brown denied his forecasts were too optimistic" are not, nor are two things one actor
+    said of different matters. A statement said of nothing, or of "the reports" ("The
+    Israeli military declined to comment", "The Kremlin has dismissed the reports as a
+    hoax") is said of its actor's side ("Israel", "Russia"): the story's own question."""
+    after = claim.sentence[claim.span_end - claim.start :][:120]
+    told = _TOLD.search(after)  # "when reached by the AP", "told CNN": where, not what
+    end = claim.span_end + (told.start() if told else len(after))
+    said = {
+        m.name
+        for m in claim.mentions
+        if m.type in ("person", "org", "place", "other")
+        and claim.span_start <= m.start < end
+        and not _is_press(m.name)
+    }
+    words = {
+        f"~{w.lower().rstrip('s')}"
+        for w in re.findall(r"[A-Za-z][a-z]{3,}", after[: end - claim.span_end])
+        if w.lower() not in _NOT_A_QUESTION
+    }
+    if not said and len(words) <= 1:  # "dismissed the reports as a hoax": the story's
+        return frozenset(words | _sides(claim.attributed_to or ""))  # own question
+    return frozenset(said | words)
+
+
+_TOLD = re.compile(
+    r"\b(?:when (?:reached|contacted|asked)|in (?:a|an) (?:statement|interview|post)|told"
+    r"|to reporters|to journalists|speaking to|in comments to|according to)\b",
+    re.I,
+)
+_PRESS = frozenset("AP AFP Reuters CNN BBC NBC CBS ABC DPA Bloomberg".split())
+
+
+def _is_press(name: str) -> bool:
+    """An outlet or agency a stance was told to ("confirmed those remarks to CNN")."""
+    words = name.split()
+    return name in _PRESS or (bool(words) and words[-1] in _PRESS_WORDS)
+
+
+_PRESS_WORDS = frozenset("News Times Post Press Reuters Journal Telegraph Herald Tribune".split())
+# Words that say nothing of what a statement is about.
+_NOT_A_QUESTION = frozenset(
+    "that this those these there their they them have been being were was with which when "
+    "what would could should will also only just then than from into about over after before "
+    "said says saying told telling statement statements report reports reported claims claim "
+    "allegations allegation suggestions suggestion speculation comment comments when reached "
+    "immediately request requests earlier later last week month year today yesterday monday "
+    "tuesday wednesday thursday friday saturday sunday made make making involvement any direct "
+    "some such other more most very much many being people government plan plans public "
+    "party country company firm week".split()
+)
 
 
 Order = tuple[bool, str, str, int]  # a claim's place in its group (claim_order)

@@ -18,15 +18,26 @@ _STANCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for stance, pattern in (
         ("not_deny", r"\b(?:did not|didn't|has not|hasn't|have not|haven't|had not|would not"
                      r"|refused to|declined to) (?:deny|denied)\b"),
+        # Saying nothing either way: a no-comment, an inability to verify.
         ("not_confirm", r"\b(?:did not|didn't|could not|couldn't|cannot|can't|would not"
-                        r"|declined to|refused to) (?:confirm|speak definitively)\b"),
-        ("deny", r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted)\b"),
-        ("confirm", r"\b(?:confirmed|confirms|verified)\b"),
+                        r"|declined to|refused to|was unable to|were unable to"
+                        r"|has not been able to)"
+                        r" (?:(?:immediately |independently )?(?:confirm|verify|corroborate)"
+                        r"|speak definitively|comment)\b"
+                        r"|\b(?:declined|refused) (?:immediate |to make any )?comment\b"),
+        # A denial by any word for it: not recognising a result, ruling a cause out.
+        ("deny", r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted"
+                 r"|ruled out|rules out|disputed|disputes|(?:did not|does not|do not|refused to"
+                 r"|refuses to|will not|would not) recogni[sz]e)\b"),
+        # A confirmation, or naming who did it or who won.
+        ("confirm", r"\b(?:confirmed|confirms|verified|certified|blamed|blames"
+                    r"|(?:proclaimed|declared)(?= [^,.;]{0,60}\b(?:winner|victor|victory)\b))\b"),
         ("acknowledge", r"\b(?:acknowledged|acknowledges|admitted|admits|admit)\b"),
     )
 )  # fmt: skip
 _ANY_STANCE = re.compile(
-    r"deni|deny|dismiss|reject|refut|confirm|verif|acknowledg|admit|definitive"
+    r"deni|deny|dismiss|reject|refut|confirm|verif|acknowledg|admit|definitive|comment"
+    r"|corroborat|ruled out|rules out|disput|recogni|certif|blame|proclaim|declared"
 )
 _LEADING = re.compile(
     r"^(?:(?:however|meanwhile|instead|but|and|yet|so|also|on \w+|in \w+(?: \w+)?|until now|"
@@ -40,6 +51,9 @@ _AUX = re.compile(
 )
 
 
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|got)\s+$", re.I)
+
+
 def find_stance(sentence: str) -> tuple[str, str, int, int] | None:
     """(stance, actor, start, end) of the first stance verb with a named actor, if any."""
     if not _ANY_STANCE.search(sentence):
@@ -51,6 +65,8 @@ def find_stance(sentence: str) -> tuple[str, str, int, int] | None:
         before = sentence[: match.start()]
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation
+        if _PASSIVE.search(before):
+            continue  # "Henry is ruled out", "his claims were denied by ...": no actor's own
         actor = before.strip()
         if "," in actor:
             actor = actor.rsplit(",", 1)[-1].strip() or actor

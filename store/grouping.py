@@ -304,7 +304,7 @@ class Grouper:
         from extract.compare import Summary, link_claims
 
         members = self._comparables(
-            "c.comparison_key = :k", {"k": key}, mentions=False, titles=False
+            "c.comparison_key = :k", {"k": key}, mentions=key == STANCE_KEY, titles=False
         )
         stories = self._stories(sorted({c.article for c in members}), total)
         clusters = link_claims(members, stories)
@@ -327,7 +327,10 @@ class Grouper:
         from extract.compare import Summary, link_claims
 
         nearby = self._comparables(
-            f"c.comparison_key = :k AND {_IN_NEARBY}", {"k": key}, mentions=False, titles=False
+            f"c.comparison_key = :k AND {_IN_NEARBY}",
+            {"k": key},
+            mentions=key == STANCE_KEY,
+            titles=False,
         )
         settled = dict(self._fetch(  # from the key's index, which carries the cluster
             f"SELECT id, cluster FROM claims c WHERE c.comparison_key = :k AND {_IN_NEARBY} "

@@ -354,3 +354,79 @@ def test_shares_of_the_vote_and_named_losses_still_compare_alone():
     (vote,) = group_claims(votes)
     assert vote.status == "conflict" and len(vote.members) == 2
     assert len(group_claims(insured)) == 1
+
+
+def stance(id_: int, sentence: str, verb: str, said: str, actor: str, *names: tuple[str, str]):
+    """A statement as written in a real sentence, in an article of its own; `names` are the
+    (name, type) its sentence holds."""
+    at = sentence.index(verb)
+    return Comparable(
+        id=id_, article=id_, source=f"s{id_}", date=None, kind="statement", sentence=sentence,
+        start=0, span_start=at, span_end=at + len(verb), attributed_to=actor, stance=said,
+        mentions=tuple(Mention(sentence.index(n), sentence.index(n) + len(n), n, t)
+                       for n, t in names),
+    )  # fmt: skip
+
+
+def test_statements_on_one_question_stand_together_and_others_apart():
+    pagers = [
+        stance(
+            1,
+            "Gold Apollo has denied involvement in the explosive pagers that detonated "
+            "across Lebanon.",
+            "denied",
+            "deny",
+            "Gold Apollo",
+            ("Gold Apollo", "org"),
+            ("Lebanon", "place"),
+        ),
+        stance(
+            2,
+            "Hsu Ching-kuang denied that the pagers which exploded in Lebanon were made "
+            "by Gold Apollo.",
+            "denied",
+            "deny",
+            "Hsu Ching-kuang",
+            ("Lebanon", "place"),
+            ("Gold Apollo", "org"),
+        ),
+        stance(
+            3,
+            "Hezbollah blamed Israel for detonating the pagers in Lebanon.",
+            "blamed",
+            "confirm",
+            "Hezbollah",
+            ("Israel", "place"),
+            ("Lebanon", "place"),
+        ),
+    ]
+    israel = [
+        stance(
+            4,
+            "The Israeli military declined to comment when reached by the AP.",
+            "declined to comment",
+            "not_confirm",
+            "The Israeli military",
+            ("AP", "org"),
+        ),
+        stance(
+            5,
+            "An official confirmed that Israel was behind it, telling CNN.",
+            "confirmed",
+            "confirm",
+            "An official",
+            ("Israel", "place"),
+            ("CNN", "org"),
+        ),
+    ]
+    apart = [
+        stance(6, "Robinson has confirmed that Hodgson will be the first-choice kicker.",
+               "confirmed", "confirm", "Robinson", ("Robinson", "person"), ("Hodgson", "person")),
+        stance(7, "Mr Brown earlier denied his economic forecasts were too optimistic.", "denied",
+               "deny", "Mr Brown", ("Mr Brown", "person")),
+    ]  # fmt: skip
+    # Lebanon joins the pagers' statements, Israel the no-comment (by its side) with them.
+    (group,) = group_claims([*pagers, *israel, *apart])
+    assert sorted(m.id for m in group.members) == [1, 2, 3, 4, 5]
+    assert group.status == "conflict"
+    assert group_claims(apart) == []  # a confirmation and a denial of different things
