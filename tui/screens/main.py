@@ -62,7 +62,6 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.widgets import Input
 
-    from store import ImportReport
     from store.files import Target
 
 
@@ -485,11 +484,16 @@ class MainScreen(Screen[None]):
         table.border_title = title
 
     def action_import(self) -> None:
-        from tui.screens.importing import ImportScreen
+        """i: the import box, at the folder imported from last (if it is still there)."""
+        from tui.screens.importing import Imported, ImportScreen
 
-        def done(report: ImportReport | None) -> None:
-            if report is None:
+        def done(imported: Imported | None) -> None:
+            if imported is None:
                 return
+            report = imported.report
+            if imported.folder is not None:
+                self.app.config.last_import = str(imported.folder)
+                self.app.save_settings()
             severity: SeverityLevel = "warning" if report.failed else "information"
             told = report.lines()
             lines = [f"Import: {report.summary()}", *told[:8]]
@@ -498,7 +502,9 @@ class MainScreen(Screen[None]):
             self.notify("\n".join(lines), severity=severity, markup=False, timeout=10)
             self.refresh_panes()
 
-        self.app.push_screen(ImportScreen(self.library, Path.cwd(), self.app.config.fields), done)
+        last = self.app.config.last_import
+        start = last if last and Path(last).is_dir() else ""
+        self.app.push_screen(ImportScreen(self.library, start, self.app.config.fields), done)
 
     def action_refresh(self) -> None:
         self.refresh_panes()
