@@ -67,7 +67,7 @@ class ImportScreen(ModalScreen[Imported | None]):
     BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop")]
     DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
-    ImportScreen > Vertical { width: 80; }
+    ImportScreen > Vertical { width: 80; max-width: 96%; }
     ImportScreen ProgressBar { display: none; }
     ImportScreen #import-status { height: auto; }
     """
