@@ -111,3 +111,24 @@ async def test_an_article_alone_in_its_source_is_removed_with_a_and_imports_agai
         assert newser not in column(app.screen.query_one(ArticleList), "Title")
     again = import_paths(library, [BUNDLED_ARTICLES])
     assert (len(again.imported), len(again.present)) == (1, 4)
+
+
+async def run_command(app: ClaimdiffApp, pilot, title: str) -> None:
+    """ctrl+p, the command's title, enter."""
+    await pilot.press("ctrl+p", *title)
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+async def test_the_palette_removes_and_puts_back(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await run_command(app, pilot, "Remove article")
+        assert isinstance(app.screen, RemoveScreen)
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert len(column(app.screen.query_one(ArticleList), "Title")) == 4
+        await run_command(app, pilot, "Undo removal")
+        assert len(column(app.screen.query_one(ArticleList), "Title")) == 5

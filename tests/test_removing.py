@@ -220,3 +220,25 @@ def count_articles(db: Path) -> int:
         return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     finally:
         conn.close()
+
+
+def test_removing_every_article_leaves_an_empty_library(library: Library, db_path: Path):
+    """Every table that keeps something of an article is emptied with it: a table added
+    later holding articles' rows must be taken care of in store/removing.py."""
+    sources = [s for s, _ in library.source_counts()]
+    library.remove(library.to_remove(sources=sources))
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
+        ).fetchall()
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for (t,) in tables}
+        left = {t: n for t, n in counts.items() if n}
+        found = conn.execute(
+            "SELECT (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'korea'), "
+            "(SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'troops')"
+        ).fetchone()
+    finally:
+        conn.close()
+    assert left == {} and found == (0, 0)
+    assert len(import_paths(library, [BUNDLED_ARTICLES]).imported) == 5
