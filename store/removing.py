@@ -112,9 +112,11 @@ def selection(
 
 def remove(conn: sqlite3.Connection, grouper: Grouper, chosen: Selection, keep: bool) -> Removal:
     """Take the chosen articles out, inside the caller's transaction; with `keep`, read
-    their rows first to put them back (Removal.kept). The caller regroups afterwards."""
-    ids = [r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN {_IN}",
-                                      (json.dumps(list(chosen.articles)),))]  # fmt: skip
+    their rows first to put them back (Removal.kept). The caller regroups afterwards. What
+    went is counted again here: another claimdiff may have removed some since."""
+    chosen = selection(lambda sql, params: conn.execute(sql, params).fetchall(),
+                       articles=frozenset(chosen.articles))  # fmt: skip
+    ids = list(chosen.articles)
     removed = json.dumps(ids)
     files = _forgotten_files(conn, ids)
     kept = _rows(conn, ids, files) if keep and chosen.undoable else ()

@@ -3,11 +3,13 @@ panes follow, and u puts back what went while the reader is open."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from store import Library, import_paths
 from tests.driving import SIZE, Notices, column, settle
 from tui.app import ClaimdiffApp
+from tui.screens.main import WATCH_SECONDS
 from tui.screens.remove import RemoveScreen
 from tui.widgets.tables import ArticleList, EntityList
 
@@ -37,7 +39,7 @@ def dialog_text(app: ClaimdiffApp) -> str:
 
 
 async def test_delete_asks_then_takes_out_an_article_or_its_source_and_u_puts_it_back(
-    library: Library, tmp_path: Path
+    library: Library, tmp_path: Path, monkeypatch
 ):
     entities = library.count_entities()  # as without the wire's articles
     wire_articles(library, tmp_path / "wire")
@@ -75,8 +77,18 @@ async def test_delete_asks_then_takes_out_an_article_or_its_source_and_u_puts_it
             "is open."
         )
 
+        grouping = library.grouper.refresh_groups
+
+        def slow_grouping(*args: object) -> int:
+            """As in a large library, putting back takes longer than the reader waits
+            between its looks for another process's imports."""
+            time.sleep(WATCH_SECONDS + 0.5)
+            return grouping()
+
+        monkeypatch.setattr(library.grouper, "refresh_groups", slow_grouping)
         await pilot.press("u")
         await settle(app, pilot)
+        monkeypatch.undo()
         assert len(column(app.screen.query_one(ArticleList), "Title")) == 7
         assert told.messages[-1] == (
             f"Put back 2 articles ({both} claims) as they were imported: the same text, claims "
@@ -85,7 +97,7 @@ async def test_delete_asks_then_takes_out_an_article_or_its_source_and_u_puts_it
         await pilot.press("u")
         await settle(app, pilot)
         assert told.messages[-1].startswith("Nothing to put back")
-        assert not [m for m in told.messages if "new article" in m]  # not news from elsewhere
+        assert not [m for m in told.messages if "new article" in m]  # what it put back is not
     assert library.counts()["articles"] == 7
 
 

@@ -331,8 +331,8 @@ def _remove(library: Library, sources: list[str], articles: list[int], yes: bool
         if sys.stdin.readline().strip().lower() not in ("y", "yes"):
             _say("nothing removed")
             return 0
-    library.remove(chosen)
-    _out(printable(f"removed {chosen} from {library.path}; their files can be imported again"))
+    removed = library.remove(chosen).selection
+    _out(printable(f"removed {removed} from {library.path}; their files can be imported again"))
     return 0
 
 

@@ -132,6 +132,7 @@ class Removed(Message):
 
     removal: Removal | None
     marked: frozenset[int] = frozenset()  # the marked claims still in the library
+    latest: int = 0  # the newest article left (ids may be given again from there)
     error: str | None = None
 
 
@@ -141,6 +142,7 @@ class Restored(Message):
 
     removal: Removal
     articles: int  # put back
+    latest: int = 0  # the newest article after: what came in is no news from elsewhere
     error: str | None = None
 
 

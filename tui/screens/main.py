@@ -526,11 +526,11 @@ class MainScreen(Screen[None]):
         try:
             removal = self.library.remove(chosen, keep=True)
         except LibraryError as exc:
-            self.post_message(Removed(None, marked, str(exc)))
+            self.post_message(Removed(None, marked, error=str(exc)))
             return
         if marked:  # the marks on claims that went go with them
             marked = frozenset(c.id for c in self.library.claims(ClaimFilter(ids=marked)))
-        self.post_message(Removed(removal, marked))
+        self.post_message(Removed(removal, marked, self.library.latest()))
 
     @on(Removed)
     def _removed(self, message: Removed) -> None:
@@ -540,6 +540,11 @@ class MainScreen(Screen[None]):
                         markup=False)  # fmt: skip
             return
         chosen = removal.selection
+        self._told_up_to = message.latest  # what another process imports next is news
+        if not chosen.articles:
+            self.notify("Nothing removed: another claimdiff removed it first.", markup=False)
+            self.refresh_panes()
+            return
         if removal.kept:
             self.removals.append(removal)
             then = f"u puts {'it' if len(chosen.articles) == 1 else 'them'} back while the "
@@ -566,9 +571,11 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="remove", exit_on_error=False)
     def restore_articles(self, removal: Removal) -> None:
         try:
-            self.post_message(Restored(removal, self.library.restore(removal)))
+            restored = self.library.restore(removal)
         except LibraryError as exc:
-            self.post_message(Restored(removal, 0, str(exc)))
+            self.post_message(Restored(removal, 0, error=str(exc)))
+            return
+        self.post_message(Restored(removal, restored, self.library.latest()))
 
     @on(Restored)
     def _restored(self, message: Restored) -> None:
@@ -578,11 +585,13 @@ class MainScreen(Screen[None]):
             self.notify(printable(f"Nothing put back: {message.error}"), severity="error",
                         markup=False)  # fmt: skip
             return
-        n, claims = message.articles, message.removal.selection.claims
-        what = f"{n:,} article{'s' * (n != 1)} ({claims:,} claim{'s' * (claims != 1)})"
+        chosen, n = message.removal.selection, message.articles
+        whole = n == len(chosen.articles)
+        what = str(chosen) if whole else f"{n:,} of the {len(chosen.articles):,} articles"
         self.notify(f"Put back {what} as {'it was' if n == 1 else 'they were'} imported: the "
                     "same text, claims and names, under new ids.", title="Undone",
                     markup=False)  # fmt: skip
+        self._told_up_to = max(self._told_up_to, message.latest)  # no news: the reader's own
         self._changing = False
         self.refresh_panes()
 
