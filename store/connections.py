@@ -115,6 +115,13 @@ class Connections:
         with self._lock:
             return any(name in held for held in self._held.values())
 
+    def forget_searches(self) -> None:
+        """Rows were taken away (a removal) and their ids may be given again: the matches
+        connections keep are not read again, but made afresh when a search next asks."""
+        with self._lock:
+            for held in self._held.values():
+                held.clear()
+
     def _hold(self, db: sqlite3.Connection, searches: Mapping[str, Search]) -> None:
         """Give this connection the matches of the searches a query reads, keeping the last
         few: a search asked again, or paged, reads them at once."""

@@ -179,7 +179,7 @@ class Planner:
     def counts(self, what: str, sizes: tuple[int, int] | None = None) -> dict[tuple[Any, ...], int]:
         """Rows by month, by source, or by kind and hedge (COUNTED): a scan of an index
         (30-60 ms at 100,000 articles), done once; as the library grows only its new rows
-        are counted (rows are added, never taken away; a renamed source: `forget`)."""
+        are counted (a renamed source or a removal: `forget`)."""
         sizes = sizes or self._sizes()
         table, sql = COUNTED[what]
         size = sizes[0] if table == "articles" else sizes[1]
@@ -196,7 +196,8 @@ class Planner:
         return counts
 
     def forget(self) -> None:
-        """Count again from scratch: sources were renamed (rows are otherwise only added)."""
+        """Count again from scratch: sources were renamed, or articles removed (rows are
+        otherwise only added)."""
         self._counted.clear()
         self._searched.clear()
 

@@ -262,6 +262,48 @@ class Grouper:
             members = self._rest_of({cluster}, set())
             self._keep_clusters(key, {cluster}, [Cluster([], Summary.of(members), {cluster})])
 
+    def release(self, conn: sqlite3.Connection, articles: list[int]) -> None:
+        """Inside a removal's transaction, before those articles' claims go: take apart
+        every group holding one of their claims, and leave the group's other claims to be
+        grouped again, as new claims are (refresh_groups). Clusters are connected
+        components, so what is left of one is regrouped alone and nothing else changes.
+        A library left with fewer than COMMON_AFTER articles is one story again: its story
+        names go and all of it is regrouped whole, as if it had never grown."""
+        removed = json.dumps(sorted(articles))
+        (left,) = conn.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT value FROM json_each(?))",
+            (removed,),
+        ).fetchone()
+        signed = conn.execute("SELECT 1 FROM articles WHERE story IS NOT NULL LIMIT 1").fetchone()
+        if left < COMMON_AFTER and signed:
+            conn.execute("UPDATE articles SET story = NULL WHERE story IS NOT NULL")
+            conn.execute("DELETE FROM story_pairs")
+            clusters = "SELECT DISTINCT cluster FROM claims WHERE cluster IS NOT NULL"
+            params: tuple[str, ...] = ()
+        else:
+            clusters = (
+                "SELECT DISTINCT cluster FROM claims WHERE cluster IS NOT NULL "
+                "AND article_id IN (SELECT value FROM json_each(?))"
+            )
+            params = (removed,)
+        taken = json.dumps([r[0] for r in conn.execute(clusters, params)])
+        conn.executemany(
+            _NAMED_IN_CLUSTER.format(change="- 1"),
+            conn.execute(
+                "SELECT cluster FROM claim_groups WHERE status = 'conflict' "
+                "AND cluster IN (SELECT value FROM json_each(?))",
+                (taken,),
+            ).fetchall(),
+        )
+        for table in ("claim_groups", "cluster_summaries", "cluster_entities"):
+            conn.execute(
+                f"DELETE FROM {table} WHERE cluster IN (SELECT value FROM json_each(?))", (taken,)
+            )
+        conn.execute(
+            "UPDATE claims SET cluster = NULL WHERE cluster IN (SELECT value FROM json_each(?))",
+            (taken,),
+        )
+
     def _key_claims(self) -> None:
         """Give every claim without one its comparison key and the day its figure holds on,
         an article's claims together."""

@@ -129,20 +129,67 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM: the import stops as it does for Ctrl+C, with what got in kept and told."""
 
 
+# Folders a folder's import passes over unless they are named themselves: what tools keep
+# beside a project, never articles (from a project folder, a .venv gave 163 "articles" such
+# as "[console_scripts]" and 3,924 entities such as "License (LICENSE)").
+PACKAGE_FOLDERS = frozenset({"site-packages", "dist-packages", "node_modules", "__pycache__"})
+# Files named as a project's or a dataset's papers, not its articles (a BBC dataset's
+# README.TXT), passed over in a folder unless named themselves: by the name before the
+# suffix, whole (a news story about a "licence fee" is no licence), or any readme.
+PAPERS = frozenset({
+    "readme", "license", "licence", "copying", "changelog", "changes", "history", "authors",
+    "contributors", "contributing", "notice", "code_of_conduct",
+})  # fmt: skip
+_README = re.compile(r"(?:.*[._ -])?read[._ -]?me(?:[._ -].*)?", re.IGNORECASE)
+
+
+def passed_over_folder(folder: Path) -> str | None:
+    """Why a folder found inside a folder being imported is left out, if it is."""
+    if folder.name.startswith("."):
+        return "a hidden folder"
+    if folder.name.lower() in PACKAGE_FOLDERS or folder.suffix in (".egg-info", ".dist-info"):
+        return f"a folder of software packages ({folder.name})"
+    if (folder / "pyvenv.cfg").is_file():
+        return "a Python virtual environment (it holds pyvenv.cfg)"
+    return None
+
+
+def passed_over_file(file: Path) -> str | None:
+    """Why a file found inside a folder being imported is left out, if it is: a readme,
+    a licence, a change log."""
+    stem = file.stem
+    if stem.lower() in PAPERS or _README.fullmatch(stem):
+        return "a readme, licence or change log by its name, not an article"
+    return None
+
+
 def collect_files(paths: Iterable[str | os.PathLike[str]], report: ImportReport) -> list[Path]:
     """The article files named by paths: files as given, folders searched recursively.
 
-    A link found in a folder is followed only when what it points to lies inside one of the
-    folders named: a folder someone sends must not pull other files of this machine into a
-    library that is then shared (`links/passwd.txt -> /etc/passwd`). A link named itself
-    is the user's own choice. What cannot be read or is left out goes into the report."""
+    In a folder, what is plainly not an article is passed over with the reason, unless
+    the user named it: hidden folders, virtual environments, package trees and
+    `__pycache__` (passed_over_folder); readmes, licences and change logs
+    (passed_over_file). A link found in a folder is followed only when what it points to
+    lies inside one of the folders named: a folder someone sends must not pull other files
+    of this machine into a library that is then shared (`links/passwd.txt -> /etc/passwd`).
+    A link named itself is the user's own choice. What cannot be read or is left out goes
+    into the report."""
     named = [Path(p) for p in paths]
     roots = [_real(p) for p in named if p.is_dir()]
     files: list[Path] = []
     for path in named:
         if path.is_dir():
             found = []
-            for root, _dirs, names in os.walk(path, followlinks=False):
+            for root, dirs, names in os.walk(path, followlinks=False):
+                kept_dirs = []
+                for folder in sorted(dirs):
+                    why = passed_over_folder(Path(root, folder))
+                    if why:
+                        report.passed.append(Failure(Path(root, folder), f"{why}; name it to "
+                                                     "import it"))  # fmt: skip
+                    else:
+                        kept_dirs.append(folder)
+                dirs[:] = kept_dirs
                 for name in names:
                     file = Path(root, name)
                     if file.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -150,6 +197,9 @@ def collect_files(paths: Iterable[str | os.PathLike[str]], report: ImportReport)
                     if file.is_symlink() and not _inside(_real(file), roots):
                         why = "a link to a file outside the folders imported"
                         report.passed.append(Failure(file, why))
+                        continue
+                    if why := passed_over_file(file):
+                        report.passed.append(Failure(file, f"{why}; name it to import it"))
                         continue
                     found.append(file)
             files += sorted(found)

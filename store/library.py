@@ -20,6 +20,7 @@ from store.connections import Connections
 from store.filtering import ClaimFilter, Planner
 from store.grouping import Grouper
 from store.reading import ArticleReader, ClaimReader, EntityReader, GroupReader
+from store.removing import Removal, Selection, remove, restore_files, selection
 from store.rows import (
     ArticleDetail,
     ArticleRow,
@@ -29,7 +30,7 @@ from store.rows import (
     GroupRow,
     NewArticle,
 )
-from store.schema import open_database, writing_error
+from store.schema import open_database, transaction, writing_error
 from store.writing import Writer
 
 
@@ -84,6 +85,42 @@ class Library:
         except sqlite3.Error as exc:
             raise writing_error(self.path, exc) from exc
         return len(articles)
+
+    # ---- removing -------------------------------------------------------------------------
+
+    def to_remove(self, sources: Iterable[str] = (), articles: Iterable[int] = ()) -> Selection:
+        """The articles of those sources and those articles by id, with what each source
+        would lose: what `remove` would take."""
+        return selection(self.connections.fetch, frozenset(sources), frozenset(articles))
+
+    def remove(self, chosen: Selection, keep: bool = False) -> Removal:
+        """Take articles out with their claims, mentions and file hashes (store/removing.py),
+        all or nothing; counts and groups follow. With `keep`, what went is kept to put
+        back (`restore`), up to removing.KEPT_UP_TO articles."""
+        try:
+            with self.connections.lease() as conn, transaction(conn):
+                removal = remove(conn, self.grouper, chosen, keep)
+            self._writer.forget_names()
+            self.planner.forget()
+            self.connections.forget_searches()
+            self.grouper.refresh_groups()  # stopped, it is taken up as an import's is
+        except sqlite3.Error as exc:
+            raise writing_error(self.path, exc) from exc
+        return removal
+
+    def restore(self, removal: Removal) -> int:
+        """Put back what a removal kept, as an import of its rows: the articles return with
+        their claims and mentions under new ids, and are grouped as new. Returns how many
+        came back (one imported again meanwhile is there already)."""
+        try:
+            written = self._writer.add_articles([item for _, item in removal.kept])
+            with self.connections.lease() as conn, transaction(conn):
+                restore_files(conn, removal, written)
+            self.planner.forget()
+            self.grouper.refresh_groups()
+        except sqlite3.Error as exc:
+            raise writing_error(self.path, exc) from exc
+        return sum(1 for article_id in written if article_id)
 
     # ---- the panes ------------------------------------------------------------------------
 

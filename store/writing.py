@@ -59,6 +59,38 @@ def new_article(
     return NewArticle(path, file_hash, content_hash, article, claims, mentions)
 
 
+def rename_entities(conn: sqlite3.Connection, touched: set[int]) -> list[tuple[str, str, str]]:
+    """Name and type each touched entity from the counts of all its spellings, so that
+    neither depends on the order articles came in (or went out). Returns the (key, name,
+    type) of those renamed."""
+    from extract.resolve import canonical_name, entity_type
+
+    names: dict[int, Counter[str]] = defaultdict(Counter)
+    types: dict[int, Counter[str]] = defaultdict(Counter)
+    for entity, name, type_, n in conn.execute(
+        "SELECT entity_id, name, type, mentions FROM entity_spellings "
+        "WHERE entity_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(touched)),),
+    ):
+        names[entity][name] += n
+        types[entity][type_] += n
+    known = {
+        entity: (key, name, type_)
+        for entity, key, name, type_ in conn.execute(
+            "SELECT id, key, name, type FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(names)),),
+        )
+    }
+    changed = []
+    for entity, (key, name, type_) in known.items():
+        now = (canonical_name(names[entity]), entity_type(types[entity]))
+        if now != (name, type_):
+            changed.append((key, *now, entity))
+    conn.executemany("UPDATE entities SET name = ?, type = ? WHERE id = ?",
+                     [(name, type_, entity) for _, name, type_, entity in changed])  # fmt: skip
+    return [(key, name, type_) for key, name, type_, _ in changed]
+
+
 class Written(NamedTuple):
     """An article as add_articles wrote it: its id and its claims' ids."""
 
@@ -74,6 +106,11 @@ class Writer:
         self._connections = connections
         self._resolver: Resolver | None = None  # the library's names, once an import starts
         self._resolved_up_to = 0  # the last mention the resolver knows: else it is rebuilt
+
+    def forget_names(self) -> None:
+        """The library's names changed outside an import (articles were removed, entities
+        with them): the next batch reads them again."""
+        self._resolver = None
 
     def file_hashes(self) -> set[str]:
         """The raw-bytes hash of every file imported so far."""
@@ -221,38 +258,8 @@ class Writer:
             "WHERE entity_id = entities.id) WHERE id = ?",
             [(*gain, entity) for entity, gain in gained.items()],
         )
-        self._rename_entities(conn, resolver, set(gained))
-
-    def _rename_entities(
-        self, conn: sqlite3.Connection, resolver: Resolver, touched: set[int]
-    ) -> None:
-        """Name and type each touched entity from the counts of all its spellings."""
-        from extract.resolve import canonical_name, entity_type
-
-        names: dict[int, Counter[str]] = defaultdict(Counter)
-        types: dict[int, Counter[str]] = defaultdict(Counter)
-        for entity, name, type_, n in conn.execute(
-            "SELECT entity_id, name, type, mentions FROM entity_spellings "
-            "WHERE entity_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(touched)),),
-        ):
-            names[entity][name] += n
-            types[entity][type_] += n
-        known = {
-            entity: (key, name, type_)
-            for entity, key, name, type_ in conn.execute(
-                "SELECT id, key, name, type FROM entities WHERE id IN "
-                "(SELECT value FROM json_each(?))",
-                (json.dumps(sorted(names)),),
-            )
-        }
-        changed = []
-        for entity, (key, name, type_) in known.items():
-            now = (canonical_name(names[entity]), entity_type(types[entity]))
-            if now != (name, type_):
-                changed.append((*now, entity))
-                resolver.renamed(key, *now)
-        conn.executemany("UPDATE entities SET name = ?, type = ? WHERE id = ?", changed)
+        for key, name, type_ in rename_entities(conn, set(gained)):
+            resolver.renamed(key, name, type_)
 
     def _merge_entities(self, conn: sqlite3.Connection, absorbed: str, into: str) -> None:
         """One entity takes over another's mentions, spellings and counts: a name in the

@@ -144,3 +144,71 @@ async def test_a_large_import_from_inside_the_reader_uses_other_processes(
         assert not isinstance(app.screen, ImportScreen)
     assert chunks, "nothing went to the analysing processes"
     assert library.counts()["articles"] == 5 + store.importer.POOL_AFTER + 10
+
+
+def _status(app: ClaimdiffApp) -> str:
+    return str(app.screen.query_one("#import-status").render())
+
+
+async def test_the_box_starts_empty_then_at_the_folder_imported_last(
+    library: Library, tmp_path: Path
+):
+    """From a project folder, i then Enter imported the project's .venv: the box starts
+    empty, or where the user imported from last, in this reader or the one before."""
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "extra.txt").write_text("More troops\n\nSome 11,000 soldiers are in Kursk.")
+    for run in range(2):
+        app = ClaimdiffApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("i")
+            await pilot.pause()
+            box = app.screen.query_one("#import-path")
+            assert box.value == ("" if run == 0 else str(folder))
+            if run == 0:
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, ImportScreen)
+                assert _status(app).startswith("Type a folder or a file to import")
+                await pilot.press(*str(folder / "extra.txt"), "enter")
+                await settle(app, pilot)
+                assert library.counts()["articles"] == 6
+                await pilot.press("i")
+                await pilot.pause()
+                assert app.screen.query_one("#import-path").value == str(folder)
+
+
+async def test_a_folder_of_many_files_is_counted_and_imported_on_a_second_enter(
+    library: Library, tmp_path: Path, monkeypatch
+):
+    import tui.screens.importing as importing
+
+    monkeypatch.setattr(importing, "ASK_AFTER", 3)  # 500 in use: four files here
+    folder = tmp_path / "many"
+    (folder / ".venv").mkdir(parents=True)
+    (folder / ".venv" / "pyvenv.cfg").write_text("home = /usr/bin")
+    (folder / ".venv" / "entry_points.txt").write_text("[console_scripts]\n\nx = y:main")
+    (folder / "README.TXT").write_text("About this dataset\n\n2,225 articles in five folders.")
+    for n in range(4):
+        (folder / f"a{n}.txt").write_text(f"Title {n}\n\nAbout {n + 1},000 troops arrived.")
+    app = ClaimdiffApp(library)
+    told = Notices()
+    async with app.run_test(size=SIZE, message_hook=told) as pilot:
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, folder)
+        await settle(app, pilot)
+        assert _status(app) == f"4 files to read in {folder}. Enter imports them all, Esc cancels."
+        assert library.counts()["articles"] == 5
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert library.counts()["articles"] == 5 and not told.messages
+        await import_through_dialog(app, pilot, folder)
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert library.counts()["articles"] == 9
+        (summary,) = told.messages
+        assert summary.startswith("Import: 4 imported, 0 already present, 0 failed, 2 passed over")
+        assert f"passed over: {folder / '.venv'}: a hidden folder" in summary
+        assert f"passed over: {folder / 'README.TXT'}: a readme" in summary

@@ -125,8 +125,14 @@ class ClaimdiffApp(App[None]):
             )
             yield SystemCommand("Import", "Files or folders into the library (i)",
                                 screen.action_import)  # fmt: skip
-            yield SystemCommand("Copy sentence", "The claim with its source and date (c)",
+            yield SystemCommand("Copy sentence", "The claim with its source, date and address (c)",
                                 screen.action_copy_claim)  # fmt: skip
+            yield SystemCommand("Open address", "The article's web address, in the browser (o)",
+                                screen.action_open_address)  # fmt: skip
+            yield SystemCommand("Remove article", "The open article, or its source (delete)",
+                                screen.action_remove)  # fmt: skip
+            yield SystemCommand("Undo removal", "Put back what was removed last (u)",
+                                screen.action_undo_removal)  # fmt: skip
             claims = screen.query_one(ClaimTable)
             yield SystemCommand("Mark claim", "Mark the current claim for export (space)",
                                 claims.action_toggle_mark)  # fmt: skip

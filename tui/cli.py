@@ -6,10 +6,12 @@
     claimdiff fetch URL...                     download pages or feeds, then import them
     claimdiff sources                          sources and how many articles each has
     claimdiff rename-source OLD NEW            call a source by another name (or merge two)
+    claimdiff remove [--source S]... [--article ID]... [--yes]   take articles out
     claimdiff export claims|entities|discrepancies [...]   to a file (-o) or stdout
 
-Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 130 Ctrl+C,
-143 SIGTERM, 70 an unexpected error (a bug: its traceback is printed, to report it).
+Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 3 nothing
+to remove matched, 130 Ctrl+C, 143 SIGTERM, 70 an unexpected error (a bug: its traceback is
+printed, to report it).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class OutputError(Exception):
 
 
 EXIT_BUG = 70  # an unexpected error: a bug, never to be read as "some files failed" (1)
+EXIT_NO_MATCH = 3  # `remove` named a source or an article the library does not hold
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,6 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     rn.add_argument("old", metavar="OLD")
     rn.add_argument("new", metavar="NEW")
+    rm = commands.add_parser(
+        "remove", parents=[common],
+        help="take articles out of the library with their claims (their files can be "
+        "imported again); asks first",
+    )  # fmt: skip
+    rm.add_argument("--source", metavar="S", action="append", default=[],
+                    help="every article of this source (again: and that one's)")  # fmt: skip
+    rm.add_argument("--article", metavar="ID", type=int, action="append", default=[],
+                    help="this article: its article_id in a claims export")  # fmt: skip
+    rm.add_argument("--yes", action="store_true", help="remove without asking")
     ex = commands.add_parser(
         "export", parents=[common], help="export claims, entities or discrepancies"
     )
@@ -212,6 +225,8 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "rename-source":
             return _rename_source(library, args.old, args.new)
+        if args.command == "remove":
+            return _remove(library, args.source, args.article, args.yes)
         notices: list[str] = []
         paths = args.paths if args.command == "open" else []
         if not paths and is_new and BUNDLED_ARTICLES.is_dir():
@@ -291,6 +306,38 @@ def _rename_source(library: Library, old: str, new: str) -> int:
     joined = f", which had {known[new]:,} already" if merged else ""
     _out(f"{renamed:,} article{'s' * (renamed != 1)} of {printable(old)} now from "
          f"{printable(new)}{joined}")  # fmt: skip
+    return 0
+
+
+def _remove(library: Library, sources: list[str], articles: list[int], yes: bool) -> int:
+    """Take articles out, after saying what would go and asking, on a terminal; never
+    without asking elsewhere unless told (`--yes`). A name or an id the library does not
+    hold removes nothing, with its own exit code."""
+    from store.removing import share_line
+
+    if not sources and not articles:
+        raise UsageError("name what to remove: --source S or --article ID "
+                         "(claimdiff sources lists the sources)")  # fmt: skip
+    chosen = library.to_remove(sources, articles)
+    known = {s.source for s in chosen.sources}
+    missing = [f"no source named {printable(repr(s))}" for s in sources if s not in known]
+    missing += [f"no article {a}" for a in sorted(set(articles) - set(chosen.articles))]
+    if missing:
+        _say(f"claimdiff: nothing removed: {', '.join(missing)} in {library.path}")
+        return EXIT_NO_MATCH
+    if not yes:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise UsageError(f"remove asks before taking {chosen} out of {library.path}, "
+                             "and standard input is not a terminal: add --yes")  # fmt: skip
+        for share in chosen.sources:
+            _say(f"  {share_line(share)}")
+        print(printable(f"Remove {chosen} from {library.path}? [y/N] "), end="",
+              file=sys.stderr, flush=True)  # fmt: skip
+        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+            _say("nothing removed")
+            return 0
+    removed = library.remove(chosen).selection
+    _out(printable(f"removed {removed} from {library.path}; their files can be imported again"))
     return 0
 
 

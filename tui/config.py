@@ -5,10 +5,11 @@ A damaged file is ignored with a notice, never a crash, and is not overwritten u
 user changes a setting.
 
     {"theme": "gruvbox", "keymap": {"main.search": "s"}, "filters": {"query": "troops"},
-     "fields": {"text": "story.body"}}
+     "fields": {"text": "story.body"}, "last_import": "/home/me/story"}
 
 `fields` names the keys JSON articles keep their fields under (as `--field` does), for every
-import: the command line's and the reader's.
+import: the command line's and the reader's. `last_import` is the folder the reader's import
+box starts at, so that it never starts where a stray Enter would import a whole project.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
     filters: dict[str, Any] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)  # JSON field name -> key
+    last_import: str | None = None  # the folder the reader imported from last
 
     def claim_filter(self) -> ClaimFilter:
         """The filters saved last time, as far as they still make sense."""
@@ -75,9 +77,10 @@ def load_config(path: Path) -> tuple[Config, str | None]:
         fields = raw.get("fields") or {}
         if not all(isinstance(x, dict) for x in (keymap, filters, fields)):
             raise ValueError("keymap, filters and fields must be objects")
-        theme = raw.get("theme")
+        theme, last_import = raw.get("theme"), raw.get("last_import")
         return Config(
             theme=theme if isinstance(theme, str) else None,
+            last_import=last_import if isinstance(last_import, str) else None,
             keymap={str(k): str(v) for k, v in keymap.items()},
             filters={k: v for k, v in filters.items() if k in _FILTER_FIELDS},
             fields=parse_fields([f"{k}={v}" for k, v in fields.items()]),

@@ -21,6 +21,7 @@ from store import (
     Group,
     GroupRow,
 )
+from store.removing import Removal
 from tui.state import ClaimPlace
 
 LAST_PAGE = -1
@@ -123,3 +124,39 @@ class SourceRenamed(Message):
     new: str
     count: int  # articles renamed
     sources: list[str]  # every source's name, after
+
+
+@dataclass(eq=False, repr=False)
+class Removed(Message):
+    """Articles were taken out of the library (`delete`), or could not be (`error`)."""
+
+    removal: Removal | None
+    marked: frozenset[int] = frozenset()  # the marked claims still in the library
+    latest: int = 0  # the newest article left (ids may be given again from there)
+    error: str | None = None
+
+
+@dataclass(eq=False, repr=False)
+class Restored(Message):
+    """What a removal took was put back (`u`), or could not be (`error`)."""
+
+    removal: Removal
+    articles: int  # put back
+    latest: int = 0  # the newest article after: what came in is no news from elsewhere
+    error: str | None = None
+
+
+@dataclass(eq=False, repr=False)
+class Opened(Message):
+    """An article's address went to the browser, or could not (`why`)."""
+
+    url: str
+    why: str | None = None
+
+
+@dataclass(eq=False, repr=False)
+class ToCopy(Message):
+    """Text to put on the clipboard, read from the library, and what to say of it."""
+
+    text: str
+    told: str

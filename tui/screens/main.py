@@ -7,6 +7,11 @@ results back, so the interface never waits on SQLite and no thread touches the s
 
 Which claims are listed: with no filter, the open article's; with an entity or search filter,
 every matching claim in the library, so sources can be read side by side.
+
+`delete` takes the open article, or every article of its source, out of the library (asking
+first); `u` puts back what was removed last, as long as the reader stays open: the screen
+keeps what each removal took (store/removing.py), and putting it back imports those rows
+again. `o` opens the article's web address in the browser, or shows it to copy.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store import ClaimFilter, Count, Library
+from extract.text import printable
+from store import ClaimFilter, Count, Library, LibraryError
 from store.reading import ENTITY_SAMPLE
+from store.removing import Removal, Selection, share_line
 from tui.app import ClaimdiffApp
 from tui.messages import (
     COUNT_CAP,
@@ -35,9 +42,13 @@ from tui.messages import (
     EntitiesLoaded,
     LibraryGrew,
     LibraryMarked,
+    Opened,
     Page,
+    Removed,
+    Restored,
     ShowClaim,
     SourceRenamed,
+    ToCopy,
 )
 from tui.state import ClaimPlace, Entity, ReaderFilter
 from tui.widgets.article_view import ArticleView
@@ -62,7 +73,6 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.widgets import Input
 
-    from store import ImportReport
     from store.files import Target
 
 
@@ -95,7 +105,13 @@ class MainScreen(Screen[None]):
         Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim",
                 group=NEXT_CLAIM),
         Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim",
-                tooltip="copy the claim's sentence with its source and date"),
+                tooltip="copy the claim's sentence with its source, date and web address"),
+        Binding("o", "open_address", "Open", show=False, id="main.open_address",
+                tooltip="open the article's web address in the browser (or show it to copy)"),
+        Binding("delete", "remove", "Remove", show=False, id="main.remove",
+                tooltip="remove the open article, or its source's articles (asks first)"),
+        Binding("u", "undo_removal", "Undo removal", show=False, id="main.undo_removal",
+                tooltip="put back what was removed last, while the reader is open"),
         Binding("e", "claim_entity", "Entity", show=False, id="main.claim_entity",
                 tooltip="show only claims naming an entity of this claim's sentence"),
         Binding("question_mark", "help", "Help", id="main.help", tooltip="this help"),
@@ -126,6 +142,8 @@ class MainScreen(Screen[None]):
         self._follow_claims = False  # n / N moved the claims cursor from another pane
         self._shown_up_to: int | None = None  # the newest article when the panes were read
         self._told_up_to = 0  # the newest article the user was told about
+        self.removals: list[Removal] = []  # what `u` puts back, the last removal last
+        self._changing = False  # articles are being put back: not news from another process
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -437,14 +455,145 @@ class MainScreen(Screen[None]):
             table.action_cursor_up()
 
     def action_copy_claim(self) -> None:
-        """Copy the current claim's sentence with its source and date (OSC 52: works over SSH)."""
-        table = self.query_one(ClaimTable)
-        claim = table.current_row
-        if claim is None:
+        """c: copy the current claim's sentence with its source, date and its article's web
+        address (OSC 52: works over SSH)."""
+        claim = self.query_one(ClaimTable).current_row
+        if claim is not None:
+            date = claim.said_on or claim.published or "undated"
+            self.copy_claim(f"\u201c{claim.sentence}\u201d ({claim.source}, {date})",
+                            claim.article_id)  # fmt: skip
+
+    @work(thread=True, exclusive=True, group="copy", exit_on_error=False)
+    def copy_claim(self, cited: str, article_id: int) -> None:
+        url = (self.library.article_refs([article_id]).get(article_id) or {}).get("url")
+        if url:
+            self.post_message(ToCopy(f"{cited} {url}", "Copied the sentence with its source, "
+                                     "date and web address"))  # fmt: skip
+        else:
+            self.post_message(ToCopy(cited, "Copied the sentence with its source and date "
+                                     "(its article has no web address)"))  # fmt: skip
+
+    @on(ToCopy)
+    def _to_copy(self, message: ToCopy) -> None:
+        self.app.copy_to_clipboard(message.text)
+        self.notify(message.told, markup=False)
+
+    def action_open_address(self) -> None:
+        """o: the open article's web address, in the browser."""
+        article = self.query_one(ArticleView).article
+        if article is None or article.id != self.article_id:
+            return  # still being read
+        if not article.url:
+            self.notify("This article has no web address: its file named none.", markup=False)
             return
-        date = claim.said_on or claim.published or "undated"
-        self.app.copy_to_clipboard(f"\u201c{claim.sentence}\u201d ({claim.source}, {date})")
-        self.notify("Copied the sentence with its source and date", markup=False)
+        self.open_address(article.url)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_address(self, url: str) -> None:
+        from tui.opener import open_address
+
+        self.post_message(Opened(url, open_address(url)))
+
+    @on(Opened)
+    def _opened(self, message: Opened) -> None:
+        if message.why is None:
+            self.notify(printable(f"Opened {message.url} in the browser"), markup=False)
+            return
+        from tui.screens.address import AddressScreen
+
+        self.app.push_screen(AddressScreen(message.url, message.why))
+
+    # ---- removing ------------------------------------------------------------------------
+
+    def action_remove(self) -> None:
+        """delete: ask whether to remove the open article or its source's articles."""
+        from tui.screens.remove import RemoveScreen
+
+        articles = self.query_one(ArticleList)
+        # The cursor's article: keys typed ahead move it before the screen hears of it.
+        article_id = articles.current_id if articles.has_focus else self.article_id
+        if article_id is None:
+            return
+
+        def chosen(chosen: Selection | None) -> None:
+            if chosen is not None:
+                self.remove_articles(chosen, self.marked)
+
+        self.app.push_screen(RemoveScreen(self.library, article_id), chosen)
+
+    @work(thread=True, exclusive=True, group="remove", exit_on_error=False)
+    def remove_articles(self, chosen: Selection, marked: frozenset[int]) -> None:
+        try:
+            removal = self.library.remove(chosen, keep=True)
+        except LibraryError as exc:
+            self.post_message(Removed(None, marked, error=str(exc)))
+            return
+        if marked:  # the marks on claims that went go with them
+            marked = frozenset(c.id for c in self.library.claims(ClaimFilter(ids=marked)))
+        self.post_message(Removed(removal, marked, self.library.latest()))
+
+    @on(Removed)
+    def _removed(self, message: Removed) -> None:
+        removal = message.removal
+        if removal is None:
+            self.notify(printable(f"Nothing removed: {message.error}"), severity="error",
+                        markup=False)  # fmt: skip
+            return
+        chosen = removal.selection
+        self._told_up_to = message.latest  # what another process imports next is news
+        if not chosen.articles:
+            self.notify("Nothing removed: another claimdiff removed it first.", markup=False)
+            self.refresh_panes()
+            return
+        if removal.kept:
+            self.removals.append(removal)
+            then = f"u puts {'it' if len(chosen.articles) == 1 else 'them'} back while the "
+            then += "reader is open."
+        else:
+            then = "That cannot be undone: it was too large to keep."
+        of = share_line(chosen.sources[0]) if len(chosen.sources) == 1 else (
+            f"{chosen} of {len(chosen.sources)} sources")  # fmt: skip
+        self.notify(printable(f"Removed {of}. {then}"), title="Removed", markup=False,
+                    timeout=10)  # fmt: skip
+        self.marked = message.marked
+        self.query_one(ClaimTable).show_marks(self.marked)
+        self.refresh_panes()
+
+    def action_undo_removal(self) -> None:
+        """u: put back what was removed last."""
+        if not self.removals:
+            self.notify("Nothing to put back: u undoes a removal made in this reader, while "
+                        "it is open.", markup=False)  # fmt: skip
+            return
+        self._changing = True
+        self.restore_articles(self.removals.pop())
+
+    @work(thread=True, exclusive=True, group="remove", exit_on_error=False)
+    def restore_articles(self, removal: Removal) -> None:
+        try:
+            restored = self.library.restore(removal)
+        except LibraryError as exc:
+            self.post_message(Restored(removal, 0, error=str(exc)))
+            return
+        self.post_message(Restored(removal, restored, self.library.latest()))
+
+    @on(Restored)
+    def _restored(self, message: Restored) -> None:
+        if message.error:
+            self._changing = False
+            self.removals.append(message.removal)  # still there to put back
+            self.notify(printable(f"Nothing put back: {message.error}"), severity="error",
+                        markup=False)  # fmt: skip
+            return
+        chosen, n = message.removal.selection, message.articles
+        whole = n == len(chosen.articles)
+        what = str(chosen) if whole else f"{n:,} of the {len(chosen.articles):,} articles"
+        self.notify(f"Put back {what} as {'it was' if n == 1 else 'they were'} imported: the "
+                    "same text, claims and names, under new ids.", title="Undone",
+                    markup=False)  # fmt: skip
+        self._told_up_to = max(self._told_up_to, message.latest)  # no news: the reader's own
+        self._changing = False
+        self.refresh_panes()
 
     def action_claim_entity(self) -> None:
         """e: show only claims naming one of the entities in the current claim's sentence."""
@@ -485,11 +634,16 @@ class MainScreen(Screen[None]):
         table.border_title = title
 
     def action_import(self) -> None:
-        from tui.screens.importing import ImportScreen
+        """i: the import box, at the folder imported from last (if it is still there)."""
+        from tui.screens.importing import Imported, ImportScreen
 
-        def done(report: ImportReport | None) -> None:
-            if report is None:
+        def done(imported: Imported | None) -> None:
+            if imported is None:
                 return
+            report = imported.report
+            if imported.folder is not None:
+                self.app.config.last_import = str(imported.folder)
+                self.app.save_settings()
             severity: SeverityLevel = "warning" if report.failed else "information"
             told = report.lines()
             lines = [f"Import: {report.summary()}", *told[:8]]
@@ -498,7 +652,9 @@ class MainScreen(Screen[None]):
             self.notify("\n".join(lines), severity=severity, markup=False, timeout=10)
             self.refresh_panes()
 
-        self.app.push_screen(ImportScreen(self.library, Path.cwd(), self.app.config.fields), done)
+        last = self.app.config.last_import
+        start = last if last and Path(last).is_dir() else ""
+        self.app.push_screen(ImportScreen(self.library, start, self.app.config.fields), done)
 
     def action_refresh(self) -> None:
         self.refresh_panes()
@@ -515,8 +671,9 @@ class MainScreen(Screen[None]):
     def _watch_library(self) -> None:
         """Another process may be importing into the library: say so when it has, once;
         the panes stay as they are (a cursor never jumps) until the user refreshes."""
-        if self._shown_up_to is None or self.app.screen is not self:
-            return  # not read yet, or the user is busy in a dialog (the reader's own import)
+        if self._shown_up_to is None or self.app.screen is not self or self._changing:
+            return  # not read yet, the user is busy in a dialog (the reader's own import), or
+            # the reader is putting articles back itself
         self.look_for_new(self._shown_up_to, max(self._shown_up_to, self._told_up_to))
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
@@ -147,11 +148,12 @@ class ArticleView(ScrollView, can_focus=True):
             meta.append(f"by {article.author}")
         if article.partial:
             meta.append("summary only: its source did not carry the whole article")
-        if article.url:
-            meta.append(article.url)
         text.append(
             "\n" + inert(" · ".join(meta)).replace("\n", " "), style=style("article-view--meta")
         )
+        if article.url:  # on a line of its own, to read and copy whole (o opens it)
+            text.append("\n" + inert(article.url).replace("\n", " "),
+                        style=style("article-view--meta") + Style(underline=True))  # fmt: skip
         text.append("\n\n")
         self._body_offset = len(text)
         text.append(inert(article.body))
