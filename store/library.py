@@ -217,6 +217,9 @@ class Library:
         except sqlite3.Error as exc:
             raise writing_error(self.path, exc) from exc
 
+    def group_of(self, claim_id: int) -> str | None:
+        return self.verdicts.group_of(claim_id)
+
     def claim_verdicts(self, claim_ids: Iterable[int]) -> dict[int, Verdict]:
         return self.verdicts.of_claims(claim_ids)
 

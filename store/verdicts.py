@@ -259,12 +259,16 @@ class Verdicts:
         with self._connections.lease() as db, transaction(db):
             self._place(db, [m[1:] for m in members], into)
         self._grouper.regroup_claims([m[0] for m in members])
-        merged = self._fetch(
+        return self.group_of(anchor) or into_key
+
+    def group_of(self, claim_id: int) -> str | None:
+        """The id of the group a claim is in now (a group's id changes as it does)."""
+        rows = self._fetch(
             "SELECT g.key FROM claims c JOIN claim_groups g ON g.cluster = c.cluster "
             "WHERE c.id = ?",
-            (anchor,),
+            (claim_id,),
         )
-        return merged[0][0] if merged else into_key
+        return str(rows[0][0]) if rows else None
 
     # ---- the verdicts export -----------------------------------------------------------
 
