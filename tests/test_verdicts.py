@@ -52,7 +52,13 @@ def regroup_from_scratch(db_path: Path) -> None:
 
 
 def conflicts_as_counted(db_path: Path) -> dict[int, int]:
+    """Each entity's conflicts, as kept; they and the names each cluster holds are what
+    counting from the claims gives."""
     conn = sqlite3.connect(db_path)
+    named = set(conn.execute("SELECT entity_id, cluster FROM cluster_entities").fetchall())
+    assert named == set(conn.execute(
+        "SELECT DISTINCT ce.entity_id, c.cluster FROM claim_entities ce JOIN claims c "
+        "ON c.id = ce.claim_id WHERE c.cluster IS NOT NULL").fetchall())  # fmt: skip
     kept = dict(conn.execute("SELECT id, conflicts FROM entities").fetchall())
     conn.execute(COUNT_CONFLICTS)
     counted = dict(conn.execute("SELECT id, conflicts FROM entities").fetchall())
@@ -76,6 +82,9 @@ def test_a_claim_s_verdict_and_note_are_shown_and_exported_last(library: Library
     assert library.judge_claim(claim.id, "false").note == "Seoul's figure is 3,000"
     library.judge_claim(claim.id, "clear")
     assert library.claims(ClaimFilter(ids=frozenset({claim.id})))[0][-2:] == (None, "")
+    # A note is as untrusted as article text: nothing in it acts on a terminal.
+    hostile = library.judge_claim(claim.id, "false", "\x1b]0;owned\x07checked\x1b[2J")
+    assert hostile.note == "checked"
 
 
 def test_unknown_claims_groups_and_verdicts_are_refused(library: Library):

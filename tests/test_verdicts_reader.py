@@ -157,3 +157,19 @@ async def test_not_a_claim_in_the_reader_takes_the_figure_out_of_its_group(libra
         await pilot.press("v")  # a group cannot be "not a claim": three verdicts and clear
         await pilot.pause()
         assert app.screen.query_one("#verdict-choice").option_count == 4
+
+
+def test_a_verdict_filter_is_kept_with_the_settings_and_escape_takes_it_off(tmp_path):
+    from store import ClaimFilter
+    from tui.config import Config, load_config, save_config
+    from tui.state import ReaderFilter
+
+    chosen = ClaimFilter(verdicts=frozenset({"false", "none"}))
+    config = Config()
+    config.remember(chosen)
+    save_config(tmp_path / "config.json", config)
+    loaded, problem = load_config(tmp_path / "config.json")
+    assert problem is None and loaded.claim_filter() == chosen
+    shown = ReaderFilter().chosen(chosen)
+    assert shown.labels() == ["verdict: false, no verdict"]
+    assert shown.without_last().is_empty

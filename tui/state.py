@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from store.filtering import ClaimFilter  # by its module: ruff knows it is immutable
+from store.filtering import NO_VERDICT, ClaimFilter  # by its module: ruff knows it is immutable
 
 if TYPE_CHECKING:
     from store import Comparable
@@ -111,7 +111,10 @@ class ReaderFilter:
             "kinds": "kind: " + ", ".join(sorted(f.kinds)),
             "hedges": "hedge: " + ", ".join(h.replace("_", " ") for h in sorted(f.hedges)),
             "dates": f"published: {f.since or '…'} to {f.until or '…'}",
-            "verdicts": "verdict: " + ", ".join(v.replace("_", " ") for v in sorted(f.verdicts)),
+            "verdicts": "verdict: "
+            + ", ".join(
+                "no verdict" if v == NO_VERDICT else v.replace("_", " ") for v in sorted(f.verdicts)
+            ),
         }
         return [f"entity: {p.name}" if isinstance(p, Entity) else shown[p] for p in self.order]
 
