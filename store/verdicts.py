@@ -14,7 +14,9 @@ judgement is kept by:
 
 `not_a_claim` (an extraction mistake) takes the claim out of every group; taking a claim out
 of its group by hand does the same without a verdict; merging a group into another gives its
-claims the other's comparison key. Both are kept on the claim (`grouped_as`) and read by
+claims the other's comparison key (figures are compared within a story, so groups of two
+stories are not merged: the merge is refused and undone). Both are kept on the claim
+(`grouped_as`) and read by
 grouping before the claim's own measure (store/grouping.py PLACED_BY_HAND), so a regrouping
 from scratch makes the same groups. Only the groups the claims leave and join are made again.
 """
@@ -256,10 +258,32 @@ class Verdicts:
             raise UnknownError("a group of statements and a group of figures cannot be merged")
         members = self._members(cluster)
         anchor = self._members(into_cluster)[0][0]  # a claim that stays in the merged group
+        keys = [m[1:] for m in members]
+        was = {(h, s, e): g for h, s, e, g in self._fetch(
+            "SELECT v.content_hash, v.span_start, v.span_end, v.grouped_as FROM claims c "
+            f"JOIN articles a ON a.id = c.article_id JOIN {CLAIM_VERDICT} "
+            "WHERE c.cluster = ?", (cluster,))}  # fmt: skip
         with self._connections.lease() as db, transaction(db):
-            self._place(db, [m[1:] for m in members], into)
-        self._grouper.regroup_claims([m[0] for m in members])
-        return self.group_of(anchor) or into_key
+            self._place(db, keys, into)
+        moved = [m[0] for m in members]
+        self._grouper.regroup_claims(moved)
+        merged = self.group_of(anchor)
+        if merged is None or any(self.group_of(m) != merged for m in moved):
+            # One comparison key, but not one story: grouping would keep them apart.
+            with self._connections.lease() as db, transaction(db):
+                for claim in keys:
+                    db.execute(
+                        "UPDATE claim_verdicts SET grouped_as = ? WHERE content_hash = ? "
+                        "AND span_start = ? AND span_end = ?",
+                        (was.get(claim), *claim),
+                    )
+                    self._drop_empty(db, claim)
+            self._grouper.regroup_claims(moved)
+            raise UnknownError(
+                "not merged: the two groups are of different stories, and figures are "
+                "compared within a story"
+            )
+        return merged
 
     def group_of(self, claim_id: int) -> str | None:
         """The id of the group a claim is in now (a group's id changes as it does)."""

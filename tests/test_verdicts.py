@@ -253,3 +253,23 @@ def test_a_wrong_verdict_command_is_one_line(db_path: Path, args: tuple[str, ...
     assert result.returncode == 2
     assert result.stdout == "" and len(result.stderr.splitlines()) == 1
     assert message in result.stderr
+
+
+def test_groups_of_two_stories_are_not_merged_and_nothing_changes(tmp_path: Path):
+    """A merge puts claims under the other group's key, and figures are compared within a
+    story: groups of two stories would stay apart, so the merge is refused, as it was."""
+    devset = Path(__file__).resolve().parents[2] / "shared" / "devset"
+    if not devset.is_dir():
+        pytest.skip(f"the devset is not at {devset}")
+    library = Library(tmp_path / "stories.db")
+    import_paths(library, [BUNDLED_ARTICLES, *sorted(devset.glob("*/"))])
+    rows = library.group_rows()
+    france = next(g.key for g in rows if g.topic == "turnout in France on 23 March")
+    before = groups(library)
+    with pytest.raises(UnknownError, match="different stories"):
+        library.merge_groups(france, group_of(library, RUSSIA))
+    assert groups(library) == before
+    paris = group_of(library, "turnout in Paris on 23 March")  # the same story: merged
+    merged = library.merge_groups(paris, france)
+    assert "turnout in Paris on 23 March" not in [g.topic for g in library.group_rows()]
+    assert merged in [g.key for g in library.group_rows()]
