@@ -271,7 +271,7 @@ def claim_reviews(library: Library) -> Iterator[dict[str, Any]]:
         if claim.verdict == "not_a_claim" or claim.verdict is None:
             continue
         yield _review(
-            claim.sentence, claim.verdict, claim.note,
+            claim.sentence, claim.verdict, claim.note or "",
             {"@type": "Claim", "author": claimant(claim.attributed_to or claim.source),
              "datePublished": claim.said_on or claim.published,
              "appearance": [_appearance(refs[claim.article_id])],

@@ -47,7 +47,7 @@ _CLAIM_ROW = select(ClaimRow, "c", {
     "entities": "(SELECT group_concat(e.name, :sep) FROM claim_entities ce "
                 "JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id)",
     "verdict": f"(SELECT v.verdict FROM {_VERDICT_OF_CLAIM})",
-    "note": f"coalesce((SELECT v.note FROM {_VERDICT_OF_CLAIM}), '')",
+    "note": f"(SELECT nullif(v.note, '') FROM {_VERDICT_OF_CLAIM})",
 })  # fmt: skip
 _ARTICLE_ROW = select(ArticleRow, "a", {
     "claims": "(SELECT count(*) FROM claims c WHERE c.article_id = a.id)",

@@ -193,7 +193,7 @@ class ClaimRow(NamedTuple):
     said_on: str | None  # the day the sentence dates the claim to ("on Thursday"), if any
     entities: list[str]
     verdict: str | None = None  # the analyst's (store/verdicts.py)
-    note: str = ""
+    note: str | None = None
 
 
 class EntityRow(NamedTuple):

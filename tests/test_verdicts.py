@@ -81,7 +81,7 @@ def test_a_claim_s_verdict_and_note_are_shown_and_exported_last(library: Library
     # Without a note the note stays; clear takes both off.
     assert library.judge_claim(claim.id, "false").note == "Seoul's figure is 3,000"
     library.judge_claim(claim.id, "clear")
-    assert library.claims(ClaimFilter(ids=frozenset({claim.id})))[0][-2:] == (None, "")
+    assert library.claims(ClaimFilter(ids=frozenset({claim.id})))[0][-2:] == (None, None)
     # A note is as untrusted as article text: nothing in it acts on a terminal.
     hostile = library.judge_claim(claim.id, "false", "\x1b]0;owned\x07checked\x1b[2J")
     assert hostile.note == "checked"

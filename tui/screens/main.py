@@ -466,7 +466,7 @@ class MainScreen(Screen[None]):
             if verdict is not None:
                 self.judge_claim(claim.id, verdict)
 
-        current = Verdict(claim.verdict, claim.note)
+        current = Verdict(claim.verdict, claim.note or "")
         self.app.push_screen(VerdictScreen(claim.sentence, current), chosen)
 
     @work(thread=True, group="judge", exit_on_error=False)

@@ -571,7 +571,7 @@ class ClaimTable(ListPane):
             "figure": cell(claim_in_words(row), style),
             "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
             "verdict": cell(
-                verdict_words(row.verdict, row.note), VERDICT_STYLE.get(row.verdict or "", "")
+                verdict_words(row.verdict, row.note or ""), VERDICT_STYLE.get(row.verdict or "", "")
             ),
             "sentence": cell(row.sentence),
         }
