@@ -1,5 +1,6 @@
 """Export claims, entities and discrepancies as CSV or JSON Lines, as PRODUCT.md promises,
-and discrepancy groups as a Markdown brief to read or paste into a report.
+discrepancy groups as a Markdown brief to read or paste into a report, and the analyst's
+verdicts as schema.org ClaimReview JSON-LD, the form fact-checkers publish.
 
 Lists are JSON arrays in JSONL and "; "-joined in CSV; unknown values are empty (CSV) or null
 (JSONL). Every text cell a spreadsheet would run as a formula is neutralised in CSV; every
@@ -13,7 +14,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -24,18 +25,21 @@ from extract.words import claim_in_words, exact_enough
 from store.filtering import ClaimFilter
 from store.library import Library
 from store.rows import ClaimRow, EntityRow
+from store.verdicts import Verdict
 
 CLAIM_FIELDS = (
     "id", "article_id", "article_title", "source", "published", "sentence", "start", "end",
-    "kind", "value", "low", "high", "unit", "hedge", "attributed_to", "entities",
+    "kind", "value", "low", "high", "unit", "hedge", "attributed_to", "entities", "verdict",
+    "note",
 )  # fmt: skip
 ENTITY_FIELDS = ("id", "name", "type", "aliases", "mentions", "articles")
 DISCREPANCY_FIELDS = (
     "group_id", "topic", "status", "claim_id", "article_title", "source", "published",
     "value", "low", "high", "hedge", "unit", "attributed_to", "stance", "sentence",
-    "compared_low", "compared_high", "holds_on", "claimant", "carried_by",
+    "compared_low", "compared_high", "holds_on", "claimant", "carried_by", "verdict", "note",
 )  # fmt: skip
-FORMATS = ("csv", "jsonl", "markdown")  # markdown: discrepancy groups only, as a brief
+# markdown: discrepancy groups only, as a brief; claimreview: verdicts only, as JSON-LD
+FORMATS = ("csv", "jsonl", "markdown", "claimreview")
 BRIEF_PER_SOURCE = 5  # claims of one source a brief quotes; the rest are counted
 # What a spreadsheet reads as the start of a formula, full-width forms included.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -104,14 +108,19 @@ def entity_records(library: Library, f: ClaimFilter) -> Iterator[dict[str, Any]]
     return (entity_record(e) for e in library.entities(f))
 
 
-def discrepancy_records(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
+def discrepancy_records(library: Library, groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
     """One row per claim of each group, the group's fields repeated on each, with the
     interval its verdict compared (so a reader can recheck it), the day the figure holds
-    on, its claimant and the other outlets that carried the claimant's same figure."""
+    on, its claimant and the other outlets that carried the claimant's same figure. The
+    analyst's verdict and note are the claim's, but on a group's first row the group's own
+    (PRODUCT.md)."""
 
     for group in groups:
         by = carried(group.members)
-        for m in group.members:
+        judged = library.claim_verdicts(m.id for m in group.members)
+        own = library.group_verdicts([group.key]).get(group.key, Verdict())
+        for index, m in enumerate(group.members):
+            verdict = own if index == 0 else judged.get(m.id, Verdict())
             low, high = tolerance_interval(m) if m.kind == "quantity" else (None, None)
             yield {
                 "group_id": group.key, "topic": group.topic, "status": group.status,
@@ -122,6 +131,7 @@ def discrepancy_records(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
                 "compared_low": _bound(low), "compared_high": _bound(high),
                 "holds_on": m.date if m.date and _DAY.fullmatch(m.date) else None,
                 "claimant": by[m.id].claimant, "carried_by": by[m.id].carried_by,
+                "verdict": verdict.verdict, "note": verdict.note or None,
             }  # fmt: skip
 
 
@@ -138,7 +148,7 @@ def export_groups(library: Library, groups: Iterable[Group], fmt: str, out: Text
     group count, for a Markdown brief)."""
     if fmt == "markdown":
         return write_brief(library, groups, out)
-    return write_records(discrepancy_records(groups), DISCREPANCY_FIELDS, fmt, out)
+    return write_records(discrepancy_records(library, groups), DISCREPANCY_FIELDS, fmt, out)
 
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~&])")  # & too: "&#x202e;" would become an override
@@ -188,6 +198,9 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
     status = "soft conflict" if group.soft else group.status
     out.write(f"\n## {number}. {markdown_text(group.topic)}: {status}\n\n")
     out.write(f"**{markdown_text(group.explanation)}**\n\n")
+    own = library.group_verdicts([group.key]).get(group.key)
+    if own is not None:
+        out.write(f"Analyst's verdict: **{_verdict_words(own.verdict)}**{_noted(own.note)}\n\n")
     per_source: Counter[str] = Counter()
     shown = []
     for member in group.members:  # in date order: each source's first few are quoted
@@ -198,6 +211,7 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
     out.write(f"{total:,} claim{'s' * (total != 1)} from {group.sources:,} independent "
               f"source{'s' * (group.sources != 1)}, earliest first:\n\n")  # fmt: skip
     by = carried(group.members)
+    judged = library.claim_verdicts(m.id for m in shown)
     refs = library.article_refs({m.article for m in shown})
     notes = []
     for index, m in enumerate(shown, 1):
@@ -206,6 +220,9 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
         said = f"**{markdown_text(claim_in_words(m))}**: {who}{markdown_text(m.source)}"
         if also := by[m.id].carried_by:
             said += f" (also carried by {markdown_text(', '.join(also))})"
+        if m.id in judged:
+            verdict = judged[m.id]
+            said += f"; analyst: **{_verdict_words(verdict.verdict)}**{_noted(verdict.note)}"
         out.write(f"{index}. {said}, {m.date or 'undated'}[^{note}]\n"
                   f"   > {markdown_text(m.sentence)}\n")  # fmt: skip
         notes.append(f"[^{note}]: {_citation(refs.get(m.article, {}), m)}")
@@ -214,6 +231,14 @@ def _write_group(library: Library, group: Group, number: int, out: TextIO) -> No
             more = count - BRIEF_PER_SOURCE
             out.write(f"\n_and {more:,} more from {markdown_text(source)}_\n")
     out.write("\n" + "\n".join(notes) + "\n")
+
+
+def _verdict_words(verdict: str | None) -> str:
+    return (verdict or "no verdict").replace("_", " ")
+
+
+def _noted(note: str) -> str:
+    return f" ({markdown_text(note)})" if note else ""
 
 
 def _citation(ref: dict[str, Any], claim: Comparable) -> str:
@@ -230,12 +255,101 @@ def _citation(ref: dict[str, Any], claim: Comparable) -> str:
     return f"{', '.join(parts)}; claim {claim.id} of article {claim.article} ({origin})"
 
 
-EXPORTS = ("claims", "entities", "discrepancies")
+CLAIMREVIEW_CONTEXT = "https://schema.org"
+_RATING_WORDS = {"confirmed": "Confirmed", "disputed": "Disputed", "false": "False"}
+
+
+def claim_reviews(library: Library) -> Iterator[dict[str, Any]]:
+    """Each verdict as a schema.org ClaimReview: the claim reviewed is the sentence (a
+    group's: its topic), its author the claimant cited, each article it appears in with its
+    outlet and address, and the rating's alternateName the verdict, the note its body.
+    `not_a_claim` reviews no claim (it is an extraction mistake): left out."""
+    claims = library.claims(ClaimFilter(ids=frozenset(library.verdicts.judged_claims())))
+    refs = library.article_refs({c.article_id for c in claims})
+    claimant = _claimants(library)
+    for claim in claims:
+        if claim.verdict == "not_a_claim" or claim.verdict is None:
+            continue
+        yield _review(
+            claim.sentence, claim.verdict, claim.note or "",
+            {"@type": "Claim", "author": claimant(claim.attributed_to or claim.source),
+             "datePublished": claim.said_on or claim.published,
+             "appearance": [_appearance(refs[claim.article_id])],
+             "identifier": f"claim {claim.id}"},
+        )  # fmt: skip
+    for key in library.verdicts.judged_groups():
+        group = library.group(key)
+        own = library.group_verdicts([key]).get(key)
+        if group is None or own is None or own.verdict is None:
+            continue
+        by = carried(group.members)
+        refs = library.article_refs({m.article for m in group.members})
+        claimants = sorted({by[m.id].claimant for m in group.members})
+        yield _review(
+            f"{group.topic}: {group.explanation}", own.verdict, own.note,
+            {"@type": "Claim", "author": [claimant(c) for c in claimants],
+             "datePublished": min((m.published for m in group.members if m.published),
+                                  default=None),
+             "appearance": [_appearance(refs[a]) for a in sorted(refs)],
+             "identifier": f"group {key}"},
+        )  # fmt: skip
+
+
+def _review(reviewed: str, verdict: str, note: str, item: dict[str, Any]) -> dict[str, Any]:
+    review: dict[str, Any] = {
+        "@type": "ClaimReview", "claimReviewed": clean_text(reviewed), "itemReviewed": item,
+        "reviewRating": {"@type": "Rating", "alternateName": _RATING_WORDS.get(verdict, verdict)},
+    }  # fmt: skip
+    if note:
+        review["reviewBody"] = clean_text(note)
+    return review
+
+
+def _claimants(library: Library) -> Callable[[str], dict[str, Any]]:
+    """Who made a claim, as schema.org has them: a Person where the library knows the name
+    as a person's, else an Organization (a ministry, an agency, an outlet)."""
+
+    def claimant(name: str) -> dict[str, Any]:
+        entity = library.find_entity(name)
+        person = entity is not None and library.entity_type(entity) == "person"
+        return {"@type": "Person" if person else "Organization", "name": clean_text(name)}
+
+    return claimant
+
+
+def _appearance(ref: dict[str, Any]) -> dict[str, Any]:
+    """An article a claim appears in: its title, outlet, date and address where known."""
+    work: dict[str, Any] = {"@type": "NewsArticle", "headline": clean_text(ref["title"]),
+                            "publisher": {"@type": "Organization",
+                                          "name": clean_text(ref["source"])}}  # fmt: skip
+    if ref.get("url"):
+        work["url"] = clean_text(ref["url"])
+    if ref.get("published"):
+        work["datePublished"] = ref["published"]
+    return work
+
+
+def write_claim_reviews(library: Library, out: TextIO) -> int:
+    """The verdicts as one JSON-LD document of ClaimReviews; returns how many."""
+    reviews = list(claim_reviews(library))
+    json.dump({"@context": CLAIMREVIEW_CONTEXT, "@graph": reviews}, out, ensure_ascii=False,
+              indent=2)  # fmt: skip
+    out.write("\n")
+    return len(reviews)
+
+
+EXPORTS = ("claims", "entities", "discrepancies", "verdicts")
 
 
 def export(library: Library, what: str, f: ClaimFilter, fmt: str, out: TextIO) -> int:
     """Export claims, entities or discrepancy groups matching the filter; returns rows (or
-    groups, for a Markdown brief)."""
+    groups, for a Markdown brief); or every verdict, as ClaimReviews."""
+    if (what == "verdicts") != (fmt == "claimreview"):
+        raise ValueError(
+            "verdicts are exported as ClaimReview: export verdicts --format claimreview"
+        )
+    if what == "verdicts":
+        return write_claim_reviews(library, out)
     if fmt == "markdown" and what != "discrepancies":
         raise ValueError("Markdown exports discrepancies only: a brief of each group")
     if what == "claims":

@@ -17,10 +17,18 @@ from typing import Any
 
 from store.connections import Search
 from store.search import fts_query
+from store.verdicts import VERDICTS
 
 # What reading one row by its id costs against stepping over one entry of an index
 # (measured at 100,000 articles: 2-2.5 us against 0.16-0.25 us).
 LOOKUP_COST = 10
+NO_VERDICT = "none"  # a verdict filter's choice for claims the analyst has not judged
+# The claims with one of some verdicts: read from the verdicts, which are few.
+_JUDGED = (
+    "SELECT j.id FROM claim_verdicts v CROSS JOIN articles ja ON ja.content_hash = "
+    "v.content_hash CROSS JOIN claims j ON j.article_id = ja.id AND j.span_start = "
+    "v.span_start AND j.span_end = v.span_end WHERE v.verdict IN {verdicts}"
+)
 # What the planner counts to choose an index: the table whose rows it counts, and how.
 COUNTED = {
     "months": (
@@ -45,12 +53,14 @@ class ClaimFilter:
     hedges: frozenset[str] = frozenset()
     since: str | None = None  # publication dates, YYYY-MM-DD, both ends included
     until: str | None = None
+    # The analyst's verdicts (store/verdicts.py VERDICTS), NO_VERDICT for claims without one.
+    verdicts: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
         return not (
             self.article_id or self.entity_ids or self.sources or self.query or self.kinds
-            or self.hedges or self.since or self.until or self.ids is not None
+            or self.hedges or self.since or self.until or self.ids is not None or self.verdicts
         )  # fmt: skip
 
 
@@ -253,6 +263,14 @@ class Planner:
         if f.kinds:
             c.add(f"c.kind IN {in_list(c.params, 'kind', f.kinds)}")
         c.entities(f, "SELECT claim_id FROM claim_entities WHERE entity_id = :entity")
+        if f.verdicts:
+            judged = f.verdicts - {NO_VERDICT}
+            if NO_VERDICT in f.verdicts:  # the others are few: those to leave out
+                others = set(VERDICTS) - judged
+                out = _JUDGED.format(verdicts=in_list(c.params, "verdict", others))
+                c.add(f"c.id NOT IN ({out})")
+            else:
+                c.add_ids(_JUDGED.format(verdicts=in_list(c.params, "verdict", judged)))
         if f.ids is not None:
             c.add("c.id IN (SELECT value FROM json_each(:ids))", ids=json.dumps(sorted(f.ids)))
         c.search(f.query, "claims_fts", self._sizes, lambda name: hold or self._holds(name))
@@ -278,6 +296,8 @@ class Planner:
         its rows, all of them when a page must be sorted."""
         if f.article_id or f.ids is not None:
             return ""  # a handful of rows, found by their own index
+        if f.verdicts and NO_VERDICT not in f.verdicts:
+            return "NOT INDEXED"  # the claims judged are few: read by rowid from their ids
         sorted_out = table == "claims" and bool(f.kinds or f.hedges)  # by kind or hedge
         if not (f.sources or f.entity_ids or match or sorted_out):
             return f"INDEXED BY idx_{table}_order"  # dates at most: a range of the order

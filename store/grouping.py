@@ -57,6 +57,15 @@ GROUP_ORDER_SQL = (
     f"g.status != 'conflict', g.comparison_key = '{STANCE_KEY}', g.sources DESC, g.topic, g.key"
 )
 
+# Each claim of those articles whose key the analyst decided: '' for a claim judged not a
+# claim or taken out of its groups, else the key of the group it was put in.
+PLACED_BY_HAND = (
+    "SELECT c.id, CASE WHEN v.verdict = 'not_a_claim' THEN '' ELSE v.grouped_as END "
+    "FROM claim_verdicts v JOIN articles a ON a.content_hash = v.content_hash "
+    "JOIN claims c ON c.article_id = a.id AND c.span_start = v.span_start "
+    "AND c.span_end = v.span_end WHERE a.id IN (SELECT value FROM json_each(:articles)) "
+    "AND (v.verdict = 'not_a_claim' OR v.grouped_as IS NOT NULL)"
+)
 # A cluster this large keeps its summary (cluster_summaries), so that a claim joining it
 # regroups from the summary instead of reading its members (87,000 claims at 100,000
 # articles); smaller clusters are read whole when they grow, which costs less than a row.
@@ -304,6 +313,58 @@ class Grouper:
             (taken,),
         )
 
+    def regroup_claims(self, claim_ids: list[int]) -> None:
+        """Group those claims again from their keys, which the analyst changed: the groups
+        they leave are made again from the claims that stay (a group left with one
+        claimant is none), then they are keyed and grouped as newly imported claims are.
+        What it costs is those claims' groups and the groups they join."""
+        from extract.compare import Summary
+
+        left = self._fetch(
+            "SELECT DISTINCT comparison_key, cluster FROM claims WHERE cluster IS NOT NULL "
+            "AND id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(claim_ids)),),
+        )
+        with self._connections.lease() as db, transaction(db):
+            db.execute(
+                "UPDATE claims SET comparison_key = NULL, cluster = NULL "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(claim_ids)),),
+            )
+        for key, cluster in sorted(left, key=lambda r: (r[0] == STANCE_KEY, r)):
+            rest = self._rest_of({cluster}, set())
+            if rest:
+                self._keep_clusters(key, {cluster}, [Cluster([], Summary.of(rest), {cluster})])
+                self._forget_names(min(c.id for c in rest))
+            else:
+                self._drop_cluster(cluster)
+        self.refresh_groups()
+
+    def _forget_names(self, cluster: int) -> None:
+        """What a cluster names, without the names only the claims that left it named; a
+        conflicting group stops counting for them."""
+        with self._connections.lease() as db, transaction(db):
+            gone = [(r[0],) for r in db.execute(
+                "SELECT entity_id FROM cluster_entities WHERE cluster = :c AND entity_id NOT IN "
+                "(SELECT ce.entity_id FROM claims c JOIN claim_entities ce ON ce.claim_id = c.id "
+                "WHERE c.cluster = :c)", {"c": cluster})]  # fmt: skip
+            if db.execute("SELECT 1 FROM claim_groups WHERE cluster = ? AND status = 'conflict'",
+                          (cluster,)).fetchone():  # fmt: skip
+                db.executemany("UPDATE entities SET conflicts = conflicts - 1 WHERE id = ?", gone)
+            db.executemany(
+                "DELETE FROM cluster_entities WHERE cluster = ? AND entity_id = ?",
+                [(cluster, e) for (e,) in gone],
+            )
+
+    def _drop_cluster(self, cluster: int) -> None:
+        """A cluster all of whose claims left it: its group, summary and names go."""
+        with self._connections.lease() as db, transaction(db):
+            if db.execute("SELECT 1 FROM claim_groups WHERE cluster = ? AND status = 'conflict'",
+                          (cluster,)).fetchone():  # fmt: skip
+                db.execute(_NAMED_IN_CLUSTER.format(change="- 1"), (cluster,))
+            for table in ("claim_groups", "cluster_summaries", "cluster_entities"):
+                db.execute(f"DELETE FROM {table} WHERE cluster = ?", (cluster,))
+
     def _key_claims(self) -> None:
         """Give every claim without one its comparison key and the day its figure holds on,
         an article's claims together."""
@@ -319,6 +380,11 @@ class Grouper:
             chunk = json.dumps(articles[start : start + _GROUPING_BATCH])
             keys = comparison_keys(self._comparables(
                 "c.article_id IN (SELECT value FROM json_each(:a))", {"a": chunk}))  # fmt: skip
+            # The analyst's word comes before the measure's (store/verdicts.py): a claim
+            # that is not one, or taken out of its group, is compared with nothing; one put
+            # in another group takes that group's key.
+            for claim_id, key in self._fetch(PLACED_BY_HAND, {"articles": chunk}):
+                keys[claim_id] = keys[claim_id]._replace(key=key)
             with self._connections.lease() as db, transaction(db):
                 db.executemany(
                     "UPDATE claims SET comparison_key = ?, holds_on = ? WHERE id = ?",

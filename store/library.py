@@ -31,6 +31,7 @@ from store.rows import (
     NewArticle,
 )
 from store.schema import open_database, transaction, writing_error
+from store.verdicts import Verdict, Verdicts
 from store.writing import Writer
 
 
@@ -49,9 +50,11 @@ class Library:
         self.grouper = Grouper(
             self.connections, self._claims.comparables, lambda: self._articles.counts()["articles"]
         )
+        self.verdicts = Verdicts(self.connections, self.grouper)
         self._groups = GroupReader(
-            self.connections, self.planner, self._claims, self.grouper.ensure_grouped
-        )
+            self.connections, self.planner, self._claims, self.grouper.ensure_grouped,
+            self.verdicts.of_group_keys,
+        )  # fmt: skip
 
     @property
     def read_only(self) -> bool:
@@ -191,6 +194,9 @@ class Library:
     def find_entity(self, name: str) -> int | None:
         return self._entities.find_entity(name)
 
+    def entity_type(self, entity_id: int) -> str | None:
+        return self._entities.entity_type(entity_id)
+
     # ---- groups ---------------------------------------------------------------------------
 
     def grouping_pending(self) -> bool:
@@ -212,3 +218,47 @@ class Library:
 
     def iter_groups(self, f: ClaimFilter = ClaimFilter()) -> Iterator[Group]:
         return self._groups.iter_groups(f)
+
+    # ---- the analyst's judgement (store/verdicts.py) -------------------------------------
+
+    def judge_claim(self, claim_id: int, verdict: str, note: str | None = None) -> Verdict:
+        """A claim's verdict (`clear` takes it off) and note; UnknownError for no such claim
+        or verdict. `not_a_claim` takes it out of its groups."""
+        self.grouper.ensure_grouped()
+        try:
+            return self.verdicts.judge_claim(claim_id, verdict, note)
+        except sqlite3.Error as exc:
+            raise writing_error(self.path, exc) from exc
+
+    def judge_group(self, group_key: str, verdict: str, note: str | None = None) -> Verdict:
+        """A group's verdict and note, kept on the claims it holds."""
+        self.grouper.ensure_grouped()
+        try:
+            return self.verdicts.judge_group(group_key, verdict, note)
+        except sqlite3.Error as exc:
+            raise writing_error(self.path, exc) from exc
+
+    def take_out(self, claim_id: int) -> None:
+        """Take a claim out of its group by hand, for good."""
+        self.grouper.ensure_grouped()
+        try:
+            self.verdicts.take_out(claim_id)
+        except sqlite3.Error as exc:
+            raise writing_error(self.path, exc) from exc
+
+    def merge_groups(self, group_key: str, into_key: str) -> str:
+        """Put one group's claims into another by hand, for good; returns the merged id."""
+        self.grouper.ensure_grouped()
+        try:
+            return self.verdicts.merge(group_key, into_key)
+        except sqlite3.Error as exc:
+            raise writing_error(self.path, exc) from exc
+
+    def group_of(self, claim_id: int) -> str | None:
+        return self.verdicts.group_of(claim_id)
+
+    def claim_verdicts(self, claim_ids: Iterable[int]) -> dict[int, Verdict]:
+        return self.verdicts.of_claims(claim_ids)
+
+    def group_verdicts(self, group_keys: Iterable[str]) -> dict[str, Verdict]:
+        return self.verdicts.of_group_keys(group_keys)

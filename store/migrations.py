@@ -201,6 +201,21 @@ _BATCH_FULL_TEXT = (
     "DROP TRIGGER claims_ai",
     "DROP INDEX idx_claims_concept",
 )
+# The analyst's verdicts and notes, and claims grouped by hand: kept by what a claim is (its
+# article's content hash and its figure's offsets), so that they outlast its id.
+_VERDICTS = (
+    "CREATE TABLE claim_verdicts (content_hash TEXT NOT NULL, span_start INTEGER NOT NULL, "
+    "span_end INTEGER NOT NULL, verdict TEXT, note TEXT NOT NULL DEFAULT '', grouped_as TEXT, "
+    "set_at TEXT NOT NULL, PRIMARY KEY (content_hash, span_start, span_end)) WITHOUT ROWID",
+    "CREATE TABLE group_verdicts (id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, "
+    "note TEXT NOT NULL DEFAULT '', set_at TEXT NOT NULL)",
+    "CREATE TABLE group_verdict_claims (verdict_id INTEGER NOT NULL REFERENCES "
+    "group_verdicts(id) ON DELETE CASCADE, content_hash TEXT NOT NULL, "
+    "span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, "
+    "PRIMARY KEY (verdict_id, content_hash, span_start, span_end)) WITHOUT ROWID",
+    "CREATE INDEX idx_group_verdict_claims_claim ON group_verdict_claims "
+    "(content_hash, span_start, span_end)",
+)
 # What turns a library of version N-1 into version N.
 MIGRATIONS: dict[int, Migration] = {
     2: Migration("the day a sentence dates its claim to",
@@ -251,4 +266,5 @@ MIGRATIONS: dict[int, Migration] = {
         "DELETE FROM cluster_entities",
         "UPDATE entities SET conflicts = 0",
     )),
+    17: Migration("the analyst's verdicts, notes and groups made by hand", _VERDICTS),
 }  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, cast
 
 from extract.comparable import Comparable, Group, Mention, claim_order
@@ -32,15 +32,22 @@ from store.rows import (
     split_names,
 )
 from store.schema import BUSY_SECONDS
+from store.verdicts import Verdict
 
 ENTITY_SAMPLE = 2000  # articles a filtered entities pane counts names in
 _GROUPS_READ = 200  # groups read with their claims at a time
+_VERDICT_OF_CLAIM = (
+    "claim_verdicts v WHERE v.content_hash = a.content_hash AND v.span_start = c.span_start "
+    "AND v.span_end = c.span_end"
+)
 # What a list shows of a claim, each field from the claim, its article or its names.
 _CLAIM_ROW = select(ClaimRow, "c", {
     "article_title": "a.title", "source": "a.source", "published": "a.published",
     "start": "c.sentence_start", "end": "c.sentence_end",
     "entities": "(SELECT group_concat(e.name, :sep) FROM claim_entities ce "
                 "JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id)",
+    "verdict": f"(SELECT v.verdict FROM {_VERDICT_OF_CLAIM})",
+    "note": f"(SELECT nullif(v.note, '') FROM {_VERDICT_OF_CLAIM})",
 })  # fmt: skip
 _ARTICLE_ROW = select(ArticleRow, "a", {
     "claims": "(SELECT count(*) FROM claims c WHERE c.article_id = a.id)",
@@ -63,6 +70,7 @@ _GROUP_ROW = select(GroupRow, "g", {
     "claims": "(SELECT count(*) FROM claims c WHERE c.cluster = g.cluster)",
     "story": "(SELECT a.story FROM claims c JOIN articles a ON a.id = c.article_id "
              "WHERE c.id = g.cluster)",
+    "verdict": "NULL", "note": "''",  # read apart (store/verdicts.py)
 })  # fmt: skip
 # A claim as comparison reads it, from the claims alone: its source is read from the
 # articles' source index apart (an article's row holds its whole text: a page read for a
@@ -431,6 +439,10 @@ class EntityReader:
         every = self.entities(f)
         return every[offset : offset + limit], len(every)
 
+    def entity_type(self, entity_id: int) -> str | None:
+        rows = self._connections.fetch("SELECT type FROM entities WHERE id = ?", (entity_id,))
+        return str(rows[0][0]) if rows else None
+
     def find_entity(self, name: str) -> int | None:
         """The entity a user means by a name or any of its spellings (case-insensitive)."""
         rows = self._connections.fetch(
@@ -452,11 +464,14 @@ class GroupReader:
         planner: Planner,
         claims: ClaimReader,
         ensure_grouped: Callable[[], None],
+        verdicts: Callable[[Iterable[str]], Mapping[str, Verdict]],
     ) -> None:
+        """`verdicts` reads the verdicts groups carry, by group id (Verdicts.of_group_keys)."""
         self._connections = connections
         self._planner = planner
         self._claims = claims
         self._ensure_grouped = ensure_grouped
+        self._verdicts = verdicts
 
     def _where(self, f: ClaimFilter) -> tuple[str, dict[str, Any], Query | None]:
         """Groups holding at least one claim the filter keeps (all, unfiltered)."""
@@ -478,12 +493,14 @@ class GroupReader:
             "LIMIT :limit OFFSET :offset",
             params, q.searches if q else {},
         )  # fmt: skip
+        verdicts = self._verdicts(r[0] for r in rows)  # the key comes first
         return [
             (g := GroupRow._make(r))._replace(
-                soft=bool(g.soft), story=sorted(filter(None, str(g.story or "").split("\n")))
+                soft=bool(g.soft), story=sorted(filter(None, str(g.story or "").split("\n"))),
+                **verdicts.get(g.key, Verdict())._asdict(),
             )
             for r in rows
-        ]
+        ]  # fmt: skip
 
     def count_groups(self, f: ClaimFilter = ClaimFilter()) -> tuple[int, int]:
         """How many groups the filter keeps, and how many of them are in conflict."""

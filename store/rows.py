@@ -192,6 +192,8 @@ class ClaimRow(NamedTuple):
     stance: str | None
     said_on: str | None  # the day the sentence dates the claim to ("on Thursday"), if any
     entities: list[str]
+    verdict: str | None = None  # the analyst's (store/verdicts.py)
+    note: str | None = None
 
 
 class EntityRow(NamedTuple):
@@ -219,3 +221,5 @@ class GroupRow(NamedTuple):
     sources: int
     claims: int
     story: list[str]  # its first claim's article's story names: which story, in a large library
+    verdict: str | None = None  # the analyst's (store/verdicts.py)
+    note: str = ""

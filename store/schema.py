@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 APPLICATION_ID = 0x63646966  # "cdif": this SQLite file is a claimdiff library
 
 
@@ -102,6 +102,23 @@ TABLES: dict[str, Table] = {
     # The names too common to tell stories apart when stories were last signed: articles
     # naming one that has become common, or no longer is, are signed again.
     "common_names": Table({"name": "TEXT PRIMARY KEY"}, without_rowid=True),
+    # The analyst's judgement, kept by what a claim is, never by its id (store/verdicts.py):
+    # a claim's verdict, note and the group it was put in by hand ('' taken out of groups).
+    "claim_verdicts": Table({
+        "content_hash": "TEXT NOT NULL", "span_start": "INTEGER NOT NULL",
+        "span_end": "INTEGER NOT NULL", "verdict": "TEXT", "note": "TEXT NOT NULL DEFAULT ''",
+        "grouped_as": "TEXT", "set_at": "TEXT NOT NULL",
+    }, "PRIMARY KEY (content_hash, span_start, span_end)", without_rowid=True),
+    # A group's verdict, and the claims the group held when it was given.
+    "group_verdicts": Table({
+        "id": "INTEGER PRIMARY KEY", "verdict": "TEXT NOT NULL",
+        "note": "TEXT NOT NULL DEFAULT ''", "set_at": "TEXT NOT NULL",
+    }),
+    "group_verdict_claims": Table({
+        "verdict_id": "INTEGER NOT NULL REFERENCES group_verdicts(id) ON DELETE CASCADE",
+        "content_hash": "TEXT NOT NULL", "span_start": "INTEGER NOT NULL",
+        "span_end": "INTEGER NOT NULL",
+    }, "PRIMARY KEY (verdict_id, content_hash, span_start, span_end)", without_rowid=True),
 }  # fmt: skip
 # Each index says what reads it (store/filtering.py, store/grouping.py).
 INDEXES = (
@@ -130,6 +147,9 @@ INDEXES = (
     "CREATE INDEX idx_claim_entities_claim ON claim_entities (claim_id)",
     "CREATE INDEX idx_claim_groups_status ON claim_groups (status)",
     "CREATE INDEX idx_cluster_entities_cluster ON cluster_entities (cluster)",
+    # Which group verdicts a claim is in (store/verdicts.py).
+    "CREATE INDEX idx_group_verdict_claims_claim ON group_verdict_claims "
+    "(content_hash, span_start, span_end)",
 )
 # Full-text search of articles and claims (porter stemming), kept in step with their text.
 # Rows are indexed a batch at a time by the writer (Library.add_articles), not by a trigger

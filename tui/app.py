@@ -140,6 +140,8 @@ class ClaimdiffApp(App[None]):
                                 lambda: screen.action_next_claim(1))  # fmt: skip
             yield SystemCommand("Previous claim", "The previous claim, in its article (N)",
                                 lambda: screen.action_next_claim(-1))  # fmt: skip
+            yield SystemCommand("Verdict", "Your verdict and note on the current claim (v)",
+                                screen.action_verdict)  # fmt: skip
             yield SystemCommand("Entity of this claim", "Claims naming one of its entities (e)",
                                 screen.action_claim_entity)  # fmt: skip
             for key, label in (("articles", "Articles"), ("article", "Article text"),

@@ -8,6 +8,8 @@
     claimdiff rename-source OLD NEW            call a source by another name (or merge two)
     claimdiff remove [--source S]... [--article ID]... [--yes]   take articles out
     claimdiff export claims|entities|discrepancies [...]   to a file (-o) or stdout
+    claimdiff export verdicts --format claimreview        the verdicts as ClaimReview JSON-LD
+    claimdiff verdict claim|group ID VERDICT [--note TEXT]  the analyst's judgement
 
 Exit codes: 0 success, 1 some files failed to import, 2 usage or library error, 3 nothing
 to remove matched, 130 Ctrl+C, 143 SIGTERM, 70 an unexpected error (a bug: its traceback is
@@ -37,6 +39,7 @@ from store import (
     library_path,
 )
 from store.files import TargetError, target, write_text
+from store.verdicts import CLEAR, VERDICTS
 
 if TYPE_CHECKING:
     from store import Group, ImportReport
@@ -105,8 +108,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="this article: its article_id in a claims export")  # fmt: skip
     rm.add_argument("--yes", action="store_true", help="remove without asking")
     ex = commands.add_parser(
-        "export", parents=[common], help="export claims, entities or discrepancies"
-    )
+        "export", parents=[common],
+        help="export claims, entities or discrepancies; verdicts as ClaimReview JSON-LD",
+    )  # fmt: skip
     ex.add_argument("what", choices=EXPORTS)
     ex.add_argument("--format", choices=FORMATS, default="csv")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
@@ -118,6 +122,15 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--group", metavar="ID", help="discrepancies: only this group (group_id in a CSV export)"
     )
+    ve = commands.add_parser(
+        "verdict", parents=[common],
+        help="judge a claim or a group: confirmed, disputed, false, not_a_claim, or clear",
+    )  # fmt: skip
+    ve.add_argument("what", choices=("claim", "group"))
+    ve.add_argument("id", metavar="ID", help="a claim's id, or a group's group_id (as exported)")
+    ve.add_argument("verdict", metavar="VERDICT",
+                    help=f"one of {', '.join(VERDICTS)}; {CLEAR} takes it off")  # fmt: skip
+    ve.add_argument("--note", metavar="TEXT", help="the analyst's note (kept if not given)")
     return parser
 
 
@@ -227,6 +240,8 @@ def _run(args: argparse.Namespace) -> int:
             return _rename_source(library, args.old, args.new)
         if args.command == "remove":
             return _remove(library, args.source, args.article, args.yes)
+        if args.command == "verdict":
+            return _verdict(library, args)
         notices: list[str] = []
         paths = args.paths if args.command == "open" else []
         if not paths and is_new and BUNDLED_ARTICLES.is_dir():
@@ -341,7 +356,30 @@ def _remove(library: Library, sources: list[str], articles: list[int], yes: bool
     return 0
 
 
+def _verdict(library: Library, args: argparse.Namespace) -> int:
+    """Judge a claim or a group, and say what it now has."""
+    from store.verdicts import UnknownError
+
+    try:
+        if args.what == "claim":
+            if not args.id.isdigit():
+                raise UsageError(f"a claim's ID is a number (the id of a claims export), "
+                                 f"not {args.id!r}")  # fmt: skip
+            now = library.judge_claim(int(args.id), args.verdict, args.note)
+        else:
+            now = library.judge_group(args.id, args.verdict, args.note)
+    except UnknownError as exc:
+        raise UsageError(str(exc)) from exc
+    said = (now.verdict or "no verdict").replace("_", " ")
+    note = f"; note: {now.note}" if now.note else ""
+    _out(printable(f"{args.what} {args.id}: {said}{note}"))
+    return 0
+
+
 def _export(library: Library, args: argparse.Namespace) -> int:
+    if (args.what == "verdicts") != (args.format == "claimreview"):
+        raise UsageError("verdicts are exported as ClaimReview JSON-LD, and only they are: "
+                         "claimdiff export verdicts --format claimreview")  # fmt: skip
     if args.format == "markdown" and args.what != "discrepancies":
         raise UsageError("--format markdown writes discrepancies only: a brief of each group")
     if args.group and args.what != "discrepancies":

@@ -26,7 +26,7 @@ from store.files import target, write_text
 from store.paths import user_dir
 
 ENV_CONFIG = "CLAIMDIFF_CONFIG"
-_FILTER_FIELDS = ("query", "sources", "kinds", "hedges", "since", "until")
+_FILTER_FIELDS = ("query", "sources", "kinds", "hedges", "since", "until", "verdicts")
 
 
 def config_path() -> Path:
@@ -54,12 +54,14 @@ class Config:
             hedges=frozenset(f.get("hedges") or ()),
             since=f.get("since") or None,
             until=f.get("until") or None,
+            verdicts=frozenset(f.get("verdicts") or ()),
         )
 
     def remember(self, f: ClaimFilter) -> None:
         values = {
             "query": f.query, "sources": sorted(f.sources), "kinds": sorted(f.kinds),
             "hedges": sorted(f.hedges), "since": f.since, "until": f.until,
+            "verdicts": sorted(f.verdicts),
         }  # fmt: skip
         self.filters = {k: v for k, v in values.items() if v}
 

@@ -22,6 +22,7 @@ from store import (
     GroupRow,
 )
 from store.removing import Removal
+from store.verdicts import Verdict
 from tui.state import ClaimPlace
 
 LAST_PAGE = -1
@@ -91,6 +92,18 @@ class GroupsNotice(Message):
 @dataclass(eq=False, repr=False)
 class GroupLoaded(Message):
     group: Group
+    own: Verdict  # the group's verdict
+    verdicts: dict[int, Verdict]  # its claims' that have one, by claim id
+
+
+@dataclass(eq=False, repr=False)
+class Judged(Message):
+    """The analyst's verdict was kept, or a group made by hand (what to tell the user), or
+    could not be (the reason): the lists showing it are read again."""
+
+    said: str
+    error: str | None = None
+    keep: str | None = None  # the group to show next (a merge's)
 
 
 @dataclass(eq=False, repr=False)

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from store.filtering import ClaimFilter  # by its module: ruff knows it is immutable
+from store.filtering import NO_VERDICT, ClaimFilter  # by its module: ruff knows it is immutable
 
 if TYPE_CHECKING:
     from store import Comparable
 
 # The parts of a filter set by the search box or the filter dialog, as the user names them.
-Part = Literal["query", "sources", "kinds", "hedges", "dates"]
-_CHOSEN: tuple[Part, ...] = ("sources", "kinds", "hedges", "dates")  # in the dialog's order
+Part = Literal["query", "sources", "kinds", "hedges", "dates", "verdicts"]
+_CHOSEN: tuple[Part, ...] = ("sources", "kinds", "hedges", "verdicts", "dates")  # dialog order
 _RESTORED: tuple[Part, ...] = (*_CHOSEN, "query")
 _CLEARED: dict[Part, dict[str, Any]] = {
     "query": {"query": None},
@@ -25,6 +25,7 @@ _CLEARED: dict[Part, dict[str, Any]] = {
     "kinds": {"kinds": frozenset()},
     "hedges": {"hedges": frozenset()},
     "dates": {"since": None, "until": None},
+    "verdicts": {"verdicts": frozenset()},
 }
 
 
@@ -110,6 +111,10 @@ class ReaderFilter:
             "kinds": "kind: " + ", ".join(sorted(f.kinds)),
             "hedges": "hedge: " + ", ".join(h.replace("_", " ") for h in sorted(f.hedges)),
             "dates": f"published: {f.since or '…'} to {f.until or '…'}",
+            "verdicts": "verdict: "
+            + ", ".join(
+                "no verdict" if v == NO_VERDICT else v.replace("_", " ") for v in sorted(f.verdicts)
+            ),
         }
         return [f"entity: {p.name}" if isinstance(p, Entity) else shown[p] for p in self.order]
 
@@ -123,7 +128,7 @@ class ReaderFilter:
 
 def _is_set(f: ClaimFilter, part: Part) -> bool:
     values = {"query": f.query, "sources": f.sources, "kinds": f.kinds, "hedges": f.hedges,
-              "dates": f.since or f.until}  # fmt: skip
+              "dates": f.since or f.until, "verdicts": f.verdicts}  # fmt: skip
     return bool(values[part])
 
 

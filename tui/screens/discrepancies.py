@@ -3,7 +3,9 @@
 Left, the groups, conflicts first. Right, one column per source, in the order of their first
 claim, holding a card per claim (date, the figure in words, who it is attributed to, the
 sentence with the figure marked), and below them the range plot. Enter on a card opens its
-sentence in the article; x exports the chosen group, X every group.
+sentence in the article; x exports the chosen group, X every group. v gives the group (or
+the card's claim) the analyst's verdict and note; t takes a card's claim out of its group,
+m then m on another group merges the first into it, for good (store/verdicts.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Static
 
-from extract.text import inert
+from extract.text import inert, printable
 from store import (
     Carried,
     ClaimFilter,
@@ -39,8 +41,18 @@ from store import (
 )
 from store.files import Target
 from store.schema import BUSY_SECONDS
+from store.verdicts import CLEAR, UnknownError, Verdict
 from tui.app import ClaimdiffApp
-from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page, ShowClaim
+from tui.format import VERDICT_STYLE, verdict_words
+from tui.messages import (
+    LAST_PAGE,
+    GroupLoaded,
+    GroupsLoaded,
+    GroupsNotice,
+    Judged,
+    Page,
+    ShowClaim,
+)
 from tui.screens.export import ExportScreen, export_format
 from tui.state import place_of_compared
 from tui.widgets.key_bar import KeyBar
@@ -63,10 +75,15 @@ STATUS_STYLE = {"conflict": "bold red", "soft": "yellow", "changed": "bold cyan"
 
 class GroupList(ListPane):
     COLUMNS = (("Status", "status", 9, 0), ("Topic", "topic", None, 0),
-               ("Sources", "sources", 7, 1))  # fmt: skip
+               ("Verdict", "verdict", 11, 2), ("Sources", "sources", 7, 1))  # fmt: skip
 
     def key_of(self, group: GroupRow) -> str:
         return group.key
+
+    def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
+        if any(g.verdict or g.note for g in self.rows_shown):
+            return list(self.COLUMNS)
+        return [c for c in self.COLUMNS if c[1] != "verdict"]  # nothing judged: no room taken
 
     def cells(self, group: GroupRow) -> dict[str, Text]:
         status = "soft" if group.soft else group.status
@@ -75,6 +92,8 @@ class GroupList(ListPane):
         if group.story:  # groups of one topic in several stories: which story this is
             topic.append_text(cell(" · " + ", ".join(group.story[:2]), "dim"))
         return {"status": cell(status, style), "topic": topic,
+                "verdict": cell(verdict_words(group.verdict, group.note),
+                                VERDICT_STYLE.get(group.verdict or "", "")),
                 "sources": Text(str(group.sources), justify="right")}  # fmt: skip
 
 
@@ -87,15 +106,22 @@ class ClaimCard(Static, can_focus=True):
     ClaimCard:focus { border: round $accent; }
     """
 
-    def __init__(self, claim: Comparable, carried_by: list[str]) -> None:
+    def __init__(self, claim: Comparable, carried_by: list[str], verdict: Verdict) -> None:
         super().__init__()
         self.claim = claim
         self.carried_by = carried_by  # other outlets with the same claimant's same figure
+        self.verdict = verdict  # the analyst's
 
     def on_mount(self) -> None:
         c = self.claim
         text = Text()
         text.append(day_in_words(c.date) + "\n", style="dim")
+        if self.verdict.verdict or self.verdict.note:
+            said = verdict_words(self.verdict.verdict) or "noted"
+            text.append(f"verdict: {said}", style=VERDICT_STYLE.get(self.verdict.verdict or "", ""))
+            if self.verdict.note:
+                text.append(f" · {inert(self.verdict.note)}", style="italic")
+            text.append("\n")
         text.append(inert(claim_in_words(c)) + "\n", style="bold yellow")
         text.append("by " + inert(c.attributed_to or "no named source") + "\n", style="italic")
         if self.carried_by:
@@ -115,11 +141,18 @@ class SourceColumn(Vertical):
 
     DEFAULT_CSS = "SourceColumn { width: 36; height: auto; }"
 
-    def __init__(self, source: str, claims: list[Comparable], by: dict[int, Carried]) -> None:
+    def __init__(
+        self,
+        source: str,
+        claims: list[Comparable],
+        by: dict[int, Carried],
+        verdicts: dict[int, Verdict],
+    ) -> None:
         super().__init__()
         self.source = source
         self.claims = claims
         self.by = by
+        self.verdicts = verdicts
 
     def compose(self) -> ComposeResult:
         count = f" · {len(self.claims)} claims" if len(self.claims) > 1 else ""
@@ -128,7 +161,8 @@ class SourceColumn(Vertical):
                  overflow="ellipsis")
         )  # fmt: skip
         for claim in self.claims[:CARDS_PER_SOURCE]:
-            yield ClaimCard(claim, self.by[claim.id].carried_by)
+            yield ClaimCard(claim, self.by[claim.id].carried_by,
+                            self.verdicts.get(claim.id, Verdict()))  # fmt: skip
         if len(self.claims) > CARDS_PER_SOURCE:
             more = len(self.claims) - CARDS_PER_SOURCE
             yield Static(Text(f"and {more:,} more (x exports them all)", style="dim italic"))
@@ -156,7 +190,13 @@ class DiscrepancyScreen(Screen[None]):
             "x", "export_group", "Export group", id="discrepancies.export_group", group=EXPORTS
         ),
         Binding("X", "export_all", "Export all", id="discrepancies.export_all", group=EXPORTS),
-    ]
+        Binding("v", "verdict", "Verdict", id="discrepancies.verdict",
+                tooltip="your verdict and note on the group, or on the card's claim"),
+        Binding("t", "take_out", "Take out", id="discrepancies.take_out",
+                tooltip="take the card's claim out of its group, for good"),
+        Binding("m", "merge", "Merge", id="discrepancies.merge",
+                tooltip="merge this group into another: m here, then m on the other"),
+    ]  # fmt: skip
     app = getters.app(ClaimdiffApp)  # its export worker, typed
     DEFAULT_CSS = """
     DiscrepancyScreen #groups { width: 40%; min-width: 36; max-width: 70; height: 1fr;
@@ -174,8 +214,13 @@ class DiscrepancyScreen(Screen[None]):
         self.filter = f
         self.reader = reader  # told which claim to open in its article (ShowClaim)
         self.chosen: Group | None = None
+        self.chosen_own = Verdict()  # the chosen group's verdict
+        self.chosen_claims: dict[int, Verdict] = {}  # its claims' that have one
         self.groups_page = Page(0, Count(0))  # of the groups listed
         self.conflicts = 0  # among all the groups the filter keeps
+        self.merging: GroupRow | None = None  # the group m was pressed on, to merge
+        self._keep: str | None = None  # the group to put the cursor on when listed again
+        self._card: int | None = None  # the claim whose card to focus when shown again
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -214,7 +259,9 @@ class DiscrepancyScreen(Screen[None]):
     def load_group(self, key: str) -> None:
         group = self.library.group(key)
         if group is not None:
-            self.post_message(GroupLoaded(group))
+            own = self.library.group_verdicts([key]).get(key, Verdict())
+            verdicts = self.library.claim_verdicts(m.id for m in group.members)
+            self.post_message(GroupLoaded(group, own, verdicts))
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
@@ -224,7 +271,8 @@ class DiscrepancyScreen(Screen[None]):
     def _groups_loaded(self, message: GroupsLoaded) -> None:
         table = self.query_one(GroupList)
         self.groups_page, self.conflicts = message.page, message.conflicts
-        table.show(message.rows, None, message.page)
+        keep, self._keep = self._keep or table.current_key, None
+        table.show(message.rows, keep, message.page)
         title = table.page_title("Groups")
         title.append(f" · {message.conflicts:,} in conflict")
         table.border_title = title
@@ -250,6 +298,7 @@ class DiscrepancyScreen(Screen[None]):
     def _group_loaded(self, message: GroupLoaded) -> None:
         table = self.query_one(GroupList)
         if table.current_key == message.group.key:
+            self.chosen_own, self.chosen_claims = message.own, message.verdicts
             self.show_group(message.group)
 
     @on(ListPane.RowSelected, "#groups")
@@ -264,6 +313,12 @@ class DiscrepancyScreen(Screen[None]):
         verdict.append(" " + inert(group.explanation), style="bold")
         verdict.append(f"\n{inert(group.topic)} · {group.sources} independent source"
                        f"{'s' * (group.sources != 1)}", style="dim")  # fmt: skip
+        own = self.chosen_own
+        if own.verdict:
+            verdict.append("\nyour verdict: ", style="dim")
+            verdict.append(verdict_words(own.verdict), style=VERDICT_STYLE.get(own.verdict, ""))
+            if own.note:
+                verdict.append(f" · {inert(own.note)}", style="italic")
         self.query_one("#why", Static).update(verdict)
         cards = self.query_one("#cards", HorizontalScroll)
         cards.remove_children()
@@ -271,7 +326,13 @@ class DiscrepancyScreen(Screen[None]):
         for member in group.members:  # in date order, so sources come in order of first word
             by_source.setdefault(member.source, []).append(member)
         by = carried(group.members)
-        cards.mount_all(SourceColumn(source, claims, by) for source, claims in by_source.items())
+        verdicts = self.chosen_claims
+        cards.mount_all(
+            SourceColumn(source, claims, by, verdicts) for source, claims in by_source.items()
+        )
+        if self._card is not None:  # the card judged: focused again once it is drawn
+            self.call_after_refresh(self._focus_card, self._card)
+            self._card = None
         plot = self.query_one(RangePlot)
         plot.plot(group.members[:PLOTTED])
         shown = (
@@ -280,6 +341,105 @@ class DiscrepancyScreen(Screen[None]):
             else ""
         )
         plot.border_title = f"Range, by date{shown}"
+
+    def _focus_card(self, claim_id: int) -> None:
+        for card in self.query(ClaimCard):
+            if card.claim.id == claim_id:
+                card.focus()
+
+    # ---- the analyst's judgement ----------------------------------------------------------
+
+    def action_verdict(self) -> None:
+        """v: the verdict and note of the card's claim, or of the group."""
+        from tui.screens.verdict import VerdictScreen
+
+        group = self.chosen
+        if group is None:
+            return
+        if isinstance(self.focused, ClaimCard):
+            card = self.focused
+
+            def claim_chosen(verdict: Verdict | None) -> None:
+                if verdict is not None:
+                    self._card = card.claim.id
+                    self.judge(lambda: self._judge_claim(card.claim.id, verdict))
+
+            screen = VerdictScreen(card.claim.sentence, card.verdict)
+            self.app.push_screen(screen, claim_chosen)
+            return
+
+        def group_chosen(verdict: Verdict | None) -> None:
+            if verdict is not None:
+                self.judge(lambda: self._judge_group(group.key, verdict))
+
+        what = f"{group.topic}: {group.explanation}"
+        self.app.push_screen(VerdictScreen(what, self.chosen_own, claim=False),
+                             group_chosen)  # fmt: skip
+
+    def _judge_claim(self, claim_id: int, verdict: Verdict) -> Judged:
+        now = self.library.judge_claim(claim_id, verdict.verdict or CLEAR, verdict.note)
+        return Judged(f"Verdict kept: {verdict_words(now.verdict) or 'no verdict'}")
+
+    def _judge_group(self, key: str, verdict: Verdict) -> Judged:
+        now = self.library.judge_group(key, verdict.verdict or CLEAR, verdict.note)
+        return Judged(f"The group: {verdict_words(now.verdict) or 'no verdict'}")
+
+    def action_take_out(self) -> None:
+        """t: the card's claim out of its group, for good (compared with nothing after)."""
+        if not isinstance(self.focused, ClaimCard) or self.chosen is None:
+            self.notify("Choose a card first (enter, then ← →): t takes its claim out.",
+                        markup=False)  # fmt: skip
+            return
+        claim_id, topic = self.focused.claim.id, self.chosen.topic
+        stays = [m.id for m in self.chosen.members if m.id != claim_id][:1]
+
+        def take_out() -> Judged:
+            self.library.take_out(claim_id)
+            keep = self.library.group_of(stays[0]) if stays else None  # renamed, maybe
+            return Judged(f"The claim is out of {topic}: it is compared with nothing now",
+                          keep=keep)  # fmt: skip
+
+        self.judge(take_out)
+
+    def action_merge(self) -> None:
+        """m on a group, then m on another: the first's claims join the second, for good."""
+        table = self.query_one(GroupList)
+        current = table.current_row
+        if current is None:
+            return
+        if self.merging is None:
+            self.merging = current
+            self.notify(f"Merging {inert(current.topic)}: go to the group to merge it into and "
+                        "press m (m on this one again: not merging).", markup=False)  # fmt: skip
+            return
+        first, self.merging = self.merging, None
+        if first.key == current.key:
+            self.notify("Not merging.", markup=False)
+            return
+
+        def merge() -> Judged:
+            merged = self.library.merge_groups(first.key, current.key)
+            return Judged(f"Merged {first.topic} into {current.topic}", keep=merged)
+
+        self.judge(merge)
+
+    @work(thread=True, group="judge", exit_on_error=False)
+    def judge(self, act: Callable[[], Judged]) -> None:
+        """Keep a judgement in the library (a worker's job: it may regroup), then say so."""
+        try:
+            said = act()
+        except (LibraryError, UnknownError) as exc:
+            said = Judged("", str(exc))
+        self.post_message(said)
+
+    @on(Judged)
+    def _judged(self, message: Judged) -> None:
+        if message.error:
+            self.notify(printable(message.error), severity="error", markup=False)
+            return
+        self.notify(printable(message.said), markup=False)
+        self._keep = message.keep
+        self.load_groups()
 
     def action_card(self, step: int) -> None:
         cards = list(self.query(ClaimCard))

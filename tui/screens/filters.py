@@ -1,4 +1,5 @@
-"""Narrow every pane at once: by source, claim kind, hedge and publication dates.
+"""Narrow every pane at once: by source, claim kind, hedge, the analyst's verdict and
+publication dates.
 
 Space ticks a choice, tab moves between the lists and the dates, enter applies, escape
 leaves the filters as they were. R renames the source under the cursor (an existing name
@@ -22,10 +23,14 @@ from textual.widgets.selection_list import Selection
 
 from extract.text import inert, one_line
 from store import ClaimFilter
+from store.filtering import NO_VERDICT
+from store.verdicts import VERDICTS as STORED_VERDICTS
 from tui.messages import SourceRenamed
 
 KINDS = ("quantity", "statement")
 HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
+VERDICTS = (*STORED_VERDICTS, NO_VERDICT)
+_VERDICT_WORDS = {"not_a_claim": "not a claim", NO_VERDICT: "no verdict"}
 
 
 class FilterScreen(ModalScreen[ClaimFilter | None]):
@@ -74,6 +79,13 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                     *(Selection(Text(h.replace("_", " ")), h, h in f.hedges) for h in HEDGES),
                     id="filter-hedges",
                 )
+                yield SelectionList[str](
+                    *(
+                        Selection(Text(_VERDICT_WORDS.get(v, v)), v, v in f.verdicts)
+                        for v in VERDICTS
+                    ),
+                    id="filter-verdicts",
+                )
             with Horizontal():
                 yield Input(f.since or "", placeholder="published from (YYYY-MM-DD)",
                             id="filter-since")  # fmt: skip
@@ -85,6 +97,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
         self.query_one("#filter-sources").border_title = "Sources"
         self.query_one("#filter-kinds").border_title = "Kind"
         self.query_one("#filter-hedges").border_title = "Hedge"
+        self.query_one("#filter-verdicts").border_title = "Verdict"
         self.query_one("#filter-sources").focus()
 
     def _date(self, field: str) -> str | None:
@@ -105,6 +118,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                 sources=frozenset(self.query_one("#filter-sources", SelectionList).selected),
                 kinds=frozenset(self.query_one("#filter-kinds", SelectionList).selected),
                 hedges=frozenset(self.query_one("#filter-hedges", SelectionList).selected),
+                verdicts=frozenset(self.query_one("#filter-verdicts", SelectionList).selected),
                 since=since,
                 until=until,
             )

@@ -59,6 +59,7 @@ SECTIONS: tuple[tuple[str, tuple[Row, ...]], ...] = (
         Row(("list.sort",)),
         Row(("list.select",), "on a claim", "show its sentence in the article"),
         Row(("claims.mark",), "on a claim"),
+        Row(("main.verdict",), "on a claim"),
         Row(("list.select",), "on an entity", "show only claims that mention it"),
     )),
     ("Discrepancies", (
@@ -67,6 +68,9 @@ SECTIONS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             what="to the group's cards, and between them"),
         Row(("discrepancies.open",), "on a card"),
         Row(("discrepancies.export_group", "discrepancies.export_all")),
+        Row(("discrepancies.verdict",)),
+        Row(("discrepancies.take_out",), "on a card"),
+        Row(("discrepancies.merge",)),
         Row(("discrepancies.back",)),
     )),
     ("Article text", (

@@ -40,6 +40,7 @@ from tui.messages import (
     ArticlesLoaded,
     ClaimsLoaded,
     EntitiesLoaded,
+    Judged,
     LibraryGrew,
     LibraryMarked,
     Opened,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
     from store.files import Target
+    from store.verdicts import Verdict
 
 
 class MainScreen(Screen[None]):
@@ -89,7 +91,8 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", id="main.search",
                 tooltip="search claims and article text"),
         Binding("f", "filters", "Filter", id="main.filters",
-                tooltip="filter by source, kind, hedge, dates (R there renames a source)"),
+                tooltip="filter by source, kind, hedge, verdict, dates (R there renames a "
+                        "source)"),
         Binding("i", "import", "Import", id="main.import",
                 tooltip="import files or folders (esc stops between files)"),
         Binding("escape", "clear_filter", "Clear", id="main.clear_filter",
@@ -104,6 +107,9 @@ class MainScreen(Screen[None]):
                 group=NEXT_CLAIM),
         Binding("N", "next_claim(-1)", "Previous claim", show=False, id="main.previous_claim",
                 group=NEXT_CLAIM),
+        Binding("v", "verdict", "Verdict", show=False, id="main.verdict",
+                tooltip="your verdict on the claim (confirmed, disputed, false, not a claim) "
+                        "and a note"),
         Binding("c", "copy_claim", "Copy sentence", show=False, id="main.copy_claim",
                 tooltip="copy the claim's sentence with its source, date and web address"),
         Binding("o", "open_address", "Open", show=False, id="main.open_address",
@@ -594,6 +600,45 @@ class MainScreen(Screen[None]):
         self._told_up_to = max(self._told_up_to, message.latest)  # no news: the reader's own
         self._changing = False
         self.refresh_panes()
+
+    def action_verdict(self) -> None:
+        """v: the analyst's verdict and note on the current claim."""
+        from store.verdicts import Verdict
+        from tui.screens.verdict import VerdictScreen
+
+        claim = self.query_one(ClaimTable).current_row
+        if claim is None:
+            self.notify("No claim to judge here.", markup=False)
+            return
+
+        def chosen(verdict: Verdict | None) -> None:
+            if verdict is not None:
+                self.judge_claim(claim.id, verdict)
+
+        current = Verdict(claim.verdict, claim.note or "")
+        self.app.push_screen(VerdictScreen(claim.sentence, current), chosen)
+
+    @work(thread=True, group="judge", exit_on_error=False)
+    def judge_claim(self, claim_id: int, verdict: Verdict) -> None:
+        """Keep a verdict (not_a_claim regroups the claim's group: a worker's job)."""
+        from store import LibraryError
+        from store.verdicts import CLEAR
+
+        try:
+            now = self.library.judge_claim(claim_id, verdict.verdict or CLEAR, verdict.note)
+        except LibraryError as exc:
+            self.post_message(Judged("", str(exc)))
+            return
+        said = (now.verdict or "no verdict").replace("_", " ")
+        self.post_message(Judged(f"Verdict kept: {said}" + (", with a note" * bool(now.note))))
+
+    @on(Judged)
+    def _judged(self, message: Judged) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        self.notify(message.said, markup=False)
+        self.load_claims(self._listed())
 
     def action_claim_entity(self) -> None:
         """e: show only claims naming one of the entities in the current claim's sentence."""

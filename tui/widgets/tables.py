@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from extract.text import inert
 from store import ArticleRow, ClaimRow, Count, EntityRow, claim_in_words
-from tui.format import TYPE_STYLE, date
+from tui.format import TYPE_STYLE, VERDICT_SIGN, VERDICT_STYLE, date, verdict_words
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
@@ -521,9 +521,9 @@ class ClaimTable(ListPane):
     """Claims, with marks (space) that survive filtering, for exporting a hand-picked set:
     space asks the screen (MarkToggled), which owns the marks and shows them here."""
 
-    COLUMNS = (("", "mark", 1, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 1),
+    COLUMNS = (("", "mark", 2, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 1),
                ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 2),
-               ("Sentence", "sentence", None, 0))  # fmt: skip
+               ("Verdict", "verdict", 11, 4), ("Sentence", "sentence", None, 0))  # fmt: skip
     BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark",
                         tooltip="mark it (x then exports the marked ones)")]  # fmt: skip
 
@@ -532,10 +532,13 @@ class ClaimTable(ListPane):
         self.marked: frozenset[int] = frozenset()
 
     def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
+        left_out = set()
         if len({r.article_id for r in self.rows_shown}) <= 1:
             # One article: its date and source are in the article's title.
-            return [c for c in self.COLUMNS if c[1] not in ("date", "source")]
-        return list(self.COLUMNS)
+            left_out |= {"date", "source"}
+        if not any(r.verdict or r.note for r in self.rows_shown):
+            left_out.add("verdict")  # nothing judged among them: no room taken
+        return [c for c in self.COLUMNS if c[1] not in left_out]
 
     def action_toggle_mark(self) -> None:
         claim_id = self.current_id
@@ -560,19 +563,25 @@ class ClaimTable(ListPane):
         else:
             style = "bold underline"
         return {
-            "mark": _mark(row.id in self.marked),
+            "mark": _mark(row.id in self.marked, row.verdict),
             # The day the claim was made when the sentence says ("on Thursday"), else the
             # article's date.
             "date": cell(row.said_on or row.published or "—", "" if row.published else "dim"),
             "source": cell(row.source),
             "figure": cell(claim_in_words(row), style),
             "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
+            "verdict": cell(
+                verdict_words(row.verdict, row.note or ""), VERDICT_STYLE.get(row.verdict or "", "")
+            ),
             "sentence": cell(row.sentence),
         }
 
 
-def _mark(on: bool) -> Text:
-    return Text("●" if on else " ", style="bold yellow")
+def _mark(on: bool, verdict: str | None = None) -> Text:
+    """The mark (space), then the verdict's sign, seen however narrow the list is."""
+    mark = Text("●" if on else " ", style="bold yellow")
+    mark.append(VERDICT_SIGN.get(verdict or "", " "), style=VERDICT_STYLE.get(verdict or "", ""))
+    return mark
 
 
 class EntityList(ListPane):
