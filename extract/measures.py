@@ -12,7 +12,10 @@ Two figures of one story are one quantity when they agree on each of these:
   marchers, participants, strikers, a crowd, a turnout); deaths (killed, dead, died,
   deaths, toll, fatalities, victims); injured; killed or wounded; missing; displaced;
   detained; troops (and what happened to them: troops killed are deaths, "29,600
-  servicemen lost" are casualties, not troops present); votes; a share by what it is a
+  servicemen lost" are casualties, not troops present); votes; flights cancelled ("almost
+  7,000 flights were canceled", "6,000 flight cancellations"); devices affected (devices,
+  computers); a company's stock's fall or rise ("shares were down 20%", "a 15% drop in its
+  shares": a fall and a rise are two quantities); a share by what it is a
   share of ("51% of the vote" is a candidate's share; "80% of the tally sheets counted" is
   a count's progress; "73% of the tally sheets collected" is a share of the records one
   side holds; "participation was 59%" is turnout); money by what it pays for (insured
@@ -25,7 +28,10 @@ Two figures of one story are one quantity when they agree on each of these:
 - whose: whose things ("North Korean troops" are not Ukrainian servicemen: a place or
   demonym in the figure's phrase, "from North Korea", inside "the number of ..."; unnamed,
   for troops, what the article's other troop figures count) or, for votes and a share of the
-  vote, which candidate ("51% for Maduro", "Gonzalez obtained 6.27 million").
+  vote, which candidate ("51% for Maduro", "Gonzalez obtained 6.27 million", "5,150,092
+  voters or 51.2%": the share restating a count is its candidate's; "I obtained 67%," the
+  speaker's); for a sum or a stock, which company ("CrowdStrike's market cap", "its shares":
+  the one named before it, else the one its article's title names).
 - where: a place that narrows the figure ("700,000 in Paris" is not France's 3.5 million;
   "10,000 in the Kursk region" is not "12,000 in Russia"; "the capital" is the capital of
   the article's country). The article's own country (the one its figures are placed in
@@ -45,7 +51,8 @@ Two figures of one story are one quantity when they agree on each of these:
   period's count.
 - role: a figure of a change ("raise the retirement age from 62 to 64": 62 before, 64
   after; "at 64 rather than 62"), or a forecast ("between 1.1 and 1.4 million will be
-  protesting") is not the count it forecasts.
+  protesting") is not the count it forecasts; an exit poll's "would win 65%" is the
+  poll's reading of the result, not a forecast.
 
 A figure whose thing cannot be told, that names no kind of thing ("people" nothing is said
 of, "cases", "members": "160,000 people settling in the UK" and "6 million people in the
@@ -126,6 +133,9 @@ THINGS: dict[str, tuple[str, ...]] = {
     ),
     "officers": ("officers", "officer", "policemen", "gendarmes", "police officers"),
     "votes": ("votes", "voters", "ballots"),
+    "flights cancelled": ("cancellations", "flight cancellations", "cancelled flights",
+                          "canceled flights"),
+    "devices affected": ("devices", "computers", "machines", "PCs", "laptops"),
 }  # fmt: skip
 # Nouns that count people (or troops) without saying what happened to them: the words
 # around the figure say it.
@@ -172,7 +182,11 @@ _MONEY = (
     ("damage", r"damages?"),
     ("cost", r"costs?|costing|bill"),
     ("aid", r"aid|assistance|relief|funding|grants?|donations?|support package"),
-    ("market value", r"market (?:value|capitali[sz]ation)|valuation|market cap"),
+    (
+        "market value",
+        r"market (?:value|capitali[sz]ation)|capitali[sz]ation|valuation"
+        r"|market cap",
+    ),
     ("revenue", r"revenues?|sales|turnover"),
     ("fine", r"fines?|penalty|penalties|settlement"),
 )
@@ -220,6 +234,13 @@ _MEASUREMENT = re.compile(
     r"|acres?|hectares?|kg|kilograms?|grams?|lbs|pounds weight|tonnes?|tons?|mph|knots"
     r"|lit(?:re|er)s?|gallons?|barrels?|gigawatts?|megawatts?|watts?|degrees)$"
 )
+# Between a vote count and the share that restates it: "votes or 51.2%", "votes, which
+# represents 44.2%", "votes which amounts to 51.95%", "votes (51.2%)".
+_RESTATES = re.compile(
+    r"^[\w\s]{0,12}?(?:,\s*)?(?:or|\(|which\s+(?:represents|amounts\s+to|is|was|equals))\s*$",
+    re.I,
+)
+_CANCELLED = re.compile(r"\bcancel(?:l?ed|l?ing|s)?\b|\bgrounded\b", re.I)
 _SAVED = re.compile(r"\b(?:sav|rescu|protect|spar)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _FORCE = re.compile(r"\b(?:military|militaries|army|armies|armed forces|force)\s+of\s+$", re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|home to|a town of|a city of)\W*$", re.I)
@@ -286,6 +307,8 @@ def thing_of(claim: Comparable) -> str:
     known = _CLASS_OF.get(unit) or _CLASS_OF.get(head)
     if "officer" in unit:
         known = "officers"  # "officer-level personnel"
+    if head in ("flights", "flight") and _CANCELLED.search(f"{before[-40:]} {after[:40]}"):
+        return "flights cancelled"  # "almost 7,000 flights were canceled"
     if known in ("troops", "officers") or head in _PEOPLE or not head:
         if around in _HAPPENED:
             return around  # "40 troops killed", "12 people were killed"
@@ -299,6 +322,31 @@ def thing_of(claim: Comparable) -> str:
             return _said_later(claim) or "people"
         return ""
     return known or unit  # "five military bases": the thing is the noun phrase
+
+
+_STOCK = re.compile(r"\b(?:shares?|stock|share price|stock price|value|market cap\w*)\b", re.I)
+_FELL = re.compile(
+    r"\b(?:down|fell|fallen|falling|fall|drop|dropped|dropping|plunged?|plummeted|lost|losing"
+    r"|decreased?|slid|slide|sank|sink|tumbled?|shed|knocked off|wiping|wiped|slump\w*"
+    r"|declined?|decline)\b",
+    re.I,
+)
+_ROSE = re.compile(
+    r"\b(?:up|rose|risen|rising|rise|gained?|jumped?|climbed?|soared?|increased?|surged?)\b", re.I
+)
+
+
+def _stock_move(before: str, after: str) -> str:
+    """A percentage a company's stock moved by: "shares were down 20%", "a 15% drop in its
+    shares", "the share price has decreased 16.69%"; a fall and a rise are two quantities."""
+    around = f"{before} {after}"
+    if not _STOCK.search(around):
+        return ""
+    if _FELL.search(around):
+        return "fall in share price"
+    if _ROSE.search(around):
+        return "rise in share price"
+    return ""
 
 
 def _age_of(before: str, after: str) -> str:
@@ -320,9 +368,11 @@ def _share_of(before: str, after: str) -> str:
     base = _SHARE_BASE.match(after)
     of = base.group("of") if base else ""
     near = before[-40:]
+    if moved := _stock_move(near, after[:40]):
+        return moved
     if _TURNOUT.search(near) or _TURNOUT.search(of[:15]):
         return "share of turnout"
-    if _COUNTING.search(of[:45]) or _COUNTING.search(near[-25:]):
+    if _COUNTING.search(of[:45]) or _COUNTING.search(near[-25:].split(",")[-1]):
         return "share counted"
     if _RECORDS.search(of[:30]) and (_HOLDING.search(near) or _HOLDING.search(of[:60])):
         return "share of records held"
@@ -464,10 +514,13 @@ def _places(claim: Comparable) -> list[Mention]:
     return [m for m in claim.mentions if m.type == "place"]
 
 
-def whose_of(claim: Comparable, thing: str) -> str:
-    """Whose things a figure counts (see the module's rule); "" where nothing says."""
+def whose_of(claim: Comparable, thing: str, company: str = "") -> str:
+    """Whose things a figure counts (see the module's rule); "" where nothing says.
+    `company` is the organisation its article names most: whose "its stock" is."""
     if thing in ("votes", "share of the vote"):
         return _candidate(claim)
+    if "(" in thing or thing.endswith("in share price"):
+        return _company(claim, company)
     places = _places(claim)
     inside = [p for p in places if claim.span_start <= p.start < claim.span_end]
     if inside:
@@ -480,6 +533,34 @@ def whose_of(claim: Comparable, thing: str) -> str:
         if _FROM.search(_in_sentence(claim, place.start - 12, place.start)):
             return as_country(place.name)  # "... three generals from North Korea"
     return ""
+
+
+def _company(claim: Comparable, main: str) -> str:
+    """Whose money or stock a figure is: the organisation its clause names nearest before
+    it ("CrowdStrike's shares were down 20%", "The outages cost Delta $500 million"), else
+    right after it ("the 12.5% now experienced by CrowdStrike"), else, where the clause
+    says "its", "the company" or "us", the one named last before in its sentence, else its
+    article's own (`main`).
+    The source cited is not it ("MarketWatch's price tracker, the share price ...")."""
+    cited = claim.attributed_to or ""
+    orgs = [m for m in claim.mentions if m.type == "org" and m.name not in cited]
+    before_text = _clause(claim)[0]
+    clause_start = claim.span_start - len(before_text)
+    before = [m for m in orgs if clause_start <= m.start and m.end <= claim.span_start]
+    if before:
+        return before[-1].name
+    after = [m for m in orgs if claim.span_end <= m.start < claim.span_end + 30]
+    if after:
+        return after[0].name
+    if not _ITS.search(before_text):
+        return ""
+    earlier = [m for m in orgs if m.end <= clause_start]  # "Microsoft ...; its share price"
+    return earlier[-1].name if earlier else main
+
+
+_ITS = re.compile(
+    r"\b(?:its|the company(?:'s|’s)?|the firm(?:'s|’s)?|the airline|us|our|we)\b", re.I
+)
 
 
 _TITLE = re.compile(
@@ -509,7 +590,19 @@ def _candidate(claim: Comparable) -> str:
             r"[;:]|\d|,\s+(?:while|compared|against)\b|\bvs\b|\b(?:than|over|against)\b", gap
         ):
             return _TITLE.sub("", person.name)
+    if claim.attributed_to and _I_WON.search(
+        _in_sentence(claim, claim.span_start - 40, claim.span_start)
+    ):  # "I obtained more than 67%," González wrote: the speaker, by the name the text gives
+        speaker = claim.attributed_to.split()[-1]
+        named = [p.name for p in people if p.name.split()[-1] == speaker]
+        return _TITLE.sub("", named[0] if named else claim.attributed_to)
     return ""
+
+
+_I_WON = re.compile(
+    r"\bI\s+(?:have\s+|had\s+)?(?:won|obtained|received|got|secured)\s+(?:more than\s+|about\s+"
+    r"|nearly\s+|almost\s+|over\s+)?$"
+)
 
 
 _CAPITAL = "the capital"  # located there: the capital of the article's country
@@ -606,7 +699,9 @@ _PERIOD = re.compile(
     r"|(?:19|20)\d\d)\b|\b(?P<q>(?:this|last|next|the past|the last) (?:week|month|year|24 hours"
     r"|48 hours|few days)|so far this year|since the (?:start|beginning)|over two days"
     r"|two days in a row|in two days|on both days"
-    r"|(?:first|second|third|fourth|final|last) (?:quarter|half)|full year|year to \w+)\b",
+    r"|(?:first|second|third|fourth|final|last) (?:quarter|half)|full year|year to \w+"
+    r"|(?:over|during|this|last|the past) (?:the )?(?:holiday )?(?:long )?weekend"
+    r"|on christmas day|on new year's day)\b",
     re.I,
 )
 _BLOCKS = re.compile(r"\d|;|\b(?:while|whereas|but)\b")
@@ -614,7 +709,7 @@ _BLOCKS = re.compile(r"\d|;|\b(?:while|whereas|but)\b")
 
 def period_of(claim: Comparable) -> str:
     """A time that narrows the figure ("sent in October"), near it in its sentence."""
-    near = _in_sentence(claim, claim.span_start - 40, claim.span_end + 40)
+    near = _in_sentence(claim, claim.span_start - 40, claim.span_end + 60)
     found = _PERIOD.search(near)
     if found:
         return (found.group("p") or found.group("q")).lower()
@@ -647,8 +742,8 @@ def role_of(claim: Comparable, thing: str) -> str:
     """A figure of a change: before it or after it ("from 62 to 64"), or its size ("by two
     years"); a forecast ("will be protesting")."""
     before = _in_sentence(claim, claim.span_start - 60, claim.span_start)
-    if _BY.search(before):
-        return "change"
+    if _BY.search(before) and not thing.endswith("in share price"):
+        return "change"  # a stock's move "by 20%" is the quantity itself
     if _REMAINDER.search(before):
         return "remainder"
     age = thing.startswith("age")
@@ -660,8 +755,13 @@ def role_of(claim: Comparable, thing: str) -> str:
     clause_before, clause_after = _clause(claim)
     own_verb = re.split(r"\b(?:and|or|but|then)\b", clause_after[:40])[0]  # not a later verb
     if _FORECAST.search(clause_before[-50:]) or _FORECAST.search(own_verb):
+        if thing in ("votes", "share of the vote") and _POLLED.search(claim.sentence):
+            return ""  # "predicted in an exit poll that Gonzalez would win 65%": the result
         return "forecast"
     return ""
+
+
+_POLLED = re.compile(r"\b(?:exit polls?|polls?|pollsters?|surveys?|predicted a)\b", re.I)
 
 
 # ---- an article's figures together -------------------------------------------------------
@@ -735,6 +835,15 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     countries = Counter(country for p in places.values() if (country := country_of(p)))
     countries = countries or Counter(country for c in figures if (country := _placed(c)))
     country = countries.most_common(1)[0][0] if countries else ""
+    # The article's own organisation, whose "its shares" are: the one its title names,
+    # else the one its figures' sentences name most (a sentence once).
+    orgs = Counter(
+        name
+        for sentence in {c.start: c for c in figures}.values()
+        for name in {m.name for m in sentence.mentions if m.type == "org"}
+    )
+    titled = [n for n, _ in orgs.most_common() if n.split()[0].lower() in first.title.lower()]
+    company = (titled or [n for n, _ in orgs.most_common(1)] or [""])[0]
     reads: list[_Read] = []
     found: dict[int, Measured] = {}
     last: dict[int, _Read] = {}  # by sentence: its figure read last
@@ -752,12 +861,18 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
             thing = sibling.thing
             if thing.startswith("share") and (claim.high or 0) > 100:
                 sibling, thing = None, ""  # "lost 0.6%, ... to trade at 9,300": a rate
+        before = last.get(claim.start)
+        restated = (
+            before is not None and before.thing == "votes" and claim.unit == "%"
+            and bool(_RESTATES.match(_in_sentence(claim, before.claim.span_end, claim.span_start)))
+        )  # fmt: skip
+        if restated:
+            thing = "share of the vote"  # "5,150,092 votes or 51.2%": the same candidate's
         if thing == "share won":
             thing = "share of the vote" if _candidate(claim) else ""
         if not thing:
             found[claim.id] = Measured(None, near or article_day)
             continue
-        before = last.get(claim.start)
         if (
             sibling is None
             and before is not None
@@ -768,7 +883,9 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         ):
             sibling = before  # "300,000 demonstrators in the capital, against 37,000"
         whole = _whole_of(claim, before) or sibling
-        whose = whose_of(claim, thing) or (whole.whose if whole else "")
+        whose = whose_of(claim, thing, company) or (whole.whose if whole else "")
+        if restated and before is not None:
+            whose = before.whose or whose
         place = places[claim.id] or (whole.where if whole and whole.placed else "")
         if not place and thing in _HAPPENED:
             place = _listed_anywhere(claim)  # a toll over several countries is theirs
@@ -830,6 +947,7 @@ def _is_located(thing: str) -> bool:
         or thing.startswith(("share", "age", "seconds", "minutes", "hours", "days", "weeks"))
         or thing.startswith(("months", "years"))
         or "(" in thing
+        or thing.endswith("in share price")
     )
 
 
@@ -847,6 +965,8 @@ def _compares_alone(thing: str) -> bool:
         return True
     if thing.startswith("share"):
         return thing in _SHARES
+    if thing.endswith("in share price"):
+        return False  # whose stock: "shares fell 0.03%" of one story is not its market's 5%
     if thing.startswith("years"):
         return True
     if "(" in thing:  # a sum: "aid: ukraine (USD)"

@@ -246,15 +246,16 @@ def test_a_narrowing_time_is_another_quantity():
     assert group.status == "agree"
 
 
-def figure(id_: int, sentence: str, written: str, value: float, unit: str, *places: str):
-    """A figure as written in a real sentence (BBC corpus), in an article of its own."""
+def figure(id_: int, sentence: str, written: str, value: float, unit: str, *places):
+    """A figure as written in a real sentence, in an article of its own; `places` are the
+    places its sentence names, or (name, type) for other names."""
     at = sentence.index(written)
     return Comparable(
         id=id_, article=id_, source=f"s{id_}", date=None, kind="quantity", sentence=sentence,
         start=0, span_start=at, span_end=at + len(written), value=value, low=value, high=value,
         hedge="exact", unit=unit, concept=unit,
-        mentions=tuple(Mention(sentence.index(p), sentence.index(p) + len(p), p, "place")
-                       for p in places),
+        mentions=tuple(Mention(sentence.index(n), sentence.index(n) + len(n), n, t)
+                       for n, t in ((p, "place") if isinstance(p, str) else p for p in places)),
     )  # fmt: skip
 
 
@@ -430,3 +431,73 @@ def test_statements_on_one_question_stand_together_and_others_apart():
     assert sorted(m.id for m in group.members) == [1, 2, 3, 4, 5]
     assert group.status == "conflict"
     assert group_claims(apart) == []  # a confirmation and a denial of different things
+
+
+def test_a_company_s_stock_moves_and_losses_compare_with_the_company_s_only():
+    # As the CrowdStrike outage's outlets wrote them (a story annotated after its first score).
+    crowdstrike = ("CrowdStrike", "org")
+    fall = [
+        figure(
+            1,
+            "CrowdStrike's shares were down 20% in pre-market trading on Friday.",
+            "20%",
+            20,
+            "%",
+            crowdstrike,
+        ),
+        figure(
+            2,
+            "CrowdStrike's stock plummeted 32% nearly two weeks after the incident.",
+            "32%",
+            32,
+            "%",
+            crowdstrike,
+        ),
+        figure(
+            3,
+            "Even Microsoft wasn't immune; its share price dropped by 2.5%.",
+            "2.5%",
+            2.5,
+            "%",
+            ("Microsoft", "org"),
+        ),
+        figure(4, "Shares fell just 0.03%.", "0.03%", 0.03, "%"),  # whose, unsaid
+    ]
+    value = [
+        figure(
+            5,
+            "CrowdStrike has seen a drop in its shares, wiping $12.5 billion off its market cap.",
+            "$12.5 billion",
+            12.5e9,
+            "USD",
+            crowdstrike,
+        ),
+        figure(
+            6,
+            "CrowdStrike's market capitalization has plunged more than $20 billion.",
+            "$20 billion",
+            20e9,
+            "USD",
+            crowdstrike,
+        ),
+    ]
+    flights = [
+        figure(7, "Delta is dealing with refund requests after almost 7,000 flights were canceled.",
+               "7,000 flights", 7_000, "flights"),
+        figure(8, "The airline was forced to cancel more than 5,000 flights.", "5,000 flights",
+               5_000, "flights"),
+    ]  # fmt: skip
+    groups = group_claims([*fall, *value, *flights])
+    assert sorted(sorted(m.id for m in g.members) for g in groups) == [[1, 2], [5, 6], [7, 8]]
+
+
+def test_a_share_restating_a_vote_count_is_that_candidate_s_and_an_exit_poll_its_result():
+    sentence = "Nicolás Maduro was supported by 5,150,092 voters or 51.2%."
+    votes = figure(
+        1, sentence, "5,150,092 voters", 5_150_092, "voters", ("Nicolás Maduro", "person")
+    )
+    share = figure(1, sentence, "51.2%", 51.2, "%", ("Nicolás Maduro", "person"))._replace(id=2)
+    poll = figure(3, "Edison Research had predicted in an exit poll that Nicolás Maduro would win "
+                  "31% of the vote.", "31%", 31, "%", ("Nicolás Maduro", "person"))  # fmt: skip
+    (group,) = [g for g in group_claims([votes, share, poll]) if g.topic.endswith("of the vote")]
+    assert {m.id for m in group.members} == {2, 3} and group.status == "conflict"
