@@ -45,7 +45,7 @@ from tui.screens.export import ExportScreen, export_format
 from tui.state import place_of_compared
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
-from tui.widgets.tables import ListPane, cell, last_page
+from tui.widgets.tables import Column, ListPane, cell, last_page
 from tui.widgets.title_bar import TitleBar
 
 WAITING = (
@@ -62,8 +62,8 @@ STATUS_STYLE = {"conflict": "bold red", "soft": "yellow", "changed": "bold cyan"
 
 
 class GroupList(ListPane):
-    COLUMNS = (("Status", "status", 9, 0), ("Topic", "topic", None, 0),
-               ("Sources", "sources", 7, 1))  # fmt: skip
+    COLUMNS = (Column("Status", "status", 9), Column("Topic", "topic", None, least=16),
+               Column("Sources", "sources", 7, drop=1))  # fmt: skip
 
     def key_of(self, group: GroupRow) -> str:
         return group.key
