@@ -7,8 +7,11 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from rich.style import Style
+from textual.widgets import SelectionList
+
 from store import Library, import_paths
-from tests.driving import SIZE, Notices, column, settle, shown
+from tests.driving import SIZE, Notices, column, lines, settle, shown, until
 from tui.app import ClaimdiffApp
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList
@@ -104,6 +107,63 @@ async def test_search_narrows_claims_and_articles(library: Library):
         assert sentences and all("general" in s.lower() for s in sentences)  # stemmed
         assert len(column(app.screen.query_one(ArticleList), "Title")) < 5
         assert "search: generals" in filter_bar(app)
+
+
+def marked(view: ArticleView, word: str) -> list[Style]:
+    """The styles the article pane draws `word` in on a background of its own, wherever it
+    shows it (paged through)."""
+    styles = []
+    background = view.rich_style.bgcolor
+    height = view.scrollable_content_region.height
+    for top in range(0, view.virtual_size.height, height):
+        view.scroll_to(y=top, animate=False, immediate=True)
+        for y in range(height):
+            styles += [seg.style for seg in view.render_line(y)
+                       if seg.text.lower() == word and seg.style.bgcolor != background]  # fmt: skip
+    view.scroll_to(y=0, animate=False, immediate=True)
+    return styles
+
+
+async def test_search_matches_as_you_type_once_typing_pauses_and_marks_the_words(
+    library: Library, monkeypatch
+):
+    searched: list[str | None] = []
+    first_page = library.claims_first_page
+
+    def reading(f, *args):
+        searched.append(f.query)
+        return first_page(f, *args)
+
+    monkeypatch.setattr(library, "claims_first_page", reading)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        assert not marked(view, "generals")
+        searched.clear()
+        await pilot.press("slash", *"generals")  # no enter: the panes follow the typing
+        await until(pilot, lambda: "search: generals" in filter_bar(app), 5)
+        await settle(app, pilot)
+        assert searched == ["generals"]  # once, when typing paused: never a search a key
+        claims = app.screen.query_one(ClaimTable).rows_shown
+        assert claims and all("general" in c.sentence.lower() for c in claims)
+        assert app.screen.query_one("#search").has_focus  # the user can type on
+        # The article shown marks the word searched for, on a background of its own.
+        styles = marked(view, "generals")
+        assert styles and all(s.underline for s in styles)
+
+        await pilot.press("enter")  # kept; the box closes
+        await settle(app, pilot)
+        assert not app.screen.query_one("#search").display and searched == ["generals"]
+        await pilot.press("slash", "end", *" three")  # the search narrows as words come
+        await until(pilot, lambda: "search: generals three" in filter_bar(app), 5)
+        await pilot.press("escape")  # cancels: the search the box opened with, "generals"
+        await settle(app, pilot)
+        assert "search: generals" in filter_bar(app) and "three" not in filter_bar(app)
+        assert not app.screen.query_one("#search").display
+        await pilot.press("escape")  # then clears it, and its marks
+        await settle(app, pilot)
+        assert filter_bar(app) == "" and not marked(view, "generals")
 
 
 async def test_markup_and_escapes_in_an_article_are_shown_as_text(tmp_path: Path, db_path: Path):
@@ -214,8 +274,11 @@ async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
-        await pilot.press("end", "space")  # the last source: Newser
-        await pilot.press("tab", "space")  # kind: quantity
+        sources = app.screen.query_one("#filter-sources")
+        assert all(line.startswith("▐✓▌") for line in ticks(sources))  # no filter: all kept
+        await pilot.press("a", "end", "space")  # none, then the last source: Newser
+        assert [line.startswith("▐✓▌") for line in ticks(sources)] == [False] * 4 + [True]
+        await pilot.press("tab", "end", "space")  # kind: statements unticked, quantities kept
         await pilot.press("enter")
         await settle(app, pilot)
         claims = app.screen.query_one(ClaimTable).rows_shown
@@ -233,6 +296,11 @@ async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
         assert filter_bar(app) == ""
 
 
+def ticks(selection: SelectionList) -> list[str]:
+    """A tick list's lines as drawn: "▐✓▌ Newser" where ticked, "▐ ▌ Newser" where not."""
+    return [line[line.index("▐") :].strip() for line in lines(selection) if "▐" in line]
+
+
 async def test_a_bad_date_is_refused_in_the_filter_dialog(library: Library):
     from tui.screens.filters import FilterScreen
 
@@ -246,11 +314,17 @@ async def test_a_bad_date_is_refused_in_the_filter_dialog(library: Library):
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
         assert "YYYY-MM-DD" in str(app.screen.query_one("#filter-error").render())
+        # A list with nothing ticked would keep nothing: refused too.
+        app.screen.query_one("#filter-since").value = ""
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        assert "Tick at least one of the sources" in str(
+            app.screen.query_one("#filter-error").render()
+        )
 
 
 async def test_a_source_renamed_in_the_filters_is_the_name_every_pane_shows(library: Library):
-    from textual.widgets import SelectionList
-
     app = ClaimdiffApp(library)
     told = Notices()
     async with app.run_test(size=SIZE, message_hook=told) as pilot:
@@ -259,7 +333,7 @@ async def test_a_source_renamed_in_the_filters_is_the_name_every_pane_shows(libr
         await pilot.pause()
         sources = app.screen.query_one("#filter-sources", SelectionList)
         old = sources.get_option_at_index(sources.highlighted).value
-        await pilot.press("space", "R")  # ticked, then renamed: the tick follows the name
+        await pilot.press("a", "space", "R")  # that one ticked, then renamed: its tick follows
         await pilot.pause()
         field = app.screen.query_one("#rename-source")
         assert field.value == old

@@ -39,7 +39,7 @@ from store import (
 )
 from store.files import Target
 from store.schema import BUSY_SECONDS
-from tui.app import ClaimdiffApp
+from tui.app import HELP, ClaimdiffApp
 from tui.messages import LAST_PAGE, GroupLoaded, GroupsLoaded, GroupsNotice, Page, ShowClaim
 from tui.screens.export import ExportScreen, export_format
 from tui.state import place_of_compared
@@ -156,6 +156,7 @@ class DiscrepancyScreen(Screen[None]):
             "x", "export_group", "Export group", id="discrepancies.export_group", group=EXPORTS
         ),
         Binding("X", "export_all", "Export all", id="discrepancies.export_all", group=EXPORTS),
+        HELP,
     ]
     app = getters.app(ClaimdiffApp)  # its export worker, typed
     DEFAULT_CSS = """

@@ -25,6 +25,7 @@ from textual.widgets import Input, Label, ProgressBar
 
 from store import Failure, ImportCancelled, ImportReport, Library, import_paths
 from store.importer import GROUPING
+from tui.app import HELP
 
 _WEB = ("http://", "https://")
 
@@ -51,7 +52,7 @@ class PathSuggester(Suggester):
 class ImportScreen(ModalScreen[ImportReport | None]):
     """Asks for a path, imports it, and returns the report (None if never started)."""
 
-    BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop")]
+    BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop"), HELP]
     DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
     ImportScreen > Vertical { width: 80; }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
@@ -64,6 +65,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--figure-bound",
         "article-view--statement",
         "article-view--selected",
+        "article-view--found",
     }
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; scrollbar-gutter: stable; }
@@ -74,6 +76,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--figure-bound { text-style: bold; color: $text-error; }
     ArticleView > .article-view--statement { text-style: bold underline; color: $text-accent; }
     ArticleView > .article-view--selected { background: $primary 30%; }
+    ArticleView > .article-view--found { background: $accent 35%; text-style: underline; }
     """
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="article.down", group=LINE),
@@ -95,6 +98,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.article: ArticleDetail | None = None
         self.selected: tuple[int, int] | None = None  # body offsets of the chosen sentence
+        self.found: list[tuple[int, int]] = []  # body offsets of the words a search finds
         self.placeholder = "No article selected."
         self._text = Text()
         self._body_offset = 0
@@ -102,8 +106,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._wrapped_width = -1
 
-    def show_article(self, article: ArticleDetail | None) -> None:
+    def show_article(
+        self, article: ArticleDetail | None, found: list[tuple[int, int]] | None = None
+    ) -> None:
+        """Show an article from its top, the words a search finds in it marked."""
         self.article = article
+        self.found = found or []
         self.selected = None
         self._rebuild()
         self.scroll_to(y=0, animate=False)
@@ -166,6 +174,10 @@ class ArticleView(ScrollView, can_focus=True):
                 text.stylize(style(name), base + span.start, base + span.end)
             elif span.kind in NAMED:  # people, organisations, places: as the entities pane
                 text.stylize(TYPE_STYLE[span.kind], base + span.start, base + span.end)
+        # Over the spans' colours: only a background and a line, so a figure stays a figure.
+        found = style("article-view--found")
+        for start, end in self.found:
+            text.stylize(Style(bgcolor=found.bgcolor, underline=True), base + start, base + end)
         return text
 
     def _rewrap(self) -> None:
