@@ -3,11 +3,13 @@ choosing an article, a claim or an entity, searching and filtering."""
 
 from __future__ import annotations
 
+import colorsys
 import json
 from dataclasses import replace
 from pathlib import Path
 
 from rich.style import Style
+from rich.text import Text
 from textual.widgets import SelectionList
 
 from store import Library, import_paths
@@ -110,8 +112,8 @@ async def test_search_narrows_claims_and_articles(library: Library):
 
 
 def marked(view: ArticleView, word: str) -> list[Style]:
-    """The styles the article pane draws `word` in on a background of its own, wherever it
-    shows it (paged through)."""
+    """The styles the article pane draws `word` in, underlined on a background of its own
+    (as no figure or name is), wherever it shows it (paged through)."""
     styles = []
     background = view.rich_style.bgcolor
     height = view.scrollable_content_region.height
@@ -119,7 +121,8 @@ def marked(view: ArticleView, word: str) -> list[Style]:
         view.scroll_to(y=top, animate=False, immediate=True)
         for y in range(height):
             styles += [seg.style for seg in view.render_line(y)
-                       if seg.text.lower() == word and seg.style.bgcolor != background]  # fmt: skip
+                       if seg.text.lower() == word and seg.style.underline
+                       and seg.style.bgcolor != background]  # fmt: skip
     view.scroll_to(y=0, animate=False, immediate=True)
     return styles
 
@@ -149,8 +152,7 @@ async def test_search_matches_as_you_type_once_typing_pauses_and_marks_the_words
         assert claims and all("general" in c.sentence.lower() for c in claims)
         assert app.screen.query_one("#search").has_focus  # the user can type on
         # The article shown marks the word searched for, on a background of its own.
-        styles = marked(view, "generals")
-        assert styles and all(s.underline for s in styles)
+        assert marked(view, "generals")
 
         await pilot.press("enter")  # kept; the box closes
         await settle(app, pilot)
@@ -426,3 +428,84 @@ def test_escape_takes_off_the_filter_set_last_and_a_part_set_again_moves_last():
     f = f.without_last().without_last()
     assert f == ReaderFilter() and f.without_last() == f
     assert f.listed(3) == ClaimFilter(article_id=3)  # unfiltered: the open article's
+
+
+def _contrast(a, b) -> float:
+    """WCAG's contrast of two rich colours, computed here from its definition."""
+
+    def luminance(c) -> float:
+        r, g, b = (v / 255 for v in c.get_truecolor())
+        return sum(w * (x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4)
+                   for w, x in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))  # fmt: skip
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _hue(colour) -> float:
+    r, g, b = (v / 255 for v in colour.get_truecolor())
+    return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+
+async def test_names_are_readable_on_light_and_dark_themes_and_figures_stand_out_more(
+    library: Library,
+):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)  # Newser's article
+        kinds = {"Kim Jong Un": "person", "Kremlin": "org", "NBC News": "org", "Russia": "place"}
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await settle(app, pilot)
+            drawn = {seg.text: seg.style for y in range(view.size.height)
+                     for seg in view.render_line(y)}  # fmt: skip
+            names = {text: drawn[text] for text in kinds}
+            figure = drawn[" infantry soldiers"]  # of "several thousand ... infantry soldiers"
+            colours = {kinds[text]: style.color for text, style in names.items()}
+            assert len(set(colours.values())) == 3, (theme, colours)  # a colour a type
+            for text, style in names.items():
+                assert _contrast(style.color, style.bgcolor) >= 4.5, (theme, text)
+                assert not style.bold, (theme, text)  # names are not bold: figures are
+            assert figure.bold and _contrast(figure.color, figure.bgcolor) >= 4.5, theme
+            assert figure.bgcolor != view.rich_style.bgcolor  # on a tint of their own
+            # Red means a conflict: an organisation is never drawn red.
+            assert not (_hue(colours["org"]) < 30 or _hue(colours["org"]) > 330), theme
+
+            entities = app.screen.query_one(EntityList)
+            for line in range(1, entities.size.height):
+                for seg in entities.render_line(line):
+                    if seg.text.strip() in ("person", "org", "place"):
+                        assert _contrast(seg.style.color, seg.style.bgcolor) >= 4.5, theme
+
+
+async def test_an_article_with_no_known_outlet_says_so_and_R_names_it(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        sources = column(articles, "Source")
+        assert sources.count("unknown outlet") == 4 and "Newser" in sources
+        assert not any(s.startswith("00") for s in sources)  # no file name as if a name
+        articles.focus()
+        await pilot.press("j")  # CNN's article, whose text names no outlet
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        meta = view.render_line(1)
+        assert meta.text.startswith(
+            "unknown outlet 002_0d673e60a079814f.txt (R names it) · 2024-10-25"
+        )
+        (file,) = [seg for seg in meta if seg.text == "002_0d673e60a079814f.txt"]
+        assert file.style.dim  # the file's name, dimmed: not a name
+        assert Text.from_markup(str(view.border_title)).plain.startswith("unknown outlet")
+        await pilot.press("R")
+        await pilot.pause()
+        field = app.screen.query_one("#rename-source")
+        assert field.value == ""  # a name to give, not the file's to edit
+        await pilot.press(*"CNN", "enter")
+        await settle(app, pilot)
+        assert view.render_line(1).text.startswith("CNN · 2024-10-25")
+        assert Text.from_markup(str(view.border_title)).plain == "CNN"
+        assert column(articles, "Source").count("unknown outlet") == 3
+        assert "CNN" in column(articles, "Source")
+    assert "CNN" in library.sources() and "002_0d673e60a079814f" not in library.sources()

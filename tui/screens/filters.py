@@ -86,6 +86,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
     FilterScreen Horizontal { height: auto; }
     FilterScreen Input { width: 1fr; }
     FilterScreen #filter-error { color: $error; height: auto; }
+    FilterScreen Label { width: 100%; }
     """
 
     def __init__(
@@ -202,16 +203,21 @@ class RenameScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="rename.cancel"), HELP]
     DEFAULT_CLASSES = "dialog"  # app.tcss
-    DEFAULT_CSS = "RenameScreen > Vertical { width: 72; }"
+    DEFAULT_CSS = """
+    RenameScreen > Vertical { width: 72; }
+    RenameScreen Label { width: 100%; }
+    """
 
-    def __init__(self, old: str) -> None:
+    def __init__(self, old: str, ask: str | None = None, value: str | None = None) -> None:
         super().__init__()
         self.old = old
+        self.ask = ask or f"Rename the source {old} to:"  # or name an unknown outlet
+        self.value = old if value is None else value  # what the box starts with
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Rename the source {inert(self.old)} to:"))
-            yield Input(self.old, id="rename-source")
+            yield Label(Text(inert(self.ask)))
+            yield Input(self.value, placeholder="the outlet's name", id="rename-source")
             yield Label("Another source's name merges the two. Enter renames, esc cancels.")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

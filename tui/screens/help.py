@@ -57,6 +57,7 @@ SECTIONS: tuple[Section, ...] = (
         Row(("main.next_claim", "main.previous_claim")),
         Row(("main.copy_claim",)),
         Row(("main.claim_entity",)),
+        Row(("main.rename_source",)),
         Row(("app.command_palette",)),
         Row(("main.help",), what="this help, in every view and dialog (f1 where you type)",
             every_key=True),

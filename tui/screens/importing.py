@@ -81,6 +81,7 @@ class ImportScreen(ModalScreen[ImportReport | None]):
         # Not "_running": Textual's message pump keeps its own under that name, so escape
         # took a dialog that had not started for one importing, and never closed it.
         self._importing = False
+        self._fetching = False  # web addresses, counted as pages
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -107,6 +108,7 @@ class ImportScreen(ModalScreen[ImportReport | None]):
         )
         self.query_one("#import-status", Label).update(doing)
         self._importing = True
+        self._fetching = bool(urls)
         self.run_import(urls or path)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
@@ -135,10 +137,17 @@ class ImportScreen(ModalScreen[ImportReport | None]):
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
+        """The bar, and the count in words: "Importing 1,204 of 2,225 files…"."""
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
-        if message.grouping and not self._stop.is_set():
+        if self._stop.is_set():
+            return  # it says it is stopping
+        if message.grouping:
             status = "Grouping the new claims… Esc stops; grouping resumes later."
-            self.query_one("#import-status", Label).update(status)
+        else:
+            done, total = message.done, message.total
+            noun = ("page" if self._fetching else "file") + ("s" if total != 1 else "")
+            status = f"{done:,} of {total:,} {noun}. Esc stops after this one."
+        self.query_one("#import-status", Label).update(status)
 
     @on(Finished)
     def _finished(self, message: Finished) -> None:

@@ -24,9 +24,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from extract.text import one_line
 from store import ClaimFilter, Count, Library
 from store.reading import ENTITY_SAMPLE
 from tui.app import HELP, ClaimdiffApp
+from tui.format import source
 from tui.messages import (
     COUNT_CAP,
     ArticleLoaded,
@@ -103,6 +105,8 @@ class MainScreen(Screen[None]):
                 tooltip="copy the claim's sentence with its source and date"),
         Binding("e", "claim_entity", "Entity", show=False, id="main.claim_entity",
                 tooltip="show only claims naming an entity of this claim's sentence"),
+        Binding("R", "rename_source", "Rename source", show=False, id="main.rename_source",
+                tooltip="name the open article's source (an unknown outlet), or rename it"),
         HELP,
         Binding("q", "app.quit", "Quit", id="main.quit", tooltip="quit"),
         Binding("1", "focus_pane('articles')", "Articles", show=False, id="main.focus_articles",
@@ -280,7 +284,8 @@ class MainScreen(Screen[None]):
             return
         view = self.query_one(ArticleView)
         view.show_article(message.article, message.found)
-        view.border_title = Text(message.article.source if message.article else "Article")
+        article = message.article
+        view.border_title = source(article.source, article.file_named) if article else "Article"
         self._show_pending_claim()
 
     @on(ClaimsLoaded)
@@ -420,6 +425,28 @@ class MainScreen(Screen[None]):
         self.app.push_screen(
             FilterScreen(self.filter.claims, self.library.sources(), self._rename_source), chosen
         )
+
+    def action_rename_source(self) -> None:
+        """R: name the open article's source, where no outlet is known, or rename it."""
+        from tui.screens.filters import RenameScreen
+
+        article = self.query_one(ArticleView).article
+        if article is None:
+            return
+        old, unknown = article.source, article.file_named
+
+        def chosen(new: str | None) -> None:
+            if new is not None and one_line(new) not in ("", old):
+                self.rename_source(old, one_line(new))
+
+        ask = f"Name the outlet of {unknown} (none was found in it):"
+        self.app.push_screen(RenameScreen(old, ask if unknown else None, "" if unknown else old),
+                             chosen)  # fmt: skip
+
+    @work(thread=True, exclusive=True, group="rename", exit_on_error=False)
+    def rename_source(self, old: str, new: str) -> None:
+        """Rename in the library (its groups are made again): the panes follow."""
+        self._rename_source(old, new)
 
     def _rename_source(self, old: str, new: str) -> SourceRenamed:
         """Rename a source, in the filter dialog's worker thread: the panes follow once the
@@ -564,8 +591,9 @@ class MainScreen(Screen[None]):
                     markup=False, timeout=8)  # fmt: skip
 
     def refresh_panes(self) -> None:
-        """Read everything again: after an import, or another process's."""
+        """Read everything again: after an import, or another process's, or a rename."""
         self.mark_library()
+        self.load_article(self.article_id, self.filter.claims.query)
         self.load_articles(self.filter.claims)
         self.load_entities(self.filter.claims)
         self.load_claims(self._listed())

@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from extract.text import inert
 from store import ArticleDetail
-from tui.format import TYPE_STYLE, date
+from tui.format import date, entity_classes, entity_css, readable, source
 
 NAMED = ("person", "org", "place")  # the entity types marked in the text
 LINE = Binding.Group("scroll a line")  # keys the help shows on one line, with these words
@@ -66,18 +66,26 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--statement",
         "article-view--selected",
         "article-view--found",
-    }
+    } | entity_classes("article-view")
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; scrollbar-gutter: stable; }
     ArticleView > .article-view--title { text-style: bold; color: $text; }
     ArticleView > .article-view--meta { color: $text-muted; }
-    ArticleView > .article-view--figure { text-style: bold; color: $text-warning; }
-    ArticleView > .article-view--figure-loose { text-style: bold italic; color: $text-warning; }
-    ArticleView > .article-view--figure-bound { text-style: bold; color: $text-error; }
+    /* Figures, the point of the reading, stand out most: bold, on a tint of their own;
+       a hedged one ("about", "at most") in italics. Red is left for conflicts. */
+    ArticleView > .article-view--figure {
+        text-style: bold; color: $warning; background: $warning 15%;
+    }
+    ArticleView > .article-view--figure-loose {
+        text-style: bold italic; color: $warning; background: $warning 15%;
+    }
+    ArticleView > .article-view--figure-bound {
+        text-style: bold italic; color: $warning; background: $warning 15%;
+    }
     ArticleView > .article-view--statement { text-style: bold underline; color: $text-accent; }
     ArticleView > .article-view--selected { background: $primary 30%; }
     ArticleView > .article-view--found { background: $accent 35%; text-style: underline; }
-    """
+    """ + entity_css("ArticleView", "article-view")
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="article.down", group=LINE),
         Binding("k,up", "scroll_up", "Up", show=False, id="article.up", group=LINE),
@@ -150,16 +158,20 @@ class ArticleView(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         text = Text()
         text.append(inert(article.title).replace("\n", " "), style=style("article-view--title"))
-        meta = [article.source, date(article.published, article.published_raw)]
+        meta = [date(article.published, article.published_raw)]
         if article.author:
             meta.append(f"by {article.author}")
         if article.partial:
             meta.append("summary only: its source did not carry the whole article")
         if article.url:
             meta.append(article.url)
-        text.append(
-            "\n" + inert(" · ".join(meta)).replace("\n", " "), style=style("article-view--meta")
-        )
+        outlet = source(article.source, article.file_named)
+        if article.file_named:
+            outlet.append(" (R names it)", "dim")
+        outlet.append(" · " + inert(" · ".join(meta)).replace("\n", " "))
+        outlet.stylize(style("article-view--meta"))
+        text.append("\n")
+        text.append_text(outlet)
         text.append("\n\n")
         self._body_offset = len(text)
         text.append(inert(article.body))
@@ -168,12 +180,17 @@ class ArticleView(ScrollView, can_focus=True):
             text.stylize(
                 style("article-view--selected"), base + self.selected[0], base + self.selected[1]
             )
-        for span in article.spans:
-            name = f"article-view--{span.kind}"  # figures by hedge, statements
-            if name in self.COMPONENT_CLASSES:
-                text.stylize(style(name), base + span.start, base + span.end)
-            elif span.kind in NAMED:  # people, organisations, places: as the entities pane
-                text.stylize(TYPE_STYLE[span.kind], base + span.start, base + span.end)
+        background = self.rich_style.bgcolor
+        # Names first, then the figures over them: "several thousand North Korean soldiers"
+        # is one figure, in a figure's colours throughout.
+        for span in sorted(article.spans, key=lambda span: span.kind not in NAMED):
+            name = f"article-view--{span.kind}"  # figures by hedge, statements, names
+            if span.kind in NAMED:  # people, organisations, places: as the entities pane
+                named = readable(Style(color=style(name).color), background)
+                text.stylize(named, base + span.start, base + span.end)
+            elif name in self.COMPONENT_CLASSES:
+                shown = style(name)
+                text.stylize(readable(shown, shown.bgcolor), base + span.start, base + span.end)
         # Over the spans' colours: only a background and a line, so a figure stays a figure.
         found = style("article-view--found")
         for start, end in self.found:

@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from extract.text import inert
 from store import ArticleRow, ClaimRow, Count, EntityRow, claim_in_words
-from tui.format import TYPE_STYLE, date
+from tui.format import date, entity_classes, entity_css, readable, source
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
@@ -102,8 +102,12 @@ def date_value(day: str | None) -> SortValue:
     return (0, 0.0, day) if day else None
 
 
-def cell(value: object, style: str = "") -> Text:
+def cell(value: object, style: str | Style = "") -> Text:
     """A table cell that shows its text as text, on one line."""
+    if isinstance(value, Text):  # made of text already made inert, with its own styles
+        shown = value.copy()
+        shown.no_wrap, shown.overflow = True, "ellipsis"
+        return shown
     text = inert(str(value)).replace("\n", " ")
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
@@ -469,6 +473,7 @@ class ListPane(ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()  # the theme or focus changed the rows' colours
         self._styles.clear()
+        self._cells.clear()  # cells styled by the theme (an entity's type)
 
     def _style(self, component: str) -> Style:
         """The widget's style ("") or a component's, looked up once per change of style."""
@@ -477,6 +482,12 @@ class ListPane(ScrollView, can_focus=True):
             style = self.get_component_rich_style(component) if component else self.rich_style
             self._styles[component] = style
         return style
+
+    def _colour(self, component: str) -> Style:
+        """Only the colour of a component (a stripe or the cursor keeps its background)."""
+        if component not in self.COMPONENT_CLASSES:
+            return Style(dim=True)  # an entity of type "other"
+        return readable(Style(color=self._style(component).color), self._style("").bgcolor)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -564,7 +575,8 @@ class ArticleList(ListPane):
             "date": cell(
                 date(row.published, row.published_raw), "" if row.published else "dim italic"
             ),
-            "source": cell(row.source),
+            # Its file's name is in the article pane: a narrow column keeps "unknown outlet".
+            "source": cell(source(row.source, row.file_named, with_file=False)),
             "title": cell(row.title),
             "claims": count(row.claims),
         }
@@ -653,6 +665,8 @@ def _mark(on: bool) -> Text:
 
 
 class EntityList(ListPane):
+    COMPONENT_CLASSES = ListPane.COMPONENT_CLASSES | entity_classes("entity-list")
+    DEFAULT_CSS = entity_css("EntityList", "entity-list")
     COLUMNS = (Column("Name", "name", None, least=16), Column("Type", "type", 6),
                Column("Claims", "claims", 6, drop=1), Column("Src", "sources", 3, drop=2),
                Column("Conf", "conflicts", 4, drop=3), Column("Men.", "mentions", 4, drop=4),
@@ -662,7 +676,7 @@ class EntityList(ListPane):
         aliases = f" ({'; '.join(row.aliases)})" if row.aliases else ""
         return {
             "name": cell(row.name + aliases),
-            "type": cell(row.type, TYPE_STYLE.get(row.type, "")),
+            "type": cell(row.type, self._colour(f"entity-list--{row.type}")),
             "claims": count(row.claims),
             "sources": count(row.sources),
             "conflicts": count(row.conflicts, "bold red" if row.conflicts else "dim"),
