@@ -39,7 +39,7 @@ ENTITY_SAMPLE = 2000  # articles a filtered entities pane counts names in
 _GROUPS_READ = 200  # groups read with their claims at a time
 # What a list shows of a claim, each field from the claim, its article or its names.
 _CLAIM_ROW = select(ClaimRow, "c", {
-    "article_title": "a.title", "source": "a.source", "published": "a.published",
+    "article_title": "a.title", "source": "a.source", "path": "a.path", "published": "a.published",
     "start": "c.sentence_start", "end": "c.sentence_end",
     "entities": "(SELECT group_concat(e.name, :sep) FROM claim_entities ce "
                 "JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id)",

@@ -201,6 +201,7 @@ class ClaimRow(NamedTuple):
     article_id: int
     article_title: str
     source: str
+    path: str | None  # its article's file: where its source is only that file's name
     published: str | None
     sentence: str
     start: int  # the sentence, in the body

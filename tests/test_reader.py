@@ -508,4 +508,15 @@ async def test_an_article_with_no_known_outlet_says_so_and_R_names_it(library: L
         assert Text.from_markup(str(view.border_title)).plain == "CNN"
         assert column(articles, "Source").count("unknown outlet") == 3
         assert "CNN" in column(articles, "Source")
+
+        # Claims of several articles side by side: those of no known outlet are told apart
+        # by their files' names, dimmed as no outlet's name is.
+        await pilot.press("slash", *"troops", "enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        drawn = [seg for y in range(1, claims.size.height) for seg in claims.render_line(y)]
+        files = [seg for seg in drawn if seg.text.startswith("003_feda93")]
+        outlets = [seg for seg in drawn if seg.text.strip() in ("Newser", "CNN")]
+        assert files and all(seg.style.dim and seg.style.italic for seg in files)
+        assert outlets and not any(seg.style.dim for seg in outlets)
     assert "CNN" in library.sources() and "002_0d673e60a079814f" not in library.sources()

@@ -60,15 +60,19 @@ def entity_classes(prefix: str) -> set[str]:
     return {f"{prefix}--{kind}" for kind in ENTITY_COLOURS}
 
 
-def source(name: str, file_named: str | None, with_file: bool = True) -> Text:
-    """An article's source as shown: its name, or "unknown outlet" and, dimmed, the file it
-    is named after, where no outlet was found for it (never a hash shown as if a name)."""
+def source(name: str, file_named: str | None, shown: str = "whole") -> Text:
+    """An article's source as shown: its name, or, where no outlet was found for it, never
+    the file's name as if it were one: "unknown outlet" and the file's name dimmed (whole),
+    "unknown outlet" alone (outlet), or the file's name alone, dimmed (file: where claims of
+    several such articles are told apart)."""
     if file_named is None:
         return Text(inert(name))
-    shown = Text(UNKNOWN_OUTLET, "italic")
-    if with_file:
-        shown.append_text(Text.assemble(" ", (inert(file_named), "dim")))
-    return shown
+    if shown == "file":
+        return Text(inert(file_named), "dim italic")
+    text = Text(UNKNOWN_OUTLET, "italic")
+    if shown == "whole":
+        text.append_text(Text.assemble(" ", (inert(file_named), "dim")))
+    return text
 
 
 def date(published: str | None, raw: str | None = None) -> str:

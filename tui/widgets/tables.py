@@ -29,6 +29,7 @@ from textual.strip import Strip
 
 from extract.text import inert
 from store import ArticleRow, ClaimRow, Count, EntityRow, claim_in_words
+from store.rows import named_after_file
 from tui.format import date, entity_classes, entity_css, readable, source
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
@@ -576,7 +577,7 @@ class ArticleList(ListPane):
                 date(row.published, row.published_raw), "" if row.published else "dim italic"
             ),
             # Its file's name is in the article pane: a narrow column keeps "unknown outlet".
-            "source": cell(source(row.source, row.file_named, with_file=False)),
+            "source": cell(source(row.source, row.file_named, "outlet")),
             "title": cell(row.title),
             "claims": count(row.claims),
         }
@@ -641,7 +642,8 @@ class ClaimTable(ListPane):
             # The day the claim was made when the sentence says ("on Thursday"), else the
             # article's date.
             "date": cell(row.said_on or row.published or "—", "" if row.published else "dim"),
-            "source": cell(row.source),
+            # Claims of several articles of no known outlet are told apart by their files.
+            "source": cell(source(row.source, named_after_file(row.source, row.path), "file")),
             "figure": cell(claim_in_words(row), style),
             "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
             "sentence": cell(row.sentence),
