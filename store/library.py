@@ -142,6 +142,9 @@ class Library:
     def article(self, article_id: int) -> ArticleDetail | None:
         return self._articles.article(article_id)
 
+    def found(self, article_id: int, query: str) -> list[tuple[int, int]]:
+        return self._articles.found(article_id, query)
+
     def article_refs(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         return self._articles.article_refs(ids)
 

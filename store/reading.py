@@ -9,6 +9,7 @@ stop past a cap where the list shows "10,000+". Every query takes its values as 
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -32,6 +33,7 @@ from store.rows import (
     split_names,
 )
 from store.schema import BUSY_SECONDS
+from store.search import fts_query
 from store.verdicts import Verdict
 
 ENTITY_SAMPLE = 2000  # articles a filtered entities pane counts names in
@@ -42,7 +44,7 @@ _VERDICT_OF_CLAIM = (
 )
 # What a list shows of a claim, each field from the claim, its article or its names.
 _CLAIM_ROW = select(ClaimRow, "c", {
-    "article_title": "a.title", "source": "a.source", "published": "a.published",
+    "article_title": "a.title", "source": "a.source", "path": "a.path", "published": "a.published",
     "start": "c.sentence_start", "end": "c.sentence_end",
     "entities": "(SELECT group_concat(e.name, :sep) FROM claim_entities ce "
                 "JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id)",
@@ -146,6 +148,29 @@ class ArticleReader:
         ]
         detail = ArticleDetail._make(rows[0])
         return detail._replace(partial=bool(detail.partial), spans=spans)
+
+    def found(self, article_id: int, query: str) -> list[tuple[int, int]]:
+        """Where a search finds words in an article's body, as (start, end) offsets, as the
+        full-text index matched them (its stemming: "generals" finds "general"): SQLite's
+        `highlight` marks them with two control characters, which no stored text holds."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        rows = self._connections.fetch(
+            "SELECT highlight(articles_fts, 1, char(2), char(3)) FROM articles_fts "
+            "WHERE articles_fts MATCH ? AND rowid = ?",
+            (match, article_id),
+        )
+        if not rows or not rows[0][0]:
+            return []
+        found, start = [], 0
+        for seen, mark in enumerate(re.finditer("[\x02\x03]", rows[0][0])):
+            at = mark.start() - seen  # in the text without the marks before it
+            if mark.group() == "\x02":
+                start = at
+            else:
+                found.append((start, at))
+        return found
 
     def article_refs(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Where each of those articles comes from, to cite it."""

@@ -17,6 +17,7 @@ and a frozen dataclass costs 0.55 ms to define against 0.08 ms.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 LIST_SEPARATOR = "\x1f"  # joins names inside one SQL value; never part of article text
@@ -133,6 +134,19 @@ class NewArticle(NamedTuple):
 # ---- read by the reader and the exports --------------------------------------------------
 
 
+def named_after_file(source: str, path: str | None) -> str | None:
+    """The file an article is named after where no outlet was found for it (the import then
+    calls its source by the file's name: "002_0d67" for 002_0d67.txt), else None.
+
+    >>> named_after_file("002_0d67", "/story/002_0d67.txt")
+    '002_0d67.txt'
+    """
+    if not path:
+        return None
+    file = PurePath(path.rsplit("#", 1)[0] if "#" in path else path)  # "feed.jsonl#line 3"
+    return file.name if source in (file.stem, PurePath(path).stem) else None
+
+
 class ArticleRow(NamedTuple):
     """An article as the articles pane lists it."""
 
@@ -142,6 +156,12 @@ class ArticleRow(NamedTuple):
     published: str | None
     published_raw: str | None
     claims: int
+    path: str | None = None  # the file it came from
+
+    @property
+    def file_named(self) -> str | None:
+        """Its file's name, where its source is only that: no outlet is known."""
+        return named_after_file(self.source, self.path)
 
 
 class Span(NamedTuple):
@@ -168,6 +188,11 @@ class ArticleDetail(NamedTuple):
     partial: bool = False  # a summary only (a feed or an API that cut the text)
     spans: tuple[Span, ...] | list[Span] = ()
 
+    @property
+    def file_named(self) -> str | None:
+        """Its file's name, where its source is only that: no outlet is known."""
+        return named_after_file(self.source, self.path)
+
 
 class ClaimRow(NamedTuple):
     """A claim as the claims pane lists it and the claims export writes it."""
@@ -176,6 +201,7 @@ class ClaimRow(NamedTuple):
     article_id: int
     article_title: str
     source: str
+    path: str | None  # its article's file: where its source is only that file's name
     published: str | None
     sentence: str
     start: int  # the sentence, in the body

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from tui.app import ClaimdiffApp
 
 SIZE = (160, 48)
-_LABEL = re.compile(r"\S+(?: \S+)*")  # a column's label: words one space apart
+LABEL = re.compile(r"\S+(?: \S+)*")  # a column's label: words one space apart
 
 
 async def settle(app: ClaimdiffApp, pilot: Pilot) -> None:
@@ -91,7 +91,7 @@ def column(pane: ScrollView, label: str) -> list[str]:
     """The cells a list shows in the column under `label` (a sort arrow aside), top to
     bottom: each column starts a cell before its label, where its padding does."""
     header, *rows = shown(pane)
-    labels = list(_LABEL.finditer(header))
+    labels = list(LABEL.finditer(header))
     index = next(i for i, m in enumerate(labels) if m.group().rstrip("▲▼") == label)
     start = labels[index].start() - 1
     end = labels[index + 1].start() - 1 if index + 1 < len(labels) else None

@@ -71,3 +71,46 @@ def test_search_then_export_in_a_real_terminal(tmp_path: Path, db_path: Path):
         keys(session, "q")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_first_run_opens_the_sample_story_and_nothing_done_in_it_touches_its_files(
+    tmp_path: Path,
+):
+    files = {p.name: p.read_bytes() for p in sorted(BUNDLED_ARTICLES.iterdir())}
+    assert len(files) == 5  # the sample story: five reports on North Korean troops
+    session = f"claimdiff-{uuid.uuid4().hex[:8]}"
+
+    def open_reader(library: Path) -> None:
+        command = (f"CLAIMDIFF_DB='{library}' CLAIMDIFF_CONFIG='{tmp_path / 'config.json'}' "
+                   f"'{CLAIMDIFF}'")  # fmt: skip
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48",
+             "-c", str(tmp_path), command],
+            check=True, env={**os.environ, "TERM": "xterm-256color"},
+        )  # fmt: skip
+
+    first = tmp_path / "first.db"
+    open_reader(first)  # a library that does not exist yet: the first run
+    try:
+        shown = wait_for(session, "Articles (5)")
+        assert "North Korea May Be Providing Russia" in shown and "Newser" in shown
+        assert shown.count("unknown outlet") == 4 and "002_0d673e60a" not in shown
+        keys(session, "j")  # the next article, from no known outlet
+        wait_for(session, "(R names it)")
+        keys(session, "R")
+        wait_for(session, "Name the outlet of")
+        keys(session, "CNN", "Enter")
+        wait_for(session, "CNN · 2024-10-25")
+        keys(session, "q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    # The rename is the user's library's: the bundled files are as they were, and another
+    # first run shows the sample story as it came.
+    assert {p.name: p.read_bytes() for p in sorted(BUNDLED_ARTICLES.iterdir())} == files
+    open_reader(tmp_path / "second.db")
+    try:
+        shown = wait_for(session, "Articles (5)")
+        assert "CNN" not in shown and shown.count("unknown outlet") >= 4
+        keys(session, "q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from store import Library
-from tests.driving import SIZE, Notices, column, import_through_dialog, settle
+from tests.driving import SIZE, Notices, column, import_through_dialog, settle, until
 from tui.app import ClaimdiffApp
 from tui.screens.importing import ImportScreen, PathSuggester
 from tui.widgets.tables import ArticleList
@@ -212,3 +213,32 @@ async def test_a_folder_of_many_files_is_counted_and_imported_on_a_second_enter(
         assert summary.startswith("Import: 4 imported, 0 already present, 0 failed, 2 passed over")
         assert f"passed over: {folder / '.venv'}: a hidden folder" in summary
         assert f"passed over: {folder / 'README.TXT'}: a readme" in summary
+
+
+async def test_import_progress_counts_the_files_in_words(library: Library, tmp_path: Path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(200):
+        (folder / f"report-{n:03}.txt").write_text(
+            f"Source: Wire {n}\nReport {n}\n\n"
+            f"Some {1000 + n:,} North Korean soldiers are in the Kursk region, officials said.",
+            encoding="utf-8",
+        )
+    app = ClaimdiffApp(library)
+    seen: list[str] = []
+
+    def status() -> str:
+        if isinstance(app.screen, ImportScreen):
+            seen.append(str(app.screen.query_one("#import-status").render()))
+        return not isinstance(app.screen, ImportScreen)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await import_through_dialog(app, pilot, folder)
+        await until(pilot, status, 60)
+    counts = [m.groups() for m in map(re.compile(r"(\d+) of (\d+) files").match, seen) if m]
+    assert counts, seen
+    assert {total for _, total in counts} == {"200"}
+    done = [int(d) for d, _ in counts]
+    assert done == sorted(done) and 0 < done[0] < 200  # counted as they go
+    assert library.counts()["articles"] == 205

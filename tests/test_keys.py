@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from store import Library
@@ -97,11 +98,24 @@ async def test_the_palette_offers_the_reader_actions_and_runs_them(library: Libr
         assert str(app.screen.query_one("#groups").border_title).startswith("Groups (")
 
 
+def help_lines(app: ClaimdiffApp) -> list[str]:
+    """The help as drawn, every line of it (scrolled out of view too), spaces as drawn."""
+    from textual.widgets import Static
+
+    return [line.rstrip() for static in app.screen.query(Static) for line in lines(static)]
+
+
+def headings(app: ClaimdiffApp) -> list[str]:
+    from tui.screens.help import SECTIONS
+
+    names = {s.heading for s in SECTIONS}
+    return [line.strip() for line in help_lines(app) if line.strip() in names]
+
+
 async def test_the_help_shows_each_key_as_the_config_maps_it_and_scrolls_with_j_and_k(
     library: Library, tmp_path, monkeypatch
 ):
     from textual.containers import VerticalScroll
-    from textual.widgets import Static
 
     remap(tmp_path, monkeypatch, {"main.search": "S", "main.help": "h", "list.top": "home"})
     app = ClaimdiffApp(library)
@@ -110,33 +124,105 @@ async def test_the_help_shows_each_key_as_the_config_maps_it_and_scrolls_with_j_
         assert "S Search" in lines(app.screen.query_one(KeyBar))[0]
         await pilot.press("h")
         await pilot.pause()
-        help_text = [" ".join(line.split()) for line in lines(app.screen.query_one(Static))]
+        help_text = []  # a row a line, its description's wrapped lines joined to it
+        for line in help_lines(app):
+            if line.startswith("  ") and help_text:
+                help_text[-1] += line
+            else:
+                help_text.append(line)
+        help_text = [" ".join(line.split()) for line in help_text]
         assert "S search claims and article text" in help_text
-        assert "h this help" in help_text and "? this help" not in help_text
+        assert "h this help, in every view and dialog (f1 where you type)" in help_text
         assert "home / G first / last row" in help_text
-        assert "tab / shift+tab next / previous pane" in help_text
+        assert ("tab / shift+tab next / previous pane: articles, entities, article text, claims"
+                in help_text)  # fmt: skip
         assert "ctrl+p command palette" in help_text
-        headings = ["Everywhere", "Lists (articles, claims, entities)", "Discrepancies",
-                    "Article text"]  # fmt: skip
-        assert [line for line in help_text if line in headings] == headings
+        assert "enter on a claim: show its sentence in the article" in help_text
+        assert headings(app) == ["Everywhere", "Lists (articles, claims, entities)",
+                                 "Article text", "Discrepancies", "Filter dialog (f)",
+                                 "Other dialogs"]  # fmt: skip
         scroll = app.screen.query_one(VerticalScroll)
-        await pilot.press("j", "j")
-        assert scroll.scroll_offset.y == 2
+        await pilot.press(*"jjjjj")  # each press a line, however fast they come
+        assert scroll.scroll_offset.y == 5
         await pilot.press("k")
-        assert scroll.scroll_offset.y == 1
+        assert scroll.scroll_offset.y == 4
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
 
 
-def test_every_key_of_the_reader_and_its_views_is_in_the_help():
+async def test_the_help_s_key_column_is_as_wide_as_its_widest_keys(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = [re.match(r"( *)(\S+(?: \S+)*)( {2,})(\S.*)", line) for line in help_lines(app)]
+        rows = [r for r in rows if r]
+        assert len(rows) > 30
+        widest = max(len(r.group(2)) for r in rows)
+        assert widest == len("tab / shift+tab")
+        # Every description starts two cells after the widest keys, and none wraps into it.
+        starts = {len(r.group(1)) + widest + 2 for r in rows}
+        assert {r.start(4) for r in rows} == starts and len(starts) == 1
+
+
+async def test_the_help_opens_in_every_view_and_dialog_with_its_keys_first(library: Library):
     from tui.screens.discrepancies import DiscrepancyScreen
+    from tui.screens.export import ExportScreen
+    from tui.screens.filters import FilterScreen
+    from tui.screens.importing import ImportScreen
+
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+
+        async def help_over(screen: type, first: str, key: str = "question_mark") -> None:
+            assert isinstance(app.screen, screen)
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen), f"{key} in {screen.__name__}"
+            assert headings(app)[0] == first
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, screen)  # back where it was opened
+
+        await help_over(type(app.screen), "Everywhere")
+        await pilot.press("d")
+        await settle(app, pilot)
+        await help_over(DiscrepancyScreen, "Discrepancies")
+        await pilot.press("escape", "f")
+        await pilot.pause()
+        await help_over(FilterScreen, "Filter dialog (f)")
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        # Where a text box takes ? as a character, f1 opens the help.
+        await pilot.press("question_mark")
+        assert app.screen.query_one("#import-path").value.endswith("?")
+        await help_over(ImportScreen, "Other dialogs", "f1")
+        await pilot.press("escape", "x")
+        await pilot.pause()
+        await help_over(ExportScreen, "Other dialogs", "f1")
+
+
+def test_every_key_of_the_reader_its_views_and_dialogs_is_in_the_help():
+    from tui.screens.discrepancies import DiscrepancyScreen
+    from tui.screens.export import ExportScreen
+    from tui.screens.filters import FilterScreen, RenameScreen, Ticks
     from tui.screens.help import SECTIONS, bindings_of
+    from tui.screens.importing import ImportScreen
     from tui.screens.main import MainScreen
+    from tui.screens.pick import PickScreen
     from tui.widgets.article_view import ArticleView
     from tui.widgets.tables import ClaimTable, ListPane
 
-    helped = {i for _, rows in SECTIONS for row in rows for i in row.ids}
-    declared = bindings_of(MainScreen, ListPane, ClaimTable, ArticleView, DiscrepancyScreen)
+    helped = {i for section in SECTIONS for row in section.rows for i in row.ids}
+    declared = bindings_of(MainScreen, ListPane, ClaimTable, ArticleView, DiscrepancyScreen,
+                           FilterScreen, Ticks, RenameScreen, ImportScreen, ExportScreen,
+                           PickScreen)  # fmt: skip
     assert set(declared) <= helped, set(declared) - helped
     assert set(bindings_of(ClaimdiffApp)) - helped == {"app.quit"}  # ctrl+q: q is shown
+    # Every screen and dialog answers the help's key.
+    for screen in (MainScreen, DiscrepancyScreen, FilterScreen, RenameScreen, ImportScreen,
+                   ExportScreen, PickScreen):  # fmt: skip
+        assert "main.help" in bindings_of(screen), screen

@@ -3,10 +3,13 @@ time, and answering the mouse; read here from what they draw."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from textual.app import App, ComposeResult
 
 from store import ClaimFilter, EntityRow, Library
-from tests.driving import SIZE, column, cut, settle, shown
+from tests.driving import LABEL, SIZE, column, cut, settle, shown
 from tui.app import ClaimdiffApp
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList
 
@@ -93,20 +96,104 @@ async def test_entities_show_claims_sources_conflicts_and_sort(library: Library)
         assert column(entities, "Name") == by_name[::-1] and "Name▼" in shown(entities)[0]
 
 
-async def test_s_sorts_the_claims_by_their_labelled_columns_not_the_marks(library: Library):
+def _number(figure: str) -> float:
+    """The first number a figure's words show: "more than 3,000 North Koreans" is 3000."""
+    return float(re.search(r"\d[\d,.]*", figure).group().replace(",", ""))
+
+
+async def test_s_sorts_the_figures_by_value_and_statements_after_them(library: Library):
     app = ClaimdiffApp(library)
     async with app.run_test(size=TALL) as pilot:
         await settle(app, pilot)
         articles = app.screen.query_one(ArticleList)
-        articles.move_to(max(articles.rows_shown, key=lambda r: r.claims).id)
+        # "Ukraine War Update": 12,000 soldiers, 500 officers, 3 generals, 3,765, 3,200, 130...
+        articles.move_to(next(r.id for r in articles.rows_shown if r.title.startswith("Ukraine")))
         await settle(app, pilot)
         claims = app.screen.query_one(ClaimTable)
         claims.focus()
         figures = column(claims, "Figure")
+        assert {"3 generals", "130 students", "500 officers"} <= set(figures)
         await pilot.press("s")
         await pilot.pause()
         assert shown(claims)[0].split()[0] == "Figure▲"  # the marks' column stays unsorted
-        assert column(claims, "Figure") == sorted(figures, key=str.lower) != figures
+        by_value = column(claims, "Figure")
+        numbers = [_number(f) for f in by_value if re.search(r"\d", f)]
+        assert numbers == sorted(numbers) and len(numbers) >= 8, by_value
+        assert by_value[:3] == ["3 generals", "130 students", "500 officers"]
+        await pilot.press("s")  # reversed: the largest first
+        await pilot.pause()
+        reverse = column(claims, "Figure")
+        assert reverse[0].startswith("12,000") and reverse[-1] != "3 generals"
+        assert [_number(f) for f in reverse if re.search(r"\d", f)] == numbers[::-1]
+
+        # Where figures and statements mix, the statements come after the figures both ways.
+        articles.move_to(next(r.id for r in articles.rows_shown if r.source == "Newser"))
+        await settle(app, pilot)
+        assert "Figure▼" in shown(claims)[0]  # a new list keeps the sort: reversed
+        assert column(claims, "Figure")[0].startswith("several thousand")
+        assert column(claims, "Figure")[-1] == "deny"
+
+
+async def test_dates_sort_by_time_with_relative_and_unknown_dates_last(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=TALL) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("s")  # the first column: Date
+        await pilot.pause()
+        assert column(articles, "Date") == ["2024-10-16", "2024-10-25", "1 month ago", "—", "—"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert column(articles, "Date") == ["2024-10-25", "2024-10-16", "1 month ago", "—", "—"]
+        assert "Date▼" in shown(articles)[0]
+
+
+async def _headers(app: ClaimdiffApp, pilot) -> dict[str, list[str]]:
+    """The column labels of each list pane, as drawn."""
+    await settle(app, pilot)
+    return {pane: [m.group().rstrip("▲▼") for m in LABEL.finditer(shown(
+                app.screen.query_one(f"#{pane}"))[0])]
+            for pane in ("articles", "claims", "entities")}  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [(160, 48), (120, 40), (100, 30), (80, 24)])
+async def test_narrow_panes_cut_titles_before_sources_and_attributions_go(
+    library: Library, size: tuple[int, int]
+):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=size) as pilot:
+        headers = await _headers(app, pilot)
+        assert {"Source", "Title"} <= set(headers["articles"]), headers
+        assert {"Figure", "Attributed to"} <= set(headers["claims"]), headers
+        assert {"Name", "Type"} <= set(headers["entities"])
+        articles = app.screen.query_one(ArticleList)
+        titles = column(articles, "Title")
+        assert cut([r.title for r in articles.rows_shown], titles)
+        assert "Newser" in column(articles, "Source")
+        if size[0] >= 120:
+            assert "Date" in headers["articles"] and "Sentence" in headers["claims"]
+        if size[0] == 160:
+            assert "Claims" in headers["articles"] and "Art." in headers["entities"]
+        assert all(len(t) >= 15 for t in titles)  # cut, never to a stub
+
+        # A list of several sources' claims keeps its sources where there is room for them,
+        # and who the figures are attributed to everywhere.
+        await pilot.press("slash", *"troops", "enter")
+        headers = await _headers(app, pilot)
+        assert {"Figure", "Attributed to"} <= set(headers["claims"]), headers
+        if size[0] >= 100:
+            assert "Source" in headers["claims"]
+
+
+async def test_columns_fit_again_as_the_terminal_narrows(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert "Date" in (await _headers(app, pilot))["articles"]
+        await pilot.resize_terminal(80, 24)
+        headers = await _headers(app, pilot)
+        assert headers["articles"] == ["Source", "Title"], headers
+        assert headers["claims"] == ["Figure", "Attributed to"], headers
 
 
 async def test_lists_draw_only_the_rows_on_screen_and_answer_the_mouse(

@@ -3,12 +3,17 @@ choosing an article, a claim or an entity, searching and filtering."""
 
 from __future__ import annotations
 
+import colorsys
 import json
 from dataclasses import replace
 from pathlib import Path
 
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import SelectionList
+
 from store import Library, import_paths
-from tests.driving import SIZE, Notices, column, settle, shown
+from tests.driving import SIZE, Notices, column, lines, settle, shown, until
 from tui.app import ClaimdiffApp
 from tui.widgets.article_view import ArticleView
 from tui.widgets.tables import ArticleList, ClaimTable, EntityList
@@ -104,6 +109,63 @@ async def test_search_narrows_claims_and_articles(library: Library):
         assert sentences and all("general" in s.lower() for s in sentences)  # stemmed
         assert len(column(app.screen.query_one(ArticleList), "Title")) < 5
         assert "search: generals" in filter_bar(app)
+
+
+def marked(view: ArticleView, word: str) -> list[Style]:
+    """The styles the article pane draws `word` in, underlined on a background of its own
+    (as no figure or name is), wherever it shows it (paged through)."""
+    styles = []
+    background = view.rich_style.bgcolor
+    height = view.scrollable_content_region.height
+    for top in range(0, view.virtual_size.height, height):
+        view.scroll_to(y=top, animate=False, immediate=True)
+        for y in range(height):
+            styles += [seg.style for seg in view.render_line(y)
+                       if seg.text.lower() == word and seg.style.underline
+                       and seg.style.bgcolor != background]  # fmt: skip
+    view.scroll_to(y=0, animate=False, immediate=True)
+    return styles
+
+
+async def test_search_matches_as_you_type_once_typing_pauses_and_marks_the_words(
+    library: Library, monkeypatch
+):
+    searched: list[str | None] = []
+    first_page = library.claims_first_page
+
+    def reading(f, *args):
+        searched.append(f.query)
+        return first_page(f, *args)
+
+    monkeypatch.setattr(library, "claims_first_page", reading)
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        assert not marked(view, "generals")
+        searched.clear()
+        await pilot.press("slash", *"generals")  # no enter: the panes follow the typing
+        await until(pilot, lambda: "search: generals" in filter_bar(app), 5)
+        await settle(app, pilot)
+        assert searched == ["generals"]  # once, when typing paused: never a search a key
+        claims = app.screen.query_one(ClaimTable).rows_shown
+        assert claims and all("general" in c.sentence.lower() for c in claims)
+        assert app.screen.query_one("#search").has_focus  # the user can type on
+        # The article shown marks the word searched for, on a background of its own.
+        assert marked(view, "generals")
+
+        await pilot.press("enter")  # kept; the box closes
+        await settle(app, pilot)
+        assert not app.screen.query_one("#search").display and searched == ["generals"]
+        await pilot.press("slash", "end", *" three")  # the search narrows as words come
+        await until(pilot, lambda: "search: generals three" in filter_bar(app), 5)
+        await pilot.press("escape")  # cancels: the search the box opened with, "generals"
+        await settle(app, pilot)
+        assert "search: generals" in filter_bar(app) and "three" not in filter_bar(app)
+        assert not app.screen.query_one("#search").display
+        await pilot.press("escape")  # then clears it, and its marks
+        await settle(app, pilot)
+        assert filter_bar(app) == "" and not marked(view, "generals")
 
 
 async def test_markup_and_escapes_in_an_article_are_shown_as_text(tmp_path: Path, db_path: Path):
@@ -214,8 +276,11 @@ async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
-        await pilot.press("end", "space")  # the last source: Newser
-        await pilot.press("tab", "space")  # kind: quantity
+        sources = app.screen.query_one("#filter-sources")
+        assert all(line.startswith("▐✓▌") for line in ticks(sources))  # no filter: all kept
+        await pilot.press("a", "end", "space")  # none, then the last source: Newser
+        assert [line.startswith("▐✓▌") for line in ticks(sources)] == [False] * 4 + [True]
+        await pilot.press("tab", "end", "space")  # kind: statements unticked, quantities kept
         await pilot.press("enter")
         await settle(app, pilot)
         claims = app.screen.query_one(ClaimTable).rows_shown
@@ -233,6 +298,11 @@ async def test_filters_by_source_and_kind_narrow_every_pane(library: Library):
         assert filter_bar(app) == ""
 
 
+def ticks(selection: SelectionList) -> list[str]:
+    """A tick list's lines as drawn: "▐✓▌ Newser" where ticked, "▐ ▌ Newser" where not."""
+    return [line[line.index("▐") :].strip() for line in lines(selection) if "▐" in line]
+
+
 async def test_a_bad_date_is_refused_in_the_filter_dialog(library: Library):
     from tui.screens.filters import FilterScreen
 
@@ -246,11 +316,17 @@ async def test_a_bad_date_is_refused_in_the_filter_dialog(library: Library):
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
         assert "YYYY-MM-DD" in str(app.screen.query_one("#filter-error").render())
+        # A list with nothing ticked would keep nothing: refused too.
+        app.screen.query_one("#filter-since").value = ""
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        assert "Tick at least one of the sources" in str(
+            app.screen.query_one("#filter-error").render()
+        )
 
 
 async def test_a_source_renamed_in_the_filters_is_the_name_every_pane_shows(library: Library):
-    from textual.widgets import SelectionList
-
     app = ClaimdiffApp(library)
     told = Notices()
     async with app.run_test(size=SIZE, message_hook=told) as pilot:
@@ -259,7 +335,7 @@ async def test_a_source_renamed_in_the_filters_is_the_name_every_pane_shows(libr
         await pilot.pause()
         sources = app.screen.query_one("#filter-sources", SelectionList)
         old = sources.get_option_at_index(sources.highlighted).value
-        await pilot.press("space", "R")  # ticked, then renamed: the tick follows the name
+        await pilot.press("a", "space", "R")  # that one ticked, then renamed: its tick follows
         await pilot.pause()
         field = app.screen.query_one("#rename-source")
         assert field.value == old
@@ -352,3 +428,95 @@ def test_escape_takes_off_the_filter_set_last_and_a_part_set_again_moves_last():
     f = f.without_last().without_last()
     assert f == ReaderFilter() and f.without_last() == f
     assert f.listed(3) == ClaimFilter(article_id=3)  # unfiltered: the open article's
+
+
+def _contrast(a, b) -> float:
+    """WCAG's contrast of two rich colours, computed here from its definition."""
+
+    def luminance(c) -> float:
+        r, g, b = (v / 255 for v in c.get_truecolor())
+        return sum(w * (x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4)
+                   for w, x in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))  # fmt: skip
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _hue(colour) -> float:
+    r, g, b = (v / 255 for v in colour.get_truecolor())
+    return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+
+async def test_names_are_readable_on_light_and_dark_themes_and_figures_stand_out_more(
+    library: Library,
+):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)  # Newser's article
+        kinds = {"Kim Jong Un": "person", "Kremlin": "org", "NBC News": "org", "Russia": "place"}
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await settle(app, pilot)
+            drawn = {seg.text: seg.style for y in range(view.size.height)
+                     for seg in view.render_line(y)}  # fmt: skip
+            names = {text: drawn[text] for text in kinds}
+            figure = drawn[" infantry soldiers"]  # of "several thousand ... infantry soldiers"
+            colours = {kinds[text]: style.color for text, style in names.items()}
+            assert len(set(colours.values())) == 3, (theme, colours)  # a colour a type
+            for text, style in names.items():
+                assert _contrast(style.color, style.bgcolor) >= 4.5, (theme, text)
+                assert not style.bold, (theme, text)  # names are not bold: figures are
+            assert figure.bold and _contrast(figure.color, figure.bgcolor) >= 4.5, theme
+            assert figure.bgcolor != view.rich_style.bgcolor  # on a tint of their own
+            # Red means a conflict: an organisation is never drawn red.
+            assert not (_hue(colours["org"]) < 30 or _hue(colours["org"]) > 330), theme
+
+            entities = app.screen.query_one(EntityList)
+            for line in range(1, entities.size.height):
+                for seg in entities.render_line(line):
+                    if seg.text.strip() in ("person", "org", "place"):
+                        assert _contrast(seg.style.color, seg.style.bgcolor) >= 4.5, theme
+
+
+async def test_an_article_with_no_known_outlet_says_so_and_R_names_it(library: Library):
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        sources = column(articles, "Source")
+        assert sources.count("unknown outlet") == 4 and "Newser" in sources
+        assert not any(s.startswith("00") for s in sources)  # no file name as if a name
+        articles.focus()
+        await pilot.press("j")  # CNN's article, whose text names no outlet
+        await settle(app, pilot)
+        view = app.screen.query_one(ArticleView)
+        meta = view.render_line(1)
+        assert meta.text.startswith(
+            "unknown outlet 002_0d673e60a079814f.txt (R names it) · 2024-10-25"
+        )
+        (file,) = [seg for seg in meta if seg.text == "002_0d673e60a079814f.txt"]
+        assert file.style.dim  # the file's name, dimmed: not a name
+        assert Text.from_markup(str(view.border_title)).plain.startswith("unknown outlet")
+        await pilot.press("R")
+        await pilot.pause()
+        field = app.screen.query_one("#rename-source")
+        assert field.value == ""  # a name to give, not the file's to edit
+        await pilot.press(*"CNN", "enter")
+        await settle(app, pilot)
+        assert view.render_line(1).text.startswith("CNN · 2024-10-25")
+        assert Text.from_markup(str(view.border_title)).plain == "CNN"
+        assert column(articles, "Source").count("unknown outlet") == 3
+        assert "CNN" in column(articles, "Source")
+
+        # Claims of several articles side by side: those of no known outlet are told apart
+        # by their files' names, dimmed as no outlet's name is.
+        await pilot.press("slash", *"troops", "enter")
+        await settle(app, pilot)
+        claims = app.screen.query_one(ClaimTable)
+        drawn = [seg for y in range(1, claims.size.height) for seg in claims.render_line(y)]
+        files = [seg for seg in drawn if seg.text.startswith("003_feda93")]
+        outlets = [seg for seg in drawn if seg.text.strip() in ("Newser", "CNN")]
+        assert files and all(seg.style.dim and seg.style.italic for seg in files)
+        assert outlets and not any(seg.style.dim for seg in outlets)
+    assert "CNN" in library.sources() and "002_0d673e60a079814f" not in library.sources()

@@ -74,7 +74,8 @@ async def test_the_verdict_filter_keeps_judged_claims_and_those_without(library:
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
-        await pilot.press("tab", "tab", "tab", "down", "down", "space", "enter")  # false
+        # All are ticked at first: a unticks them all, space ticks the one kept.
+        await pilot.press("tab", "tab", "tab", "a", "down", "down", "space", "enter")  # false
         await settle(app, pilot)
         table = app.screen.query_one(ClaimTable)
         assert [c.id for c in table.rows_shown] == [judged.id]
@@ -84,7 +85,7 @@ async def test_the_verdict_filter_keeps_judged_claims_and_those_without(library:
         await pilot.press("escape")
         await pilot.press("f")
         await pilot.pause()
-        await pilot.press("tab", "tab", "tab", "end", "space", "enter")  # no verdict
+        await pilot.press("tab", "tab", "tab", "a", "end", "space", "enter")  # no verdict
         await settle(app, pilot)
         ids = {c.id for c in table.rows_shown}
         assert judged.id not in ids and len(ids) == len(library.claims()) - 1

@@ -17,6 +17,11 @@ from store.files import Target, TargetError, write_text
 from tui.config import config_path, load_config, save_config
 from tui.messages import Exported
 
+# The help's key, declared by every screen and dialog (a modal screen hides the app's own
+# keys) under one id, so one keymap entry moves it everywhere. Its id keeps the name it had
+# when only the reader had it; f1 opens it where a text box takes `?` as a character.
+HELP = Binding("question_mark,f1", "app.help", "Help", id="main.help", tooltip="this help")
+
 
 class ClaimdiffApp(App[None]):
     """Reads one library; notices (import failures and such) are shown once it is up.
@@ -103,6 +108,13 @@ class ClaimdiffApp(App[None]):
             self.notify(printable(f"{event.worker.group}: {event.worker.error}"),
                         title="Something went wrong", severity="error", markup=False)  # fmt: skip
 
+    def action_help(self) -> None:
+        """Every key, the keys of the screen it is opened over first."""
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.config.keymap, type(self.screen)))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.screens.main import MainScreen
         from tui.widgets.tables import ClaimTable
@@ -148,4 +160,4 @@ class ClaimdiffApp(App[None]):
                                ("claims", "Claims"), ("entities", "Entities")):  # fmt: skip
                 yield SystemCommand(f"Go to {label}", f"Focus the {label.lower()} pane",
                                     lambda key=key: screen.action_focus_pane(key))  # fmt: skip
-            yield SystemCommand("Help", "Show every key (?)", screen.action_help)
+            yield SystemCommand("Help", "Show every key (?)", self.action_help)

@@ -48,6 +48,7 @@ class ArticlesLoaded(Message):
 @dataclass(eq=False, repr=False)
 class ArticleLoaded(Message):
     article: ArticleDetail | None
+    found: list[tuple[int, int]]  # where the search finds words in its body
 
 
 @dataclass(eq=False, repr=False)

@@ -42,7 +42,7 @@ from store import (
 from store.files import Target
 from store.schema import BUSY_SECONDS
 from store.verdicts import CLEAR, UnknownError, Verdict
-from tui.app import ClaimdiffApp
+from tui.app import HELP, ClaimdiffApp
 from tui.format import VERDICT_STYLE, verdict_words
 from tui.messages import (
     LAST_PAGE,
@@ -57,7 +57,7 @@ from tui.screens.export import ExportScreen, export_format
 from tui.state import place_of_compared
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.range_plot import RangePlot
-from tui.widgets.tables import ListPane, cell, last_page
+from tui.widgets.tables import Column, ListPane, cell, last_page
 from tui.widgets.title_bar import TitleBar
 
 WAITING = (
@@ -74,16 +74,17 @@ STATUS_STYLE = {"conflict": "bold red", "soft": "yellow", "changed": "bold cyan"
 
 
 class GroupList(ListPane):
-    COLUMNS = (("Status", "status", 9, 0), ("Topic", "topic", None, 0),
-               ("Verdict", "verdict", 11, 2), ("Sources", "sources", 7, 1))  # fmt: skip
+    COLUMNS = (Column("Status", "status", 9), Column("Topic", "topic", None, least=16),
+               Column("Verdict", "verdict", 11, drop=2),
+               Column("Sources", "sources", 7, drop=1))  # fmt: skip
 
     def key_of(self, group: GroupRow) -> str:
         return group.key
 
-    def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
+    def columns_wanted(self) -> list[Column]:
         if any(g.verdict or g.note for g in self.rows_shown):
             return list(self.COLUMNS)
-        return [c for c in self.COLUMNS if c[1] != "verdict"]  # nothing judged: no room taken
+        return [c for c in self.COLUMNS if c.key != "verdict"]  # nothing judged: no room taken
 
     def cells(self, group: GroupRow) -> dict[str, Text]:
         status = "soft" if group.soft else group.status
@@ -196,6 +197,7 @@ class DiscrepancyScreen(Screen[None]):
                 tooltip="take the card's claim out of its group, for good"),
         Binding("m", "merge", "Merge", id="discrepancies.merge",
                 tooltip="merge this group into another: m here, then m on the other"),
+        HELP,
     ]  # fmt: skip
     app = getters.app(ClaimdiffApp)  # its export worker, typed
     DEFAULT_CSS = """

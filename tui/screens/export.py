@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from store.files import Target, TargetError, target
+from tui.app import HELP
 from tui.screens.importing import PathSuggester
 
 
@@ -28,7 +29,7 @@ def export_format(path: Path, briefs: bool = False) -> str:
 class ExportScreen(ModalScreen[Target | None]):
     """Returns where to write, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel"), HELP]
     DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
     ExportScreen > Vertical { width: 72; }

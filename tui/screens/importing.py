@@ -28,6 +28,7 @@ from textual.widgets import Input, Label, ProgressBar
 
 from store import Failure, ImportCancelled, ImportReport, Library, collect_files, import_paths
 from store.importer import GROUPING
+from tui.app import HELP
 
 _WEB = ("http://", "https://")
 ASK_AFTER = 500  # files: a folder holding more is counted and the user asked first
@@ -64,7 +65,7 @@ class PathSuggester(Suggester):
 class ImportScreen(ModalScreen[Imported | None]):
     """Asks for a path, imports it, and returns what it did (None if never started)."""
 
-    BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop")]
+    BINDINGS = [Binding("escape", "stop", "Cancel / stop", id="import.stop"), HELP]
     DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
     ImportScreen > Vertical { width: 80; max-width: 96%; }
@@ -101,6 +102,7 @@ class ImportScreen(ModalScreen[Imported | None]):
         # Not "_running": Textual's message pump keeps its own under that name, so escape
         # took a dialog that had not started for one importing, and never closed it.
         self._importing = False
+        self._fetching = False  # web addresses, counted as pages
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -159,6 +161,7 @@ class ImportScreen(ModalScreen[Imported | None]):
         if not isinstance(what, list):
             self._what = what if what.is_dir() else what.parent
         self._importing = True
+        self._fetching = fetching
         self.run_import(what)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
@@ -187,10 +190,17 @@ class ImportScreen(ModalScreen[Imported | None]):
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
+        """The bar, and the count in words: "Importing 1,204 of 2,225 files…"."""
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
-        if message.grouping and not self._stop.is_set():
+        if self._stop.is_set():
+            return  # it says it is stopping
+        if message.grouping:
             status = "Grouping the new claims… Esc stops; grouping resumes later."
-            self.query_one("#import-status", Label).update(status)
+        else:
+            done, total = message.done, message.total
+            noun = ("page" if self._fetching else "file") + ("s" if total != 1 else "")
+            status = f"{done:,} of {total:,} {noun}. Esc stops after this one."
+        self.query_one("#import-status", Label).update(status)
 
     @on(Finished)
     def _finished(self, message: Finished) -> None:

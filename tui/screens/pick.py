@@ -11,12 +11,13 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from extract.text import inert
+from tui.app import HELP
 
 
 class PickScreen(ModalScreen[str | None]):
     """Returns the chosen name, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="pick.cancel")]
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="pick.cancel"), HELP]
     DEFAULT_CLASSES = "dialog"  # app.tcss
     DEFAULT_CSS = """
     PickScreen > Vertical { width: 60; max-height: 80%; }

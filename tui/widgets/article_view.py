@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from extract.text import inert
 from store import ArticleDetail
-from tui.format import TYPE_STYLE, date
+from tui.format import date, entity_classes, entity_css, readable, source
 
 NAMED = ("person", "org", "place")  # the entity types marked in the text
 LINE = Binding.Group("scroll a line")  # keys the help shows on one line, with these words
@@ -65,17 +65,27 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--figure-bound",
         "article-view--statement",
         "article-view--selected",
-    }
+        "article-view--found",
+    } | entity_classes("article-view")
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; scrollbar-gutter: stable; }
     ArticleView > .article-view--title { text-style: bold; color: $text; }
     ArticleView > .article-view--meta { color: $text-muted; }
-    ArticleView > .article-view--figure { text-style: bold; color: $text-warning; }
-    ArticleView > .article-view--figure-loose { text-style: bold italic; color: $text-warning; }
-    ArticleView > .article-view--figure-bound { text-style: bold; color: $text-error; }
+    /* Figures, the point of the reading, stand out most: bold, on a tint of their own;
+       a hedged one ("about", "at most") in italics. Red is left for conflicts. */
+    ArticleView > .article-view--figure {
+        text-style: bold; color: $warning; background: $warning 15%;
+    }
+    ArticleView > .article-view--figure-loose {
+        text-style: bold italic; color: $warning; background: $warning 15%;
+    }
+    ArticleView > .article-view--figure-bound {
+        text-style: bold italic; color: $warning; background: $warning 15%;
+    }
     ArticleView > .article-view--statement { text-style: bold underline; color: $text-accent; }
     ArticleView > .article-view--selected { background: $primary 30%; }
-    """
+    ArticleView > .article-view--found { background: $accent 35%; text-style: underline; }
+    """ + entity_css("ArticleView", "article-view")
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="article.down", group=LINE),
         Binding("k,up", "scroll_up", "Up", show=False, id="article.up", group=LINE),
@@ -96,6 +106,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.article: ArticleDetail | None = None
         self.selected: tuple[int, int] | None = None  # body offsets of the chosen sentence
+        self.found: list[tuple[int, int]] = []  # body offsets of the words a search finds
         self.placeholder = "No article selected."
         self._text = Text()
         self._body_offset = 0
@@ -103,8 +114,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._wrapped_width = -1
 
-    def show_article(self, article: ArticleDetail | None) -> None:
+    def show_article(
+        self, article: ArticleDetail | None, found: list[tuple[int, int]] | None = None
+    ) -> None:
+        """Show an article from its top, the words a search finds in it marked."""
         self.article = article
+        self.found = found or []
         self.selected = None
         self._rebuild()
         self.scroll_to(y=0, animate=False)
@@ -143,14 +158,18 @@ class ArticleView(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         text = Text()
         text.append(inert(article.title).replace("\n", " "), style=style("article-view--title"))
-        meta = [article.source, date(article.published, article.published_raw)]
+        meta = [date(article.published, article.published_raw)]
         if article.author:
             meta.append(f"by {article.author}")
         if article.partial:
             meta.append("summary only: its source did not carry the whole article")
-        text.append(
-            "\n" + inert(" · ".join(meta)).replace("\n", " "), style=style("article-view--meta")
-        )
+        outlet = source(article.source, article.file_named)
+        if article.file_named:
+            outlet.append(" (R names it)", "dim")
+        outlet.append(" · " + inert(" · ".join(meta)).replace("\n", " "))
+        outlet.stylize(style("article-view--meta"))
+        text.append("\n")
+        text.append_text(outlet)
         if article.url:  # on a line of its own, to read and copy whole (o opens it)
             text.append("\n" + inert(article.url).replace("\n", " "),
                         style=style("article-view--meta") + Style(underline=True))  # fmt: skip
@@ -162,12 +181,21 @@ class ArticleView(ScrollView, can_focus=True):
             text.stylize(
                 style("article-view--selected"), base + self.selected[0], base + self.selected[1]
             )
-        for span in article.spans:
-            name = f"article-view--{span.kind}"  # figures by hedge, statements
-            if name in self.COMPONENT_CLASSES:
-                text.stylize(style(name), base + span.start, base + span.end)
-            elif span.kind in NAMED:  # people, organisations, places: as the entities pane
-                text.stylize(TYPE_STYLE[span.kind], base + span.start, base + span.end)
+        background = self.rich_style.bgcolor
+        # Names first, then the figures over them: "several thousand North Korean soldiers"
+        # is one figure, in a figure's colours throughout.
+        for span in sorted(article.spans, key=lambda span: span.kind not in NAMED):
+            name = f"article-view--{span.kind}"  # figures by hedge, statements, names
+            if span.kind in NAMED:  # people, organisations, places: as the entities pane
+                named = readable(Style(color=style(name).color), background)
+                text.stylize(named, base + span.start, base + span.end)
+            elif name in self.COMPONENT_CLASSES:
+                shown = style(name)
+                text.stylize(readable(shown, shown.bgcolor), base + span.start, base + span.end)
+        # Over the spans' colours: only a background and a line, so a figure stays a figure.
+        found = style("article-view--found")
+        for start, end in self.found:
+            text.stylize(Style(bgcolor=found.bgcolor, underline=True), base + start, base + end)
         return text
 
     def _rewrap(self) -> None:

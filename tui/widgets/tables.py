@@ -3,13 +3,19 @@
 Every cell built from library data is a `rich.text.Text` (never markup). Each list keys its
 rows by id, so the screen deals in ids. One column per list (None width) takes the room
 the others leave.
+
+Where a pane is narrow (`fit`), the filling column (a title, a sentence) is cut first, to
+its least; then the other columns are cut to theirs, the least needed first; only where that
+is not enough is a column left out, by its drop rank (the highest first), and the rest fitted
+again. So an 80-column terminal keeps the source and who a figure is attributed to, and cuts
+the title and the sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,7 +29,17 @@ from textual.strip import Strip
 
 from extract.text import inert
 from store import ArticleRow, ClaimRow, Count, EntityRow, claim_in_words
-from tui.format import TYPE_STYLE, VERDICT_SIGN, VERDICT_STYLE, date, verdict_words
+from store.rows import named_after_file
+from tui.format import (
+    VERDICT_SIGN,
+    VERDICT_STYLE,
+    date,
+    entity_classes,
+    entity_css,
+    readable,
+    source,
+    verdict_words,
+)
 from tui.messages import COUNT_CAP, LAST_PAGE, Page
 
 _HEDGE_STYLE = {"approx": "italic", "vague": "italic"}
@@ -33,20 +49,75 @@ ENDS = Binding.Group("first / last row")
 
 _SCALE = {"k": 1e3, "M": 1e6}
 Cells = list[tuple[Text, int]]  # a line's cells, each with its column's width
+# What a row is sorted by in a column: None for an unknown value (a blank, a relative
+# date, a statement under Figure), which goes last whichever way the column is sorted.
+SortValue = tuple[int, float, str] | None
 
 
-def _sort_value(value: Text) -> tuple[int, float, str]:
-    """Numbers by value ("118k" too), then text by its letters; blanks ("—") last."""
+class Column(NamedTuple):
+    """A list's column: its label, the key of its cells, its width (None: it takes the room
+    the others leave), the narrowest it may be cut to (its width, unless said), and its drop
+    rank where the pane is too narrow for it (0: never left out; the highest goes first)."""
+
+    label: str
+    key: str
+    width: int | None
+    least: int | None = None
+    drop: int = 0
+
+    @property
+    def narrowest(self) -> int:
+        return self.least or self.width or 8
+
+
+def fit(columns: Sequence[Column], room: int, pad: int) -> dict[str, int]:
+    """The width of each column shown, in their order, in `room` cells, each padded `pad`
+    on both sides. The filling column is cut to its least before anything else; then the
+    other columns, the highest drop rank first; where still too wide, the highest drop rank
+    is left out and the rest fitted again. The room left goes to the filling column (or to
+    the last, where the filling one was left out)."""
+    shown = list(columns)
+    while True:
+        widths = {c.key: c.width or c.narrowest for c in shown}
+        spare = room - sum(widths.values()) - 2 * pad * len(shown)
+        for c in sorted((c for c in shown if c.width), key=lambda c: -c.drop):
+            if spare >= 0:
+                break
+            cut = min(widths[c.key] - c.narrowest, -spare)
+            widths[c.key] -= cut
+            spare += cut
+        droppable = [c for c in shown if c.drop]
+        if spare >= 0 or not droppable:
+            if shown:
+                filling = next((c for c in shown if c.width is None), shown[-1])
+                widths[filling.key] += max(spare, 0)
+            return widths
+        shown.remove(max(droppable, key=lambda c: c.drop))
+
+
+def sort_value(value: Text) -> SortValue:
+    """Numbers by value ("118k" too), then text by its letters; blanks ("—") unknown."""
     plain = value.plain.strip()
+    if plain in ("", "—"):
+        return None
     number, scale = (plain[:-1], _SCALE[plain[-1]]) if plain[-1:] in _SCALE else (plain, 1)
     try:
         return (0, float(number.replace(",", "")) * scale, "")
     except ValueError:
-        return (1 if plain not in ("", "—") else 2, 0.0, plain.lower())
+        return (1, 0.0, plain.lower())
 
 
-def cell(value: object, style: str = "") -> Text:
+def date_value(day: str | None) -> SortValue:
+    """A day (YYYY-MM-DD) in time order; none, or a relative one ("1 month ago"), unknown."""
+    return (0, 0.0, day) if day else None
+
+
+def cell(value: object, style: str | Style = "") -> Text:
     """A table cell that shows its text as text, on one line."""
+    if isinstance(value, Text):  # made of text already made inert, with its own styles
+        shown = value.copy()
+        shown.no_wrap, shown.overflow = True, "ellipsis"
+        return shown
     text = inert(str(value)).replace("\n", " ")
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
@@ -68,13 +139,10 @@ class ListPane(ScrollView, can_focus=True):
     Only the lines on screen are ever rendered (and kept until the rows or the width
     change), so a page of 1,000 rows is shown as fast as one of 10: a DataTable measured
     and laid out every cell of a page each time a filter changed (0.2 s at 1,000 rows).
-    When the pane is too narrow for the filling column to be useful, columns with a drop
-    rank are left out, highest rank first, so what matters stays readable at 80x24.
+    Its columns are fitted to its width (`fit`), so what matters stays readable at 80x24.
     """
 
-    # label, key, width (None: fills), drop rank (0: always shown)
-    COLUMNS: ClassVar[tuple[tuple[str, str, int | None, int], ...]] = ()
-    FILL_MIN = 24
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
     PADDING = 1  # cells on each side of a column
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down", group=MOVE),
@@ -137,7 +205,7 @@ class ListPane(ScrollView, can_focus=True):
         self.count = Count(0)  # of the rows in the whole list
         self.cursor_row = 0  # the index of the cursor's row in the rows held
         self._sort: tuple[str, bool] | None = None  # column key, reversed
-        self._layout: tuple[tuple[str, ...], int] = ((), 0)  # columns shown, filling width
+        self._widths: dict[str, int] = {}  # the columns shown, in order, and their widths
         self._index: dict[str, int] = {}  # row key -> index in rows_shown
         self._cells: dict[int, dict[str, Text]] = {}  # made as rows are first drawn
         self._strips: dict[int, Strip] = {}  # rows drawn, without the cursor
@@ -207,9 +275,13 @@ class ListPane(ScrollView, can_focus=True):
         """The row key: the row's id, unless a table keys its rows otherwise."""
         return str(row.id)
 
-    def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
+    def columns_wanted(self) -> list[Column]:
         """The columns worth showing for the current rows (all, unless a table says)."""
         return list(self.COLUMNS)
+
+    def sort_value(self, row: Any, key: str, shown: Text) -> SortValue:
+        """What a row sorts by in a column: what its cell shows, unless a table says."""
+        return sort_value(shown)
 
     def show(self, rows: Sequence[Any], keep: int | str | None, page: Page | None = None) -> None:
         """Hold a page of rows (all of them, for a short list, without a page) and put the
@@ -223,8 +295,7 @@ class ListPane(ScrollView, can_focus=True):
         if self._sort:
             self._order(*self._sort)
         self._reindex()
-        self._layout = self._fit()
-        self.virtual_size = Size(self._layout[1], len(self.rows_shown) + 1)
+        self._fit()
         if cursor is not None and self.rows_shown:
             row = 0 if cursor == "first" else len(self.rows_shown) - 1
         else:
@@ -335,10 +406,9 @@ class ListPane(ScrollView, can_focus=True):
             self.move_cursor(row=index)
 
     def _column_at(self, x: int) -> str | None:
-        keys, fill = self._layout
         left = 0
-        for key in keys:
-            left += self._width(key, fill) + 2 * self.PADDING
+        for key, width in self._widths.items():
+            left += width + 2 * self.PADDING
             if x < left:
                 return key
         return None
@@ -352,27 +422,18 @@ class ListPane(ScrollView, can_focus=True):
             return Text(f"{label} ({first:,}–{last:,} of {self.count})")
         return Text(f"{label} ({self.count})")
 
-    def _fit(self) -> tuple[tuple[str, ...], int]:
-        """The keys of the columns that fit, and the width of the filling one."""
-        columns = self.columns_wanted()
+    def _fit(self) -> None:
+        """Fit the columns to the pane's width, as it is now."""
         room = self.content_region.width - 2  # a vertical scrollbar may appear
-        pad = 2 * self.PADDING
-        while True:
-            fixed = sum(w + pad for _, _, w, _ in columns if w is not None)
-            fill = room - fixed - pad
-            droppable = [c for c in columns if c[3]]
-            if fill >= self.FILL_MIN or not droppable:
-                return tuple(key for _, key, _, _ in columns), max(fill, 8)
-            columns.remove(max(droppable, key=lambda c: c[3]))
-
-    def _width(self, key: str, fill: int) -> int:
-        return next((w or fill) for _, k, w, _ in self.COLUMNS if k == key)
+        self._widths = fit(self.columns_wanted(), room, self.PADDING)
+        self.virtual_size = Size(max(room, 0), len(self.rows_shown) + 1)
+        self._strips.clear()
 
     def action_sort(self) -> None:
         """s: sort by the next column; again on the same column to reverse it. A column
         without a label (the claims' marks) is sorted by a click on its header only."""
-        labelled = {key for label, key, _, _ in self.COLUMNS if label}
-        keys = [key for key in self._layout[0] if key in labelled]
+        labelled = {c.key for c in self.COLUMNS if c.label}
+        keys = [key for key in self._widths if key in labelled]
         if not keys:
             return
         current, reverse = self._sort or ("", False)
@@ -395,9 +456,13 @@ class ListPane(ScrollView, can_focus=True):
                         "narrow the list with a filter to sort it whole.", timeout=4)  # fmt: skip
 
     def _order(self, key: str, reverse: bool) -> None:
+        """Rows by their values in the column, either way; unknown values last, by text."""
         cells = [self._cells_at(i) for i in range(len(self.rows_shown))]
-        order = sorted(range(len(cells)), key=lambda i: _sort_value(cells[i][key]),
-                       reverse=reverse)  # fmt: skip
+        values = [self.sort_value(row, key, cells[i][key]) for i, row in enumerate(self.rows_shown)]
+        known = {i: v for i, v in enumerate(values) if v is not None}
+        unknown = sorted((i for i, v in enumerate(values) if v is None),
+                         key=lambda i: cells[i][key].plain.lower())  # fmt: skip
+        order = sorted(known, key=known.__getitem__, reverse=reverse) + unknown
         self.rows_shown = [self.rows_shown[i] for i in order]
         self._cells = {new: cells[old] for new, old in enumerate(order)}
 
@@ -412,14 +477,13 @@ class ListPane(ScrollView, can_focus=True):
     # ---- drawing ---------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self._layout = self._fit()
-        self.virtual_size = Size(self._layout[1], len(self.rows_shown) + 1)
-        self._strips.clear()
+        self._fit()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # the theme or focus changed the rows' colours
         self._styles.clear()
+        self._cells.clear()  # cells styled by the theme (an entity's type)
 
     def _style(self, component: str) -> Style:
         """The widget's style ("") or a component's, looked up once per change of style."""
@@ -428,6 +492,12 @@ class ListPane(ScrollView, can_focus=True):
             style = self.get_component_rich_style(component) if component else self.rich_style
             self._styles[component] = style
         return style
+
+    def _colour(self, component: str) -> Style:
+        """Only the colour of a component (a stripe or the cursor keeps its background)."""
+        if component not in self.COMPONENT_CLASSES:
+            return Style(dim=True)  # an entity of type "other"
+        return readable(Style(color=self._style(component).color), self._style("").bgcolor)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -471,15 +541,13 @@ class ListPane(ScrollView, can_focus=True):
 
     def _row(self, index: int) -> Cells:
         cells = self._cells_at(index)
-        keys, fill = self._layout
-        return [(cells[key], self._width(key, fill)) for key in keys]
+        return [(cells[key], width) for key, width in self._widths.items()]
 
     def _header(self) -> Cells:
-        keys, fill = self._layout
-        labels = {key: label for label, key, _, _ in self.COLUMNS}
+        labels = {c.key: c.label for c in self.COLUMNS}
         sort, reverse = self._sort or ("", False)
-        return [(Text(labels[key] + (("▼" if reverse else "▲") if key == sort else "")),
-                 self._width(key, fill)) for key in keys]  # fmt: skip
+        return [(Text(labels[key] + (("▼" if reverse else "▲") if key == sort else "")), width)
+                for key, width in self._widths.items()]  # fmt: skip
 
 
 def page_to_read(page: Page | None, count: Callable[[int | None], Count]) -> Page:
@@ -503,15 +571,22 @@ def last_page(count: Count, page: int) -> int:
 
 
 class ArticleList(ListPane):
-    COLUMNS = (("Date", "date", 11, 0), ("Source", "source", 14, 1),
-               ("Title", "title", None, 0), ("Claims", "claims", 6, 2))  # fmt: skip
+    COLUMNS = (Column("Date", "date", 11, drop=2),  # "1 month ago" whole
+               Column("Source", "source", 14, least=10, drop=1),
+               Column("Title", "title", None, least=16),
+               Column("Claims", "claims", 6, drop=3))  # fmt: skip
+
+    def sort_value(self, row: ArticleRow, key: str, shown: Text) -> SortValue:
+        """Dates in time order, relative ones ("1 month ago") and none last."""
+        return date_value(row.published) if key == "date" else sort_value(shown)
 
     def cells(self, row: ArticleRow) -> dict[str, Text]:
         return {
             "date": cell(
                 date(row.published, row.published_raw), "" if row.published else "dim italic"
             ),
-            "source": cell(row.source),
+            # Its file's name is in the article pane: a narrow column keeps "unknown outlet".
+            "source": cell(source(row.source, row.file_named, "outlet")),
             "title": cell(row.title),
             "claims": count(row.claims),
         }
@@ -521,9 +596,12 @@ class ClaimTable(ListPane):
     """Claims, with marks (space) that survive filtering, for exporting a hand-picked set:
     space asks the screen (MarkToggled), which owns the marks and shows them here."""
 
-    COLUMNS = (("", "mark", 2, 0), ("Date", "date", 10, 3), ("Source", "source", 12, 1),
-               ("Figure", "figure", 22, 0), ("Attributed to", "who", 20, 2),
-               ("Verdict", "verdict", 11, 4), ("Sentence", "sentence", None, 0))  # fmt: skip
+    COLUMNS = (Column("", "mark", 2), Column("Date", "date", 10, drop=4),
+               Column("Source", "source", 12, least=10, drop=2),
+               Column("Figure", "figure", 22, least=18),
+               Column("Attributed to", "who", 20, least=14, drop=1),
+               Column("Verdict", "verdict", 11, drop=5),
+               Column("Sentence", "sentence", None, least=12, drop=3))  # fmt: skip
     BINDINGS = [Binding("space", "toggle_mark", "Mark", id="claims.mark",
                         tooltip="mark it (x then exports the marked ones)")]  # fmt: skip
 
@@ -531,14 +609,24 @@ class ClaimTable(ListPane):
         super().__init__(id=id)
         self.marked: frozenset[int] = frozenset()
 
-    def columns_wanted(self) -> list[tuple[str, str, int | None, int]]:
+    def columns_wanted(self) -> list[Column]:
         left_out = set()
         if len({r.article_id for r in self.rows_shown}) <= 1:
             # One article: its date and source are in the article's title.
             left_out |= {"date", "source"}
         if not any(r.verdict or r.note for r in self.rows_shown):
             left_out.add("verdict")  # nothing judged among them: no room taken
-        return [c for c in self.COLUMNS if c[1] not in left_out]
+        return [c for c in self.COLUMNS if c.key not in left_out]
+
+    def sort_value(self, row: ClaimRow, key: str, shown: Text) -> SortValue:
+        """Figures by value ("3 generals" before "500 officers"), statements after them;
+        dates in time order, none last."""
+        if key == "date":
+            return date_value(row.said_on or row.published)
+        if key == "figure":
+            value = figure_value(row)
+            return None if value is None else (0, value, shown.plain.lower())
+        return sort_value(shown)
 
     def action_toggle_mark(self) -> None:
         claim_id = self.current_id
@@ -567,7 +655,8 @@ class ClaimTable(ListPane):
             # The day the claim was made when the sentence says ("on Thursday"), else the
             # article's date.
             "date": cell(row.said_on or row.published or "—", "" if row.published else "dim"),
-            "source": cell(row.source),
+            # Claims of several articles of no known outlet are told apart by their files.
+            "source": cell(source(row.source, named_after_file(row.source, row.path), "file")),
             "figure": cell(claim_in_words(row), style),
             "who": cell(row.attributed_to or "—", "" if row.attributed_to else "dim"),
             "verdict": cell(
@@ -575,6 +664,18 @@ class ClaimTable(ListPane):
             ),
             "sentence": cell(row.sentence),
         }
+
+
+def figure_value(row: ClaimRow) -> float | None:
+    """The number a claim's figure stands for: its value, else the middle of its interval
+    ("several thousand"), else its one bound; None for a statement."""
+    if row.kind != "quantity":
+        return None
+    if row.value is not None:
+        return row.value
+    if row.low is not None and row.high is not None:
+        return (row.low + row.high) / 2
+    return row.low if row.low is not None else row.high
 
 
 def _mark(on: bool, verdict: str | None = None) -> Text:
@@ -585,17 +686,18 @@ def _mark(on: bool, verdict: str | None = None) -> Text:
 
 
 class EntityList(ListPane):
-    COLUMNS = (("Name", "name", None, 0), ("Type", "type", 6, 0),
-               ("Claims", "claims", 6, 1), ("Src", "sources", 3, 2),
-               ("Conf", "conflicts", 4, 3), ("Men.", "mentions", 4, 4),
-               ("Art.", "articles", 4, 5))  # fmt: skip
-    FILL_MIN = 16
+    COMPONENT_CLASSES = ListPane.COMPONENT_CLASSES | entity_classes("entity-list")
+    DEFAULT_CSS = entity_css("EntityList", "entity-list")
+    COLUMNS = (Column("Name", "name", None, least=16), Column("Type", "type", 6),
+               Column("Claims", "claims", 6, drop=1), Column("Src", "sources", 3, drop=2),
+               Column("Conf", "conflicts", 4, drop=3), Column("Men.", "mentions", 4, drop=4),
+               Column("Art.", "articles", 4, drop=5))  # fmt: skip
 
     def cells(self, row: EntityRow) -> dict[str, Text]:
         aliases = f" ({'; '.join(row.aliases)})" if row.aliases else ""
         return {
             "name": cell(row.name + aliases),
-            "type": cell(row.type, TYPE_STYLE.get(row.type, "")),
+            "type": cell(row.type, self._colour(f"entity-list--{row.type}")),
             "claims": count(row.claims),
             "sources": count(row.sources),
             "conflicts": count(row.conflicts, "bold red" if row.conflicts else "dim"),
