@@ -28,6 +28,7 @@ from store.rows import (
     Count,
     EntityRow,
     GroupRow,
+    GroupShown,
     NewArticle,
 )
 from store.schema import open_database, transaction, writing_error
@@ -218,6 +219,9 @@ class Library:
 
     def group(self, key: str) -> Group | None:
         return self._groups.group(key)
+
+    def group_shown(self, key: str, per_source: int, first: int) -> GroupShown | None:
+        return self._groups.group_shown(key, per_source, first)
 
     def iter_groups(self, f: ClaimFilter = ClaimFilter()) -> Iterator[Group]:
         return self._groups.iter_groups(f)

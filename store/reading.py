@@ -28,7 +28,9 @@ from store.rows import (
     Count,
     EntityRow,
     GroupRow,
+    GroupShown,
     Span,
+    named_after_file,
     select,
     split_names,
 )
@@ -542,6 +544,43 @@ class GroupReader:
         groups = self._with_members(self._connections.rows(
             "SELECT * FROM claim_groups WHERE key = ?", (key,)))  # fmt: skip
         return groups[0] if groups else None
+
+    def group_shown(self, key: str, per_source: int, first: int) -> GroupShown | None:
+        """One group as a view shows it: the first `per_source` claims of each source and
+        the `first` claims of all, in date order, with how many each source and the group
+        have. A story's largest group holds 90,000 claims at 100,000 articles; read whole
+        it took the reader to 1.2 GB."""
+        rows = self._connections.rows("SELECT * FROM claim_groups WHERE key = ?", (key,))
+        if not rows:
+            return None
+        cluster = rows[0]["cluster"]
+        order = (
+            "coalesce(c.holds_on, c.said_on, a.published) IS NULL, "
+            "coalesce(c.holds_on, c.said_on, a.published), a.source, c.id"
+        )  # claim_order
+        counts = dict(self._connections.fetch(
+            "SELECT a.source, count(*) FROM claims c JOIN articles a ON a.id = c.article_id "
+            "WHERE c.cluster = ? GROUP BY a.source", (cluster,)))  # fmt: skip
+        members = self._claims.comparables(
+            "c.id IN (SELECT id FROM (SELECT c.id, "
+            f"row_number() OVER (PARTITION BY a.source ORDER BY {order}) AS nth_of_source, "
+            f"row_number() OVER (ORDER BY {order}) AS nth FROM claims c "
+            "JOIN articles a ON a.id = c.article_id WHERE c.cluster = :cluster) "
+            "WHERE nth_of_source <= :per_source OR nth <= :first)",
+            {"cluster": cluster, "per_source": per_source, "first": first},
+        )
+        r = rows[0]
+        group = Group(r["key"], r["topic"], r["status"], bool(r["soft"]), r["explanation"] or "",
+                      r["sources"], sorted(members, key=claim_order))  # fmt: skip
+        files = {
+            source: file
+            for source, path in self._connections.fetch(
+                "SELECT source, path FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted({m.article for m in members})),),
+            )
+            if (file := named_after_file(source, path))
+        }
+        return GroupShown(group, counts, sum(counts.values()), files)
 
     def iter_groups(self, f: ClaimFilter = ClaimFilter()) -> Iterator[Group]:
         """Every group the filter keeps with its claims, read a few hundred at a time so an

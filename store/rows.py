@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
+from extract.comparable import Group
+
 LIST_SEPARATOR = "\x1f"  # joins names inside one SQL value; never part of article text
 
 
@@ -234,6 +236,16 @@ class EntityRow(NamedTuple):
     claims: int = 0  # claims whose sentence names it
     sources: int = 0  # sources of those claims
     conflicts: int = 0  # conflicting discrepancy groups holding such a claim
+
+
+class GroupShown(NamedTuple):
+    """A group as a view shows it (GroupReader.group_shown): some of its claims, and how
+    many each source and the whole group have."""
+
+    group: Group
+    per_source: dict[str, int]
+    claims: int
+    files: dict[str, str]  # a source named after its article's file: that file's name
 
 
 class GroupRow(NamedTuple):

@@ -4,6 +4,7 @@ its sentence in the article; a group, or every group, exports."""
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 from store import Library
@@ -110,8 +111,13 @@ async def test_a_large_group_shows_a_few_cards_a_source_and_exports_all(
         group = library.group(groups.current_key)
         total, conflicts = library.count_groups()
         assert str(groups.border_title) == f"Groups (1–2 of {total}) · {conflicts} in conflict"
-        crowded = [c for c in screen.query(view.SourceColumn) if len(c.claims) > 1]
+        crowded = [c for c in screen.query(view.SourceColumn) if c.count > 1]
         assert crowded and all(len(c.query(view.ClaimCard)) == 1 for c in crowded)
+        # Only what is shown is read: a source's first card and the plot's first two.
+        shown = library.group_shown(groups.current_key, 1, 2)
+        assert shown is not None and shown.claims == len(group.members)
+        assert len(shown.group.members) < len(group.members)
+        assert shown.per_source == dict(Counter(m.source for m in group.members))
         assert len(group.members) > 2 and "the first 2 of" in str(
             screen.query_one(RangePlot).border_title
         )
@@ -128,3 +134,18 @@ async def test_a_large_group_shows_a_few_cards_a_source_and_exports_all(
     rows = rows_in(tmp_path / "all.csv")
     assert len({r["group_id"] for r in rows}) == total
     assert len(rows) == sum(len(g.members) for g in list(library.iter_groups()))
+
+
+async def test_a_source_named_after_its_file_says_unknown_outlet(library: Library):
+    # Four of the five bundled articles name no outlet: the import calls them by their file.
+    app = ClaimdiffApp(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        headers = [
+            str(column.query_one(".source").render()) for column in app.screen.query(SourceColumn)
+        ]
+        unknown = [h for h in headers if h.startswith("unknown outlet ")]
+        assert unknown and all(".txt" in h for h in unknown)  # the file's name, dimmed
+        assert "Newser" in headers[0]  # a known outlet stays its name

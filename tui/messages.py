@@ -92,7 +92,10 @@ class GroupsNotice(Message):
 
 @dataclass(eq=False, repr=False)
 class GroupLoaded(Message):
-    group: Group
+    group: Group  # with the claims the view shows (store.rows.GroupShown)
+    per_source: dict[str, int]  # how many claims each source has in it
+    claims: int  # how many it has
+    files: dict[str, str]  # a source named after its article's file: that file's name
     own: Verdict  # the group's verdict
     verdicts: dict[int, Verdict]  # its claims' that have one, by claim id
 

@@ -43,7 +43,7 @@ from store.files import Target
 from store.schema import BUSY_SECONDS
 from store.verdicts import CLEAR, UnknownError, Verdict
 from tui.app import HELP, ClaimdiffApp
-from tui.format import VERDICT_STYLE, verdict_words
+from tui.format import VERDICT_STYLE, source, verdict_words
 from tui.messages import (
     LAST_PAGE,
     GroupLoaded,
@@ -140,32 +140,41 @@ class ClaimCard(Static, can_focus=True):
 class SourceColumn(Vertical):
     """One source's claims in a group, stacked under its name."""
 
-    DEFAULT_CSS = "SourceColumn { width: 36; height: auto; }"
+    DEFAULT_CSS = """
+    SourceColumn { width: 36; height: auto; }
+    SourceColumn > .source { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
 
     def __init__(
         self,
         source: str,
+        file_named: str | None,
         claims: list[Comparable],
+        count: int,
         by: dict[int, Carried],
         verdicts: dict[int, Verdict],
     ) -> None:
+        """`claims` are the first of the source's `count` claims in the group."""
         super().__init__()
         self.source = source
+        self.file_named = file_named
         self.claims = claims
+        self.count = count
         self.by = by
         self.verdicts = verdicts
 
     def compose(self) -> ComposeResult:
-        count = f" · {len(self.claims)} claims" if len(self.claims) > 1 else ""
-        yield Static(
-            Text(inert(self.source) + count, style="bold reverse", no_wrap=True,
-                 overflow="ellipsis")
-        )  # fmt: skip
+        title = Text(style="bold reverse", no_wrap=True, overflow="ellipsis")
+        title.append_text(source(self.source, self.file_named))
+        if self.count > 1:
+            title.append(f" · {self.count:,} claims")
+        yield Static(title, classes="source")
         for claim in self.claims[:CARDS_PER_SOURCE]:
             yield ClaimCard(claim, self.by[claim.id].carried_by,
                             self.verdicts.get(claim.id, Verdict()))  # fmt: skip
-        if len(self.claims) > CARDS_PER_SOURCE:
-            more = len(self.claims) - CARDS_PER_SOURCE
+        shown = min(len(self.claims), CARDS_PER_SOURCE)
+        if self.count > shown:
+            more = self.count - shown
             yield Static(Text(f"and {more:,} more (x exports them all)", style="dim italic"))
 
 
@@ -218,6 +227,9 @@ class DiscrepancyScreen(Screen[None]):
         self.chosen: Group | None = None
         self.chosen_own = Verdict()  # the chosen group's verdict
         self.chosen_claims: dict[int, Verdict] = {}  # its claims' that have one
+        self.chosen_counts: dict[str, int] = {}  # its claims by source, shown or not
+        self.chosen_total = 0  # its claims, shown or not
+        self.chosen_files: dict[str, str] = {}  # its sources named after a file: the file
         self.groups_page = Page(0, Count(0))  # of the groups listed
         self.conflicts = 0  # among all the groups the filter keeps
         self.merging: GroupRow | None = None  # the group m was pressed on, to merge
@@ -259,11 +271,13 @@ class DiscrepancyScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="group", exit_on_error=False)
     def load_group(self, key: str) -> None:
-        group = self.library.group(key)
-        if group is not None:
+        shown = self.library.group_shown(key, CARDS_PER_SOURCE, PLOTTED)
+        if shown is not None:
+            group = shown.group
             own = self.library.group_verdicts([key]).get(key, Verdict())
             verdicts = self.library.claim_verdicts(m.id for m in group.members)
-            self.post_message(GroupLoaded(group, own, verdicts))
+            self.post_message(GroupLoaded(group, shown.per_source, shown.claims, shown.files,
+                                          own, verdicts))  # fmt: skip
 
     @on(ListPane.PageWanted)
     def _page_wanted(self, message: ListPane.PageWanted) -> None:
@@ -301,6 +315,8 @@ class DiscrepancyScreen(Screen[None]):
         table = self.query_one(GroupList)
         if table.current_key == message.group.key:
             self.chosen_own, self.chosen_claims = message.own, message.verdicts
+            self.chosen_counts, self.chosen_total = message.per_source, message.claims
+            self.chosen_files = message.files
             self.show_group(message.group)
 
     @on(ListPane.RowSelected, "#groups")
@@ -330,16 +346,24 @@ class DiscrepancyScreen(Screen[None]):
         by = carried(group.members)
         verdicts = self.chosen_claims
         cards.mount_all(
-            SourceColumn(source, claims, by, verdicts) for source, claims in by_source.items()
+            SourceColumn(
+                source,
+                self.chosen_files.get(source),
+                claims,
+                self.chosen_counts.get(source, len(claims)),
+                by,
+                verdicts,
+            )
+            for source, claims in by_source.items()
         )
         if self._card is not None:  # the card judged: focused again once it is drawn
             self.call_after_refresh(self._focus_card, self._card)
             self._card = None
         plot = self.query_one(RangePlot)
-        plot.plot(group.members[:PLOTTED])
+        plot.plot(group.members[:PLOTTED])  # the first PLOTTED are among those read
         shown = (
-            f" (the first {PLOTTED} of {len(group.members):,})"
-            if len(group.members) > PLOTTED
+            f" (the first {PLOTTED} of {self.chosen_total:,})"
+            if self.chosen_total > PLOTTED
             else ""
         )
         plot.border_title = f"Range, by date{shown}"
@@ -473,10 +497,11 @@ class DiscrepancyScreen(Screen[None]):
         if group is None:
             return
 
-        def write(out: TextIO, fmt: str) -> int:
-            return export_groups(self.library, [group], fmt, out)
+        def write(out: TextIO, fmt: str) -> int:  # the whole group: the view holds some
+            whole = self.library.group(group.key)
+            return export_groups(self.library, [whole] if whole else [], fmt, out)
 
-        self._export(write, f"1 group ({len(group.members):,} claims)", "claimdiff-group.csv")
+        self._export(write, f"1 group ({self.chosen_total:,} claims)", "claimdiff-group.csv")
 
     def _export(self, write: Callable[[TextIO, str], int], what: str, name: str) -> None:
         def chosen(where: Target | None) -> None:
