@@ -174,12 +174,8 @@ def link_claims(
     """
     if members and members[0].kind == "statement":
         return link_statements(members, stories, settled)
-    joined = UnionFind(range(len(members)))
     settled = settled or {}
-    first_of: dict[int, int] = {}
-    for i, claim in enumerate(members):
-        if claim.id in settled:
-            joined.union(first_of.setdefault(settled[claim.id], i), i)
+    joined = _settled_joined(members, settled)
     # Claims of one article are each other's candidates and match: join them here and
     # compare one of them, a new one where there is one, so an article repeating a
     # sentence thousands of times costs what one sentence does.
@@ -198,6 +194,16 @@ def link_claims(
     return [[members[i] for i in ids] for ids in joined.clusters()]
 
 
+def _settled_joined(members: list[Comparable], settled: Mapping[int, int]) -> UnionFind:
+    """The members, those grouped before in one cluster joined already."""
+    joined = UnionFind(range(len(members)))
+    first_of: dict[int, int] = {}
+    for i, claim in enumerate(members):
+        if claim.id in settled:
+            joined.union(first_of.setdefault(settled[claim.id], i), i)
+    return joined
+
+
 def link_statements(
     members: list[Comparable],
     stories: Mapping[int, frozenset[str]] | None,
@@ -206,12 +212,8 @@ def link_statements(
     """Clusters of statements, one a question: two statements of one story join when they
     are on one question (same_question), and a cluster is what such pairs connect, so it
     does not depend on the order statements come in. `settled` as for link_claims."""
-    joined = UnionFind(range(len(members)))
     settled = settled or {}
-    first_of: dict[int, int] = {}
-    for i, claim in enumerate(members):
-        if claim.id in settled:
-            joined.union(first_of.setdefault(settled[claim.id], i), i)
+    joined = _settled_joined(members, settled)
     questions = [question_of(claim) for claim in members]
     fresh = {i for i, claim in enumerate(members) if claim.id not in settled}
     for a, b in _candidate_pairs(members, stories, fresh):

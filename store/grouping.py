@@ -241,10 +241,13 @@ class Grouper:
             "cluster_summaries s ON s.cluster = g.cluster WHERE g.comparison_key = ?",
             (STANCE_KEY,),
         )
+        # The small clusters' claims in one read: a large library has thousands of them.
+        members: dict[int, list[Comparable]] = defaultdict(list)
+        for claim, cluster in zip(*self._with_clusters([c for c, _, kept in groups if not kept]),
+                                  strict=True):  # fmt: skip
+            members[cluster].append(claim)
         summaries = {
-            cluster: Summary.from_json(kept)
-            if kept
-            else Summary.of(self._rest_of({cluster}, set()))
+            cluster: Summary.from_json(kept) if kept else Summary.of(members[cluster])
             for cluster, _, kept in groups
         }
         topic_of = self._first_topics({a for s in summaries.values() for _, a in s.first})
@@ -491,6 +494,15 @@ class Grouper:
                     "UPDATE cluster_summaries SET summary = ? WHERE cluster = ?",
                     (summary.to_json(), cluster),
                 )
+
+    def _with_clusters(self, clusters: list[int]) -> tuple[list[Comparable], list[int]]:
+        """The claims of those clusters, and the cluster of each."""
+        chunk = json.dumps(sorted(clusters))
+        cluster_of = dict(self._fetch(
+            "SELECT id, cluster FROM claims WHERE cluster IN (SELECT value FROM json_each(?))",
+            (chunk,)))  # fmt: skip
+        claims = self._rest_of(set(clusters), set())
+        return claims, [cluster_of[c.id] for c in claims]
 
     def _rest_of(self, clusters: set[int], known: set[int]) -> list[Comparable]:
         return self._comparables(
