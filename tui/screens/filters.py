@@ -27,6 +27,7 @@ from textual.widgets import Checkbox, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from extract.text import inert, one_line
+from extract.words import HEDGE_NAMES
 from store import ClaimFilter
 from store.filtering import NO_VERDICT
 from store.verdicts import VERDICTS as STORED_VERDICTS
@@ -34,7 +35,6 @@ from tui.app import HELP
 from tui.messages import SourceRenamed
 
 KINDS = ("quantity", "statement")
-HEDGES = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range", "vague")
 VERDICTS = (*STORED_VERDICTS, NO_VERDICT)
 _VERDICT_WORDS = {"not_a_claim": "not a claim", NO_VERDICT: "no verdict"}
 
@@ -117,7 +117,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
             with Horizontal():
                 yield Ticks(*_choices(self.sources, f.sources), id="filter-sources")
                 yield Ticks(*_choices(KINDS, f.kinds), id="filter-kinds")
-                yield Ticks(*_choices(HEDGES, f.hedges, lambda h: h.replace("_", " ")),
+                yield Ticks(*_choices(HEDGE_NAMES, f.hedges, lambda h: h.replace("_", " ")),
                             id="filter-hedges")  # fmt: skip
                 yield Ticks(
                     *_choices(VERDICTS, f.verdicts, lambda v: _VERDICT_WORDS.get(v, v)),
