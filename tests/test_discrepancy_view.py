@@ -149,3 +149,5 @@ async def test_a_source_named_after_its_file_says_unknown_outlet(library: Librar
         unknown = [h for h in headers if h.startswith("unknown outlet ")]
         assert unknown and all(".txt" in h for h in unknown)  # the file's name, dimmed
         assert "Newser" in headers[0]  # a known outlet stays its name
+        plotted = str(app.screen.query_one(RangePlot).render())
+        assert "unknown outlet" in plotted and "002_0d67" not in plotted

@@ -43,7 +43,7 @@ from store.files import Target
 from store.schema import BUSY_SECONDS
 from store.verdicts import CLEAR, UnknownError, Verdict
 from tui.app import HELP, ClaimdiffApp
-from tui.format import VERDICT_STYLE, source, verdict_words
+from tui.format import UNKNOWN_OUTLET, VERDICT_STYLE, source, verdict_words
 from tui.messages import (
     LAST_PAGE,
     GroupLoaded,
@@ -360,7 +360,10 @@ class DiscrepancyScreen(Screen[None]):
             self.call_after_refresh(self._focus_card, self._card)
             self._card = None
         plot = self.query_one(RangePlot)
-        plot.plot(group.members[:PLOTTED])  # the first PLOTTED are among those read
+        plot.plot([  # the first PLOTTED are among those read; no file named as an outlet
+            m._replace(source=UNKNOWN_OUTLET) if m.source in self.chosen_files else m
+            for m in group.members[:PLOTTED]
+        ])  # fmt: skip
         shown = (
             f" (the first {PLOTTED} of {self.chosen_total:,})"
             if self.chosen_total > PLOTTED
