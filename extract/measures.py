@@ -70,11 +70,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from extract.comparable import Comparable, Mention
-from extract.dates import days_named
+from extract.dates import DayNamed, days_named
 from extract.gazetteer import COUNTRIES
 from extract.text import trie
 
@@ -249,9 +250,13 @@ _BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and)\s")
 
 def _clause(claim: Comparable) -> tuple[str, str]:
     """The words of a figure's clause before it and after it (80 characters each way)."""
-    at, end = claim.span_start - claim.start, claim.span_end - claim.start
-    before = _BREAKS.split(claim.sentence[max(0, at - 80) : at])[-1]
-    after = _BREAKS.split(claim.sentence[end : end + 80])[0]
+    return _clause_at(claim.sentence, claim.span_start - claim.start, claim.span_end - claim.start)
+
+
+@lru_cache(maxsize=4096)
+def _clause_at(sentence: str, at: int, end: int) -> tuple[str, str]:
+    before = _BREAKS.split(sentence[max(0, at - 80) : at])[-1]
+    after = _BREAKS.split(sentence[end : end + 80])[0]
     return before, after
 
 
@@ -726,7 +731,7 @@ def day_near(claim: Comparable, day: date | None) -> str | None:
     from the article's `day`: YYYY-MM-DD, or --MM-DD where no year is known."""
     at, end = claim.span_start - claim.start, claim.span_end - claim.start
     best: tuple[int, str] | None = None
-    for named in days_named(claim.sentence, day):
+    for named in _days_named(claim.sentence, day):
         if named.end > at and named.start < end:
             continue  # a figure inside a date
         before = named.end <= at
@@ -736,6 +741,12 @@ def day_near(claim: Comparable, day: date | None) -> str | None:
         if best is None or len(gap) < best[0]:
             best = (len(gap), named.iso())
     return best[1] if best else None
+
+
+@lru_cache(maxsize=4096)
+def _days_named(sentence: str, day: date | None) -> tuple[DayNamed, ...]:
+    """The days a sentence names, read once for all its figures."""
+    return tuple(days_named(sentence, day))
 
 
 def role_of(claim: Comparable, thing: str) -> str:
