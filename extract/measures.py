@@ -39,7 +39,11 @@ Two figures of one story are one quantity when they agree on each of these:
   quantity; so are troops in Russia and in its Far East, a vast region they arrive in.
   Another country narrows: "5,000 Syrian soldiers in Lebanon"; a list widens: "killed
   in Turkey and Syria", "the worst-hit areas are Sri Lanka, India, Indonesia and Thailand,
-  with at least 23,000 killed" count for all of them, not the article's country.
+  with at least 23,000 killed" count for all of them, not the article's country. A state
+  lies in its federation (PLACE_PARENT: South Carolina in the United States; Georgia is the
+  state where the article names the federation's other places), and a place after
+  "including" is the part's: "56 killed across five states, including 23 in South
+  Carolina".
 - when: a crowd or a turnout counts one day's event, whose day is part of the quantity (the
   CGT's 3.5 million of 7 March and of 23 March are two): the day nearest the figure in its
   sentence with no other figure between them ("1.27 million on January 31"; "on the 31st –
@@ -245,7 +249,7 @@ _CANCELLED = re.compile(r"\bcancel(?:l?ed|l?ing|s)?\b|\bgrounded\b", re.I)
 _SAVED = re.compile(r"\b(?:sav|rescu|protect|spar)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _FORCE = re.compile(r"\b(?:military|militaries|army|armies|armed forces|force)\s+of\s+$", re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|home to|a town of|a city of)\W*$", re.I)
-_BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and)\s")
+_BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and|including)\s")
 
 
 def _clause(claim: Comparable) -> tuple[str, str]:
@@ -457,7 +461,25 @@ PLACE_PARENT = {
     "Crimea": "Ukraine", "Donetsk": "Ukraine", "Luhansk": "Ukraine", "Kharkiv": "Ukraine",
     "Kyiv": "Ukraine", "Odesa": "Ukraine", "Mariupol": "Ukraine", "Bakhmut": "Ukraine",
     "Pyongyang": "North Korea", "Seoul": "South Korea", "Busan": "South Korea",
+    # The states of federations, whose stories name them more than the country: a toll in
+    # South Carolina is part of one in the United States.
+    **dict.fromkeys(
+        "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida "
+        "Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
+        "Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada "
+        "Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia "
+        "Washington Wisconsin Wyoming".split(), "United States"),
+    **dict.fromkeys(("New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+                     "North Dakota", "Rhode Island", "South Carolina", "South Dakota",
+                     "West Virginia", "Puerto Rico"), "United States"),
+    **dict.fromkeys(("Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba",
+                     "Saskatchewan", "Nova Scotia", "New Brunswick"), "Canada"),
+    **dict.fromkeys(("New South Wales", "Victoria", "Queensland", "Western Australia",
+                     "South Australia", "Tasmania"), "Australia"),
 }  # fmt: skip
+# A country's name that is also a state of a federation: the state, where the article names
+# the federation's other places.
+_STATE_OR_COUNTRY = {"Georgia": "United States"}
 # Who speaks for a country (a capital for its government): "Pyongyang" is North Korea's.
 GOVERNMENTS = {
     "Kremlin": "Russia", "Moscow": "Russia", "Pyongyang": "North Korea", "Seoul": "South Korea",
@@ -845,6 +867,9 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     # The article's country: where its figures are, else the one its sentences name most.
     countries = Counter(country for p in places.values() if (country := country_of(p)))
     countries = countries or Counter(country for c in figures if (country := _placed(c)))
+    for name, federation in _STATE_OR_COUNTRY.items():  # Georgia beside South Carolina
+        if countries.get(federation) and name in countries:
+            countries[federation] += countries.pop(name)
     country = countries.most_common(1)[0][0] if countries else ""
     # The article's own organisation, whose "its shares" are: the one its title names,
     # else the one its figures' sentences name most (a sentence once).

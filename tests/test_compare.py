@@ -501,3 +501,15 @@ def test_a_share_restating_a_vote_count_is_that_candidate_s_and_an_exit_poll_its
                   "31% of the vote.", "31%", 31, "%", ("Nicolás Maduro", "person"))  # fmt: skip
     (group,) = [g for g in group_claims([votes, share, poll]) if g.topic.endswith("of the vote")]
     assert {m.id for m in group.members} == {2, 3} and group.status == "conflict"
+
+
+def test_a_state_lies_in_its_federation_and_a_part_named_after_including_is_the_part_s():
+    from extract.measures import located, within
+
+    assert within("South Carolina", "United States") and within("Queensland", "Australia")
+    sentence = (
+        "At least 56 people were killed across five states, including 23 people in South Carolina."
+    )
+    whole = figure(1, sentence, "56 people", 56, "people", "South Carolina")
+    part = figure(2, sentence, "23 people", 23, "people", "South Carolina")
+    assert located(whole) == "" and located(part) == "South Carolina"
