@@ -6,8 +6,9 @@ sources, one a clause ("the ministry counted 119,000 in Paris, while the union c
 million, according to the union)"). In the clause (or parenthesis) holding the figure:
 a. "(X)" right after the figure's phrase names X ("2.8 million (CGT)");
 b. "according to X" names X; where X is a document ("an AFP tally of official figures",
-   "a statement by the National Electoral Council"), whoever made it; a document nobody
-   made ("preliminary data") names nobody;
+   "a statement by the National Electoral Council", "estimates by cloud monitoring and
+   insurance firm Parametrix"), whoever made it; a document nobody made ("preliminary
+   data") names nobody;
 c. "by X" right after the figure's phrase ("22,000 participants identified by the police");
 d. a reporting or counting verb: its subject ("the prefecture counted 15,500"; "put the
    number at 3.5 million"), before the figure or after it ("N ..., the ministry said");
@@ -16,7 +17,8 @@ Else the sentence as a whole (`attribute_sentence`), by these rules in order:
 1. "according to X" names X (up to the next comma or clause).
 2. A speaker after a closing quote: "...,” Mathew Miller told a briefing.
 3. A reporting verb (said, told, reported, estimated, ...): its subject, after leading
-   adverbials ("On Monday,") are set aside; "X, a spokesperson for Y, told" keeps both.
+   adverbials ("On Monday,") and a main clause it is under ("The disruptions came as X
+   said") are set aside; "X, a spokesperson for Y, told" keeps both.
 4. A pronoun or a definite description as subject ("it said", "The intelligence service
    reports") refers back to the latest attribution in the previous sentences that it fits.
 """
@@ -199,9 +201,20 @@ _DATELINE = re.compile(
 )
 
 
+# A main clause before a reporting verb's own: "The disruptions came as X said", "This is as
+# X said on Thursday that ...", "Shares fell after X reported": the subject follows it.
+_SUBORDINATE = re.compile(
+    r"^[^,;“”\"]{3,80}?\s(?:came|comes|is|was|were|are|happened|fell|rose|dropped)\s+"
+    r"(?:as|after|when|while|because|since)\s+",
+    re.I,
+)
+
+
 def _subject(prefix: str, figure_before_verb: bool) -> str | None:
     """The subject of a reporting verb from the text before it."""
     prefix = _DATELINE.sub("", prefix)
+    if under := _SUBORDINATE.search(prefix):
+        prefix = prefix[under.end() :]  # "The disruptions came as CrowdStrike said": its subject
     segments = [s.strip() for s in re.split(r",(?![^()]*\))", prefix)]
     while len(segments) > 1 and _LEADING_ADVERBIAL.match(segments[0]):
         if conjunction := _CONJUNCTION.match(segments[0]):
@@ -417,6 +430,12 @@ _MAKER = re.compile(
     r"[A-Z(][\w’'().-]*)*|(?:the\s+)?(?:\w+\s+)?(?:opposition|government|ministry|police"
     r"|union|unions|authorities|organi[sz]ers|council|commission|army|military))"
 )
+# A maker described before its name: "estimates by cloud monitoring and insurance firm
+# Parametrix", "a report by the research group Ipsos".
+_DESCRIBED_MAKER = re.compile(
+    r"\b(?:by|from)\s+(?:the\s+)?(?:(?:[a-z][\w'-]*|&)\s+){1,6}?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+)
 _COUNTING_VERB = re.compile(rf"\b(?P<verb>{_COUNTING})\b")
 _GAPPED = re.compile(  # "... counted 15,500 demonstrators and the organizers 22,000"
     r"(?:^|,\s*|\s)(?:and|or|against|while|versus|vs\.?)\s+(?P<who>(?:the\s+)?[\w’'-]+"
@@ -451,7 +470,7 @@ def _maker(document: str) -> str | None:
     words = [w.lower() for w in re.findall(r"[\w’'-]+", document)]
     if not any(w in _DOCUMENTS for w in words):
         return _tidy(document)
-    if made := _MAKER.search(document):
+    if made := _MAKER.search(document) or _DESCRIBED_MAKER.search(document):
         return _tidy(made.group("who"))
     # The maker before the document: "an AFP tally", "the ministry's figures".
     head = next(i for i, w in enumerate(words) if w in _DOCUMENTS)

@@ -312,3 +312,22 @@ def test_a_quotation_is_its_speaker_s_though_named_sentences_later():
         "the harbour master said."
     )
     assert [c.attributed_to for c in claims] == ["harbour master", "harbour master"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [  # as the CrowdStrike outage's outlets wrote them
+        ("The cost to Fortune 500 companies is in the ballpark of $5.4 billion, according to "
+         "estimates by cloud monitoring and insurance firm Parametrix.", "Parametrix"),
+        ('The disruptions came as U.S. cybersecurity firm CrowdStrike said a "significant '
+         'number" of 8.5 million Windows devices crashed.', "U.S. cybersecurity firm CrowdStrike"),
+        ("This is as CrowdStrike CEO George Kurtz said on Thursday that more than 97% of "
+         "sensors are back online.", "CrowdStrike CEO George Kurtz"),
+    ],
+)  # fmt: skip
+def test_a_maker_described_before_its_name_and_a_speaker_after_a_main_clause(
+    sentence: str, source: str
+):
+    from extract.attribution import attribute_sentence
+
+    assert attribute_sentence(sentence) == source
