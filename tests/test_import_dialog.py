@@ -215,7 +215,9 @@ async def test_a_folder_of_many_files_is_counted_and_imported_on_a_second_enter(
         assert f"passed over: {folder / 'README.TXT'}: a readme" in summary
 
 
-async def test_import_progress_counts_the_files_in_words(library: Library, tmp_path: Path):
+async def test_import_progress_counts_the_files_in_words(
+    library: Library, tmp_path: Path, monkeypatch
+):
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(200):
@@ -224,12 +226,20 @@ async def test_import_progress_counts_the_files_in_words(library: Library, tmp_p
             f"Some {1000 + n:,} North Korean soldiers are in the Kursk region, officials said.",
             encoding="utf-8",
         )
-    app = ClaimdiffApp(library)
-    seen: list[str] = []
+    from textual.widgets import Static
 
-    def status() -> str:
-        if isinstance(app.screen, ImportScreen):
-            seen.append(str(app.screen.query_one("#import-status").render()))
+    app = ClaimdiffApp(library)
+    seen: list[str] = []  # every text the status line is given, however fast they come
+    update = Static.update
+
+    def recorded(widget: Static, content="") -> None:
+        if widget.id == "import-status":
+            seen.append(str(content))
+        update(widget, content)
+
+    monkeypatch.setattr(Static, "update", recorded)
+
+    def status() -> bool:
         return not isinstance(app.screen, ImportScreen)
 
     async with app.run_test(size=SIZE) as pilot:
