@@ -60,7 +60,7 @@ from extract.comparable import (
 from extract.gazetteer import COUNTRIES, DEMONYMS
 from extract.measures import GOVERNMENTS, Measure, measured
 from extract.text import trie
-from extract.words import bound, claim_in_words
+from extract.words import MONTHS, bound, claim_in_words
 
 # Articles are on one story when they share this many story entities (story_signatures).
 SAME_STORY = 2
@@ -100,13 +100,9 @@ def topic_of(measure: Measure, unit: str) -> str:
         name += f" {'to' if thing == 'troops moved' else 'in'} {where}"
     if when:
         month, day = (int(x) for x in when.split("-"))
-        name += f" on {day} {_MONTHS[month - 1]}"
+        name += f" on {day} {MONTHS[month - 1]}"
     extra = [x for x in (period, _ROLES.get(role, role)) if x]
     return name + (f" ({', '.join(extra)})" if extra else "")
-
-
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()  # fmt: skip
 
 
 def describe(claim: Comparable) -> str:

@@ -82,6 +82,7 @@ from extract.comparable import Comparable, Mention
 from extract.dates import DayNamed, days_named
 from extract.gazetteer import COUNTRIES
 from extract.text import trie
+from extract.words import MONTHS
 
 
 class Measure(NamedTuple):
@@ -718,9 +719,7 @@ def _placed(claim: Comparable) -> str:
 
 # ---- when, over what period --------------------------------------------------------------
 
-_MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTH_NAMES = "|".join(MONTHS).lower()
 _PERIOD = re.compile(
     rf"\b(?:in|during|since|by the end of)\s+(?:(?:early|mid|late)[- ])?(?P<p>{_MONTH_NAMES}"
     r"|(?:19|20)\d\d)\b|\b(?P<q>(?:this|last|next|the past|the last) (?:week|month|year|24 hours"

@@ -125,7 +125,10 @@ def exact_enough(number: float) -> float:
     return float(f"{number:.12g}")
 
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+# The months' names, as views write a day ("7 March"; "28 Oct" short) and rules read them.
+MONTHS = tuple(
+    "January February March April May June July August September October November December".split()
+)
 
 
 def day_in_words(day: str | None, year: bool = True) -> str:
@@ -134,5 +137,5 @@ def day_in_words(day: str | None, year: bool = True) -> str:
     if not day:
         return "undated"
     written, month, of_month = day.removeprefix("--").rjust(10, "-").rsplit("-", 2)
-    name = f"{int(of_month)} {_MONTHS[int(month) - 1]}"
+    name = f"{int(of_month)} {MONTHS[int(month) - 1][:3]}"
     return f"{name} {written}" if year and written.strip("-") else name
