@@ -96,7 +96,9 @@ def topic_of(measure: Measure, unit: str) -> str:
         if thing.startswith("age: "):
             counted = f"{thing[5:]} age"  # "retirement age"
         name = f"{_DEMONYM_OF.get(whose, whose)} {counted}".strip()
-    if where:
+    if where.startswith("elsewhere"):
+        name += f" {where}"  # "deaths elsewhere in Libya"
+    elif where:
         name += f" {'to' if thing == 'troops moved' else 'in'} {where}"
     if when:
         month, day = (int(x) for x in when.split("-"))

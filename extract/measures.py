@@ -8,7 +8,11 @@ Two figures of one story are one quantity when they agree on each of these:
   streets", "killing 12 people", "left 32 people dead", "wounding approximately 2,800"),
   else a figure beside it in its sentence that says ("1.3 million people demonstrated,
   while the CGT said there were 3.5 million"; "1.28 million, according to the government
-  (3.5 million, according to the union)"): people present (protesters, demonstrators,
+  (3.5 million, according to the union)"), else the subject of the clause the figure
+  completes ("the death toll from the floods has now reached more than 5,200"; "the number
+  of confirmed victims ... is 4,331 people"), else the figure said before that "the
+  number" refers to ("6,000 people had died. But a spokesman put that number higher, at
+  11,300"): people present (protesters, demonstrators,
   marchers, participants, strikers, a crowd, a turnout); deaths (killed, dead, died,
   deaths, toll, fatalities, victims); injured; killed or wounded; missing; displaced;
   detained; troops (and what happened to them: troops killed are deaths, "29,600
@@ -22,7 +26,9 @@ Two figures of one story are one quantity when they agree on each of these:
   losses, losses, damage, cost, aid) in its currency; a duration by what it is of ("25
   years of socialist rule", "43 years of contributions", "six hours after polls closed");
   an age by what it is ("the retirement age" is not "the voting age"). Else the counted
-  noun itself ("260 demonstrations", "eight refineries"). Words after a percentage that
+  noun itself ("260 demonstrations", "eight refineries"). "Another 500 troops" adds to a
+  count and is none, but "11,300 deaths, and another 10,100 missing" counts another thing in
+  full. Words after a percentage that
   say what happened are no base ("32% said", "lost 0.6% against the dollar", "a 6% rise"),
   nor are lives saved deaths ("could save six million lives").
 - whose: whose things ("North Korean troops" are not Ukrainian servicemen: a place or
@@ -39,7 +45,9 @@ Two figures of one story are one quantity when they agree on each of these:
   quantity; so are troops in Russia and in its Far East, a vast region they arrive in.
   Another country narrows: "5,000 Syrian soldiers in Lebanon"; a list widens: "killed
   in Turkey and Syria", "the worst-hit areas are Sri Lanka, India, Indonesia and Thailand,
-  with at least 23,000 killed" count for all of them, not the article's country. A state
+  with at least 23,000 killed" count for all of them, not the article's country. "Elsewhere
+  in the country" is a place of its own (the rest), and "particularly in Derna" stresses a
+  part of the whole without narrowing it. A state
   lies in its federation (PLACE_PARENT: South Carolina in the United States; Georgia is the
   state where the article names the federation's other places), and a place after
   "including" is the part's: "56 killed across five states, including 23 in South
@@ -56,7 +64,8 @@ Two figures of one story are one quantity when they agree on each of these:
 - role: a figure of a change ("raise the retirement age from 62 to 64": 62 before, 64
   after; "at 64 rather than 62"), or a forecast ("between 1.1 and 1.4 million will be
   protesting") is not the count it forecasts; an exit poll's "would win 65%" is the
-  poll's reading of the result, not a forecast.
+  poll's reading of the result, and a toll that "could reach 20,000" an estimate of what
+  has happened, not forecasts.
 
 A figure whose thing cannot be told, that names no kind of thing ("people" nothing is said
 of, "cases", "members": "160,000 people settling in the UK" and "6 million people in the
@@ -80,7 +89,7 @@ from typing import NamedTuple
 
 from extract.comparable import Comparable, Mention
 from extract.dates import DayNamed, days_named
-from extract.gazetteer import COUNTRIES
+from extract.gazetteer import COUNTRIES, DEMONYMS
 from extract.text import trie
 from extract.words import MONTHS
 
@@ -123,7 +132,9 @@ THINGS: dict[str, tuple[str, ...]] = {
     ),
     "deaths": (
         "killed", "dead", "died", "deaths", "death toll", "toll", "fatalities", "victims",
-        "lives", "bodies", "perished", "killing", "fatally", "die", "deceased",
+        "lives", "bodies", "perished", "killing", "fatally", "die", "deceased", "death count",
+        "death tally", "lost their lives", "lost lives", "lives lost", "lost his life",
+        "lost her life",
     ),
     "injured": ("wounded", "injured", "hurt", "injuries", "wounding", "injuring"),
     "killed or wounded": (
@@ -250,7 +261,7 @@ _CANCELLED = re.compile(r"\bcancel(?:l?ed|l?ing|s)?\b|\bgrounded\b", re.I)
 _SAVED = re.compile(r"\b(?:sav|rescu|protect|spar)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _FORCE = re.compile(r"\b(?:military|militaries|army|armies|armed forces|force)\s+of\s+$", re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|home to|a town of|a city of)\W*$", re.I)
-_BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and|including)\s")
+_BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and|including|with)\s")
 
 
 def _clause(claim: Comparable) -> tuple[str, str]:
@@ -328,10 +339,55 @@ def thing_of(claim: Comparable) -> str:
             return known
         if around:
             return around
+        if subject := _CLASS_OF.get(_named_by_subject(claim).lower(), ""):
+            return subject  # "the death toll ... has risen to 11,300 (people)"
         if head in _PEOPLE:
             return _said_later(claim) or "people"
         return ""
     return known or unit  # "five military bases": the thing is the noun phrase
+
+
+# A figure that completes what its clause's subject (or object) names: "the death toll
+# from the floods has now reached more than 5,200", "the number of confirmed victims ... is
+# 4,331 people", "a Red Crescent representative put that number higher, at 11,300".
+_COMPLETES = re.compile(
+    r"(?:\b(?:has|have|had|could|may|might|would|will|is expected to|was expected to)\s+)?"
+    r"(?:now\s+|since\s+|already\s+|then\s+)?"
+    r"\b(?:risen|rose|rise|rises|climbed|climbs|climb|jumped|soared|reached|reach|reaches|hit"
+    r"|hits|stands?|stood|was|is|were|are|passed|topped|exceeded|surpassed|increased|grew"
+    r"|mounted|totals?|totall?ed|been)\s+(?:to\s+|at\s+)?$",
+    re.I,
+)
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+"
+                     r"(?P<what>[^,.;:]{2,60}?)(?:,?\s+(?:much\s+|even\s+|far\s+)?"
+                     r"(?:higher|lower))?,?\s+at\s+$", re.I)  # fmt: skip
+# What refers back to a figure said before: "the number", "that figure", "the tally".
+_REFERS_BACK = re.compile(
+    r"^(?:the|that|this|its|their|the new|the latest|the official|the previous|the revised"
+    r"|the updated)\s+(?:number|figure|tally|total|count|estimate)s?$",
+    re.I,
+)
+
+
+def _named_by_subject(claim: Comparable) -> str:
+    """The word of a class that the subject of a figure's clause names, where the figure
+    completes it ("the death toll ... has now reached 5,200"; "put the toll at"), "the
+    number" where the subject only refers back to a figure said before, else ""."""
+    before = _in_sentence(claim, claim.start, claim.span_start)
+    put = _PUT_AT.search(before)
+    if put:
+        subject = put.group("what")
+    elif verb := _COMPLETES.search(before):
+        subject = re.split(r"[;:]|\s[–—]\s", before[: verb.start()])[-1]
+        subject = re.sub(r"^.*\b(?:said|says|reported|added|stated|announced)\b", "", subject)
+    else:
+        return ""
+    if re.search(r"\d", subject):
+        return ""  # another figure's words: "11,300 dead, and the toll is ..."
+    named = _AROUND.search(subject)
+    if named:
+        return named.group(0)
+    return "the number" if _REFERS_BACK.match(subject.strip()) else ""
 
 
 _STOCK = re.compile(r"\b(?:shares?|stock|share price|stock price|value|market cap\w*)\b", re.I)
@@ -510,10 +566,15 @@ _CONTINENTS = frozenset({"Europe", "Asia", "Africa"})
 _LOCATIVE = re.compile(
     r"\b(?:in|into|to|at(?!\s+(?:least|most))|near|across|inside|within)\b[^.;]{0,25}$", re.I
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|inside|within)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|to|at|near|inside|within)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:city|town"
+    r"|village|port|region|province|state|district|governorate|county|area)\s+of\s+)?$",
+    re.I,
+)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _FOR = re.compile(r"^\s*(?:[\w%.,-]+\s+){0,5}?for\s+(?:(?:the\s+)?(?:\w+\s+){0,3})?$", re.I)
 _NUMBER_OF = re.compile(r"\bnumber of\b[^,.;]*$", re.I)
+_PLACED_IN = re.compile(r"\b(?:in|at|across|inside|near|within)\b", re.I)  # not whose: where
 _THE_CAPITAL = re.compile(
     r"^(?:\s+[\w-]+){0,5}?\s+(?:in|into|across|around|through|of)\s+the\s+capital\b", re.I
 )
@@ -555,7 +616,12 @@ def whose_of(claim: Comparable, thing: str, company: str = "") -> str:
         return as_country(inside[0].name)
     counted = _NUMBER_OF.search(_in_sentence(claim, claim.start, claim.span_start))
     for place in (p for p in places if p.end <= claim.span_start):
-        if counted and place.start - claim.start >= counted.start():
+        if (
+            counted
+            and place.start - claim.start >= counted.start()
+            and not _PLACED_IN.search(_in_sentence(claim, claim.start + counted.start(),
+                                                   place.start))
+        ):  # fmt: skip
             return as_country(place.name)  # "the number of North Korean soldiers ..."
     for place in (p for p in places if claim.span_end <= p.start < claim.span_end + 60):
         if _FROM.search(_in_sentence(claim, place.start - 12, place.start)):
@@ -634,6 +700,12 @@ _I_WON = re.compile(
 
 
 _CAPITAL = "the capital"  # located there: the capital of the article's country
+_ELSEWHERE = "elsewhere"  # located outside the place the story's figures count
+_OUTSIDE = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,5}?(?:elsewhere|in other parts of|outside (?:the city|the capital))\b",
+    re.I,
+)
+_DEMONYM = re.compile(rf"\b(?:{trie(sorted(DEMONYMS, key=len, reverse=True))})\b")
 
 
 def located(claim: Comparable) -> str:
@@ -642,12 +714,16 @@ def located(claim: Comparable) -> str:
     before it ("soldiers deployed in the Russian army exceeded 10,000"); "" for none."""
     if _THE_CAPITAL.match(_in_sentence(claim, claim.span_end, claim.span_end + 60)):
         return _CAPITAL
+    if _OUTSIDE.match(_clause(claim)[1]):
+        return _ELSEWHERE  # "170 other people had been killed elsewhere in eastern Libya"
     places = _places(claim)
     after = [p for p in places if p.start >= claim.span_end]
     for index, place in enumerate(after):
         between = _in_sentence(claim, claim.span_end, place.start)
         if _BREAKS.search(between) or not _LOCATIVE.search(between):
             continue  # another clause's place, or not where this one is
+        if _ABOVE_ALL.search(between):
+            continue  # "30,000 people homeless ..., particularly in Derna": the whole's
         following = after[index + 1] if index + 1 < len(after) else None
         gap = _in_sentence(claim, place.end, following.start) if following else ""
         if following and (
@@ -662,12 +738,17 @@ def located(claim: Comparable) -> str:
     if re.search(r"\d", _clause(claim)[0]):
         return ""  # "2,000 in Bastia, 4,500 in Belfort or 6,500": Belfort is another's
     for place in reversed([p for p in places if p.end <= claim.span_start]):
-        if _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 12, place.start)):
+        if _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 40, place.start)):
             return place.name
     return ""
 
 
 _AND = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*)$")
+_ABOVE_ALL = re.compile(
+    r"\b(?:particularly|especially|mainly|mostly|largely|notably|chiefly|above all|most of them"
+    r"|many of them)\s+(?:in|at|across)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _listed(claim: Comparable, places: list[Mention]) -> list[str]:
@@ -706,6 +787,8 @@ def where_of(place: str, country: str) -> str:
     capital" is the article's country's)."""
     if place == _CAPITAL:
         return CAPITALS.get(country, "")
+    if place == _ELSEWHERE:
+        return f"{_ELSEWHERE} in {country}" if country else _ELSEWHERE
     return place
 
 
@@ -786,9 +869,12 @@ def role_of(claim: Comparable, thing: str) -> str:
             return "after"
     clause_before, clause_after = _clause(claim)
     own_verb = re.split(r"\b(?:and|or|but|then)\b", clause_after[:40])[0]  # not a later verb
-    if _FORECAST.search(clause_before[-50:]) or _FORECAST.search(own_verb):
+    forecast = _FORECAST.search(clause_before[-50:]) or _FORECAST.search(own_verb)
+    if forecast:
         if thing in ("votes", "share of the vote") and _POLLED.search(claim.sentence):
             return ""  # "predicted in an exit poll that Gonzalez would win 65%": the result
+        if thing in _HAPPENED and forecast.group(0).lower() in ("could", "might", "may"):
+            return ""  # "the toll could reach 20,000": an estimate of what has happened
         return "forecast"
     return ""
 
@@ -866,6 +952,10 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     # The article's country: where its figures are, else the one its sentences name most.
     countries = Counter(country for p in places.values() if (country := country_of(p)))
     countries = countries or Counter(country for c in figures if (country := _placed(c)))
+    countries = countries or Counter(  # "the Libyan city of Derna"
+        DEMONYMS[m.group(0)] for text in (first.title, *{c.sentence for c in figures})
+        for m in _DEMONYM.finditer(text)
+    )  # fmt: skip
     for name, federation in _STATE_OR_COUNTRY.items():  # Georgia beside South Carolina
         if countries.get(federation) and name in countries:
             countries[federation] += countries.pop(name)
@@ -884,10 +974,25 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     last: dict[int, _Read] = {}  # by sentence: its figure read last
     for claim in figures:
         near = day_near(claim, published)
-        if claim.increment or claim.low is claim.high is None:
+        if claim.low is claim.high is None:
             found[claim.id] = Measured(None, near or article_day)
             continue
         thing, sibling = thing_of(claim), None
+        earlier = reads[-1] if reads and claim.start - reads[-1].claim.span_end <= 300 else None
+        if claim.increment and not (thing and earlier and earlier.thing != thing):
+            # "another 500 troops": an addition to a count, not one; but "11,300 deaths
+            # ... another 10,100 were missing" counts another thing in full.
+            found[claim.id] = Measured(None, near or article_day)
+            continue
+        if not thing and earlier and _named_by_subject(claim) == "the number":
+            # "put that number higher, at 11,300": the figure said before, the one said as
+            # a number or a toll where there is one ("the number of casualties ... 11,300;
+            # another 10,100 are missing; ... previously put the number at 5,500").
+            recent = [r for r in reads if claim.start - r.claim.span_end <= 600]
+            framed = [r for r in recent if _named_by_subject(r.claim) or _NUMBER_OF.search(
+                _in_sentence(r.claim, r.claim.start, r.claim.span_start))]  # fmt: skip
+            sibling = (framed or [earlier])[-1]
+            thing = sibling.thing
         if claim.start in last and (
             (not thing and not _noun(claim.unit))
             or (thing == "people" and last[claim.start].thing in THINGS)

@@ -513,3 +513,39 @@ def test_a_state_lies_in_its_federation_and_a_part_named_after_including_is_the_
     whole = figure(1, sentence, "56 people", 56, "people", "South Carolina")
     part = figure(2, sentence, "23 people", 23, "people", "South Carolina")
     assert located(whole) == "" and located(part) == "South Carolina"
+
+
+def test_a_toll_is_read_from_its_subject_a_number_referred_back_and_what_is_elsewhere(
+    tmp_path, db_path
+):
+    """Figures whose words say what they count only through the clause's subject ("the
+    death toll ... has risen to"), "that number" said of a figure before, "another" of
+    another thing, "could reach" of a toll, "elsewhere" and "particularly in"."""
+    from store import import_paths
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 12 September 2023\nFloods in Libya\n\n"
+        "In Libya, the death toll from the floods brought by the storm has now reached more "
+        "than 5,200, according to the interior minister. The floods have also left more than "
+        "30,000 people homeless, according to the agency, particularly in Derna.",
+        "beta.txt": "Source: Beta\nPublished: 14 September 2023\nRace to help Libya\n\n"
+        "Libya's ambassador to the UN said about 6,000 people were confirmed to have died in "
+        "Libya. But a Red Crescent representative put that number higher, at 11,300. "
+        "The storm also killed about 170 people elsewhere in the country. Officials "
+        "estimate that about 30,000 people have been left homeless in Libya.",
+        "gamma.txt": "Source: Gamma\nPublished: 16 September 2023\nLibyan toll\n\n"
+        "The Libyan Red Crescent said the floods had resulted in 11,300 deaths and added "
+        "that another 10,100 people were missing. The death toll of the floods could reach "
+        "20,000, the mayor said. An estimated 170 other people had been killed elsewhere "
+        "in eastern Libya. Earlier, about 10,000 people were reported missing in Libya, "
+        "the Red Cross said.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    library = Library(db_path)
+    import_paths(library, [tmp_path])
+    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    assert groups["deaths in Libya"] == [5200, 6000, 11300, 11300, 20000]
+    assert groups["deaths elsewhere in Libya"] == [170, 170]
+    assert groups["missing in Libya"] == [10000, 10100]
+    assert groups["displaced in Libya"] == [30000, 30000]
