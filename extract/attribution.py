@@ -52,7 +52,7 @@ _VERBS_BEFORE_THAT = r"reports|report|estimates|estimate|states|claims|notes|sho
 _VERB = re.compile(
     rf"\b(?:has |have |had |also |previously |earlier )?"
     rf"(?P<verb>(?:{trie(_VERBS.split('|'))})|(?:{trie(_VERBS_BEFORE_THAT.split('|'))})"
-    rf"(?=\s+that\b))\b(?!\s+(?:to)\b)"
+    rf"(?=\s+that\b))\b(?!\s+(?:to|the lives|lives|the life)\b)"
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:()“”\"]+)", re.I)
 _CITING = re.compile(
@@ -99,6 +99,8 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "her", "him"
 _NOBODY = frozenset({"everybody", "everyone", "nobody", "someone", "somebody", "anyone", "all"})
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _MAX_WORDS = 10
+_MAX_NAME_WORDS = 14
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
 
 
 # Nouns that name a source even without a capital letter ("the ministry said").
@@ -135,8 +137,10 @@ def looks_like_source(who: str, speaking: bool = False) -> bool:
     """A noun phrase that can be a source: a name, a role, a pronoun; not a clause. One
     `speaking` ("..., the harbour master said.") may be any person or body described."""
     words = re.findall(r"[\w'’-]+", who)
-    if not words or len(words) > _MAX_WORDS or re.match(r"\d", who):
+    if not words or re.match(r"\d", who):
         return False
+    if len(words) > (_MAX_NAME_WORDS if _is_name(who) else _MAX_WORDS):
+        return False  # a clause; but "the United Nations Office for the Coordination of ..."
     if re.match(rf"(?:{_NUMBER_WORDS})\b|(?:he|she|it|they|we|i|you)['’]", who, re.I):
         return False  # "Two outstanding pieces of play", "He's very talented"
     if _DATE_WORD.match(who) or re.search(r"\d|%", who):
@@ -148,8 +152,8 @@ def looks_like_source(who: str, speaking: bool = False) -> bool:
         return len(words) == 1 and lower[0] not in ("i", "you")
     if lower[0] in _NOBODY:
         return False
-    if any(w in _NOT_IN_A_SOURCE for w in lower):
-        return False
+    if any(w.lower() in _NOT_IN_A_SOURCE for w in words if not _ACRONYM.fullmatch(w)):
+        return False  # a clause; but "the World Health Organization (WHO)" is a name
     if any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and lower[0] not in ("the", "a", "an", "this", "that")
     ):
@@ -181,15 +185,17 @@ def _tidy(who: str, speaking: bool = False) -> str | None:
 _MODIFIER = re.compile(
     r"^(?:who|whom|whose|which|where|known|based|located|founded|published|released"
     r"|controlled|led|backed|run|owned|appointed|elected|speaking|writing|quoted|cited"
-    r"|according|also|itself|himself|herself|themselves)\b",
+    r"|according|also|itself|himself|herself|themselves)\b|(?-i:[a-z]+ing)\b",
     re.I,
 )
 # A description after a name, with or without its article: "Elvis Amoroso, head of the
 # National Electoral Council"; "Jeon Ha-kyou, a spokesperson for Seoul's defence ministry".
 _DESCRIPTION = re.compile(
-    r"^(?:(?:a|an|the)\s+[a-z]|(?:head|chief|president|leader|director|chairman|chairwoman"
+    r"^(?:(?:a|an|the)\s+[a-z]|(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:head|chief|president|leader"
+    r"|director|chairman|chairwoman"
     r"|spokesman|spokeswoman|spokesperson|secretary|minister|founder|governor|mayor|deputy"
-    r"|member|commander|editor|author|ceo|owner|coordinator)\b)",
+    r"|member|commander|editor|author|ceo|owner|coordinator|representative|envoy"
+    r"|ambassador|official|adviser|advisor)\b)",
     re.I,
 )
 
@@ -224,6 +230,8 @@ def _subject(prefix: str, figure_before_verb: bool) -> str | None:
         segments.pop(0)
     segments = [s.strip(" -–—•") for s in segments]
     segments = [s for s in segments if s and not _MODIFIER.match(s)]
+    if len(segments) == 1:
+        segments[0] = _CONJUNCTION.sub("", segments[0])  # "But a Red Crescent representative"
     if not segments or (len(segments) == 1 and _LEADING_ADVERBIAL.match(segments[0])):
         return None
     last = _CONJUNCTION.sub("", segments[-1])
@@ -291,7 +299,7 @@ def _trailing_np(phrase: str) -> str | None:
     return _tidy(" ".join(taken))
 
 
-_CUE_WORDS = f"according to|citing|{_VERBS}|{_VERBS_BEFORE_THAT}".split("|")
+_CUE_WORDS = f"according to|citing|put|puts|{_VERBS}|{_VERBS_BEFORE_THAT}".split("|")
 _CUE = re.compile(rf"\b(?:{trie(_CUE_WORDS)})\b")
 
 
@@ -386,7 +394,20 @@ def resolve_back_reference(
     for candidate in candidates:  # "the union": "the hardline CGT union", whose head it is
         if re.search(rf"\b{re.escape(head)}s?\b(?!\s+[a-z])", candidate.lower()):
             return candidate
+    if head in _ANY_BODY:  # "the organization said": the body named last
+        return next((c for c in candidates if _BODY.search(c)), who)
     return who
+
+
+# Words that refer back to whichever body was named last, and what names a body.
+_ANY_BODY = frozenset("organization organisation agency body group charity".split())
+
+_BODY = re.compile(
+    r"\b(?:Organi[sz]ation|Agency|Crescent|Cross|Ministry|Council|Committee|Office|Fund"
+    r"|Programme|Program|Nations|Union|Federation|Association|Society|Societies|Service"
+    r"|Department|Commission|Authority|Institute|Bank|Company|Corporation|Group|Party"
+    r"|Army|Forces?|Police)\b|^(?:the\s+)?[A-Z]{2,}$"
+)
 
 
 # ---- a figure's own clause ---------------------------------------------------------------
@@ -436,7 +457,7 @@ _DESCRIBED_MAKER = re.compile(
     r"\b(?:by|from)\s+(?:the\s+)?(?:(?:[a-z][\w'-]*|&)\s+){1,6}?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
 )
-_COUNTING_VERB = re.compile(rf"\b(?P<verb>{_COUNTING})\b")
+_COUNTING_VERB = re.compile(rf"\b(?P<verb>{_COUNTING})\b(?!\s+(?:the lives|lives|the life)\b)")
 _GAPPED = re.compile(  # "... counted 15,500 demonstrators and the organizers 22,000"
     r"(?:^|,\s*|\s)(?:and|or|against|while|versus|vs\.?)\s+(?P<who>(?:the\s+)?[\w’'-]+"
     r"(?:\s+[\w’'-]+){0,2})\s*$"
@@ -548,6 +569,10 @@ def attribute_figure(
               and (next_start is None or m.start() < next_start) and not apart(m)]  # fmt: skip
     citing = citing[:1] or [m for m in _ACCORDING_IN.finditer(sentence, lo, start)
                             if not apart(m)][-1:]  # fmt: skip
+    if citing and citing[0].start() >= end:
+        relay = _SPEAKER_BEFORE_RELAY.match(sentence[end : citing[0].start()])
+        if relay and (who := _tidy(relay.group("who"), speaking=True)):
+            return who
     if citing:
         cited = citing[0].group("who")
         if cited.split()[0].lower() in ("which", "whom", "whose"):
@@ -560,7 +585,8 @@ def attribute_figure(
     # A counting verb before the figure, in its clause, and not a participle ("80% of the
     # votes counted, Maduro obtained 51.2%"): its subject counted the figure.
     verbs = [v for v in _COUNTING_VERB.finditer(before)
-             if not re.match(r"\s*(?:[,.;]|by\b)", before[v.end() :])]  # fmt: skip
+             if not re.match(r"\s*(?:[,.;]|by\b)", before[v.end() :])
+             and not _ADJECTIVE_BEFORE.search(before[: v.start()])]  # fmt: skip
     if verbs:
         # A speech verb governs what it introduces ("Balls said an examination showed
         # £35bn": Balls claims it); else the counting verb nearest the figure.
@@ -588,6 +614,13 @@ def attribute_figure(
     return None
 
 
+# A participle used as an adjective is no verb: "the number of officially registered deaths".
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|of|officially|newly|\w+ly)\s+$", re.I)
+# A speaker of the figure's clause before a relay's "according to": "11,300, the Red
+# Crescent said on Thursday, according to the Associated Press": the Red Crescent's.
+_SPEAKER_BEFORE_RELAY = re.compile(
+    rf"^[^;“”\"]*?,\s+(?P<who>[^,;“”\"]{{2,80}}?)\s+(?:has |have |had )?(?:{_VERBS})\b[^;]*?,?\s*$"
+)
 # "The tally sheets analysed by The Post represented 79%": an agent before the figure.
 _AGENT_BEFORE = re.compile(
     r"\b(?:counted|analy[sz]ed|compiled|collected|reviewed|gathered|tallied|estimated"
@@ -615,10 +648,8 @@ def _is_name(text: str) -> bool:
     """Capitalised words only, but for the small words names hold ("Ministry of the
     Interior"): a name, not a clause ("Gauge also exceeded in Pau")."""
     words = re.findall(r"[\w’'-]+", text)
-    return bool(words) and all(
-        w[0].isupper() or w.lower() in ("of", "for", "the", "and", "de", "al", "la", "le", "du")
-        for w in words
-    )
+    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_NAME_WORDS for w in words)
 
 
+_SMALL_NAME_WORDS = frozenset("of for the and on de al la le du".split())
 _LEAD_IN = re.compile(r"^(?:in particular|for its part|however|meanwhile|even)\s*,?\s*", re.I)

@@ -165,7 +165,8 @@ def extract_claims(
             if x and is_back_reference(x):
                 x = resolve_back_reference(x, [*earlier, *local], person())
             local.append(x)
-        earlier.append(who or next((x for x in local if x), None))
+        # What later sentences refer back to: the source its figures show, else its own.
+        earlier.append(next((x for x in local if x), None) or who)
         explicit.append(own is not None or any(local))
         figures_sourced.append(bool(quantities) and (own is not None or any(local)))
         said_on = claim_date(sentence.text, published) if quantities or stance else None

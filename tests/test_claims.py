@@ -331,3 +331,39 @@ def test_a_maker_described_before_its_name_and_a_speaker_after_a_main_clause(
     from extract.attribution import attribute_sentence
 
     assert attribute_sentence(sentence) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [  # as the Derna floods' outlets wrote them
+        ("Speaking on the Libyan network Almasar, Oussama Hamad, Prime Minister of the "
+         'east-based government, has reported "more than 2,000 dead" in the city.',
+         ["Oussama Hamad, Prime Minister of the east-based government"]),
+        ("On Saturday, the United Nations, citing Red Crescent figures, said that the flooding "
+         "had resulted in 11,300 deaths.", ["United Nations"]),
+        ("The number of casualties in Derna has risen to 11,300, the Libyan Red Crescent said "
+         "on Thursday evening, according to the Associated Press. Another 10,100 people are "
+         "reported missing, the organization said.",
+         ["Libyan Red Crescent", "Libyan Red Crescent"]),
+        ("But on Saturday, the government based in the east of the country put the number of "
+         "officially registered deaths at 3,252.",
+         ["government based in the east of the country"]),
+        ("But a Red Crescent representative put that number higher, at 11,300.",
+         ["Red Crescent representative"]),
+        ("Earlier, the World Health Organization (WHO) said nearly 4,000 people had been "
+         "identified.", ["World Health Organization (WHO)"]),
+        ("The United Nations Office for the Coordination of Humanitarian Affairs (OCHA) said "
+         "3,958 people had died.",
+         ["United Nations Office for the Coordination of Humanitarian Affairs (OCHA)"]),
+        ("The Libyan Red Crescent released a statement on Sunday, denying that the flooding "
+         "claimed the lives of 11,300 people.", ["Libyan Red Crescent"]),
+    ],
+)  # fmt: skip
+def test_a_speaker_is_read_past_titles_relays_participles_and_acronyms(
+    text: str, sources: list[str]
+):
+    """ "X, Prime Minister of Y, reported"; "X, citing Y, said"; "N, X said, according to
+    the AP" (X speaks, the AP relays); "the organization said" (the body named last); "put
+    the number at"; "the WHO" (an acronym that is also a word); a name of 12 words; "claimed
+    the lives of N" (no speech)."""
+    assert [c.attributed_to for c in claims_of(f"Headline\n\n{text}")] == sources
