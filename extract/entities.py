@@ -33,7 +33,7 @@ ENTITY_TYPES = ("person", "org", "place", "other")
 _TOKEN = r"(?:[A-Z][\w.]*(?:[-’'][\w.]+)*|[A-Z]\.(?:[A-Z]\.)+)"
 _RUN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:of|for|and|the|de|al|bin|van|von)\s+)*{_TOKEN})*")
 _ACRONYM_DEF = re.compile(
-    rf"(?P<long>{_TOKEN}(?:\s+(?:of|for|and|the)?\s*{_TOKEN})+)\s+\((?P<short>[A-Z]{{2,6}})\)"
+    rf"(?P<long>{_TOKEN}(?:\s+(?:(?:of|for|and|the)\s+){{0,2}}{_TOKEN})+)\s+\((?P<short>[A-Z]{{2,6}})\)"
 )
 _SHORT_FORM = re.compile(r"\([A-Z]{2,6}\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -173,6 +173,8 @@ def _segments(
             # "NATO Secretary General Mark Rutte": NATO, then a person.
             before = _segments(words, lo, lo + i, False) if i else []
             return [*before, *_segments(words, _past_portfolio(words, lo + i + 1, hi), hi, True)]
+    if "and" in part and name in _KNOWN_BODIES:  # "... of Red Cross and Red Crescent Societies"
+        return [(lo, hi, name, "org", True)]
     if "and" in part:
         i = part.index("and")
         between = part[i - 1 : i + 2 : 2]  # the words either side of "and"

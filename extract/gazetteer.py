@@ -127,7 +127,7 @@ ORG_WORDS = frozenset(
     Network Media Labour Democrats Dems Republicans Tories Conservatives United City
     Rovers Athletic Wanderers Boerse Exchange Airlines Airways Motors Records Studios
     Pictures Club Society Trust Confederation Labor Consulting Research Platform Energy
-    Agence""".split()
+    Agence Crescent Societies Programme Directorate""".split()
 )
 # Names of events, prizes and competitions: never a person.
 EVENT_WORDS = frozenset(

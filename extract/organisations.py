@@ -47,7 +47,24 @@ ACRONYMS = {
     "ECB": "European Central Bank", "AU": "African Union",
     "ASEAN": "Association of Southeast Asian Nations", "MSF": "Doctors Without Borders",
     "HRW": "Human Rights Watch", "NHS": "National Health Service",
+    "NATO": "North Atlantic Treaty Organization",
+    "IFRC": "International Federation of Red Cross and Red Crescent Societies",
+    "OCHA": "United Nations Office for the Coordination of Humanitarian Affairs",
+    "IOM": "International Organization for Migration",
+    "WMO": "World Meteorological Organization", "FAO": "Food and Agriculture Organization",
+    "UNRWA": "United Nations Relief and Works Agency", "UNFPA": "United Nations Population Fund",
+    "OHCHR": "Office of the United Nations High Commissioner for Human Rights",
+    "IRC": "International Rescue Committee", "USAID": "United States Agency for International "
+    "Development", "FEMA": "Federal Emergency Management Agency",
+    "NOAA": "National Oceanic and Atmospheric Administration",
+    "NWS": "National Weather Service", "USGS": "United States Geological Survey",
+    "EMSC": "European-Mediterranean Seismological Centre",
+    "CDC": "Centers for Disease Control and Prevention",
+    "ECDC": "European Centre for Disease Prevention and Control",
+    "UNEP": "United Nations Environment Programme",
 }  # fmt: skip
+# Acronyms outlets also write as words ("Unicef", "Nato"): the same bodies.
+ACRONYMS |= {short.capitalize(): long for short, long in ACRONYMS.items() if len(short) >= 4}
 
 # Subject phrases of one portfolio, each to the word it is compared by (lower case, after
 # "the" is dropped); checked longest first.

@@ -11,17 +11,19 @@ Rules, in order (thresholds are rapidfuzz scores, 0-100, on lower-cased text):
    spells out ("CGT" beside "General Confederation of Labour (CGT)").
 2. Names equal after normalisation join: case, dots, hyphens, apostrophes, diacritics
    ("Vučić" = "Vucic"), a leading "the", company forms ("BAC Consulting KFT" = "BAC
-   Consulting"), administrative words after a place ("Kursk Oblast" = "Kursk"), and the
-   wording of a ministry ("Ministry of the Interior" = "Interior Ministry" = "Ministry of
-   Internal Affairs").
+   Consulting"), "UN" for "United Nations", administrative words after a place ("Kursk
+   Oblast" = "Kursk"), and the wording of a ministry ("Ministry of the Interior" =
+   "Interior Ministry" = "Ministry of Internal Affairs").
 3. A one-word name joins a longer person name *in the same article* whose first or last
    word it is ("Miller" -> "Matthew Miller", "Jeon" -> "Jeon Ha-kyou"). Likewise an
    organisation joins the same name with a place in front in the same article ("State
    Department" -> "US State Department").
 4. Spelling variants join when they have the same number of words, every word pair scores
    at least WORD_SCORE and the whole at least NAME_SCORE ("Mathew Miller" ~ "Matthew
-   Miller"). A word pair under WORD_SCORE blocks the join, so "Kim Jong Un" and
-   "Kim Jong Gyu" (un/gyu) stay apart, as do "North Korea" and "South Korea".
+   Miller"), the letters romanisations write differently compared as one ("Tawfik
+   Shoukri" ~ "Tawfiq Shukri": q/k, ou/u, doubled letters, el/al). A word pair under
+   WORD_SCORE blocks the join, so "Kim Jong Un" and "Kim Jong Gyu" (un/gyu) stay apart,
+   as do "North Korea" and "South Korea".
 5. A one-word unknown place ("in Kurks") joins a known place *named in the same article* when it is
    one typo away (optimal string alignment distance MAX_TYPOS, a transposition counting
    one) and starts with the same letter ("Kurks" beside "Kursk"). Across the library such
@@ -38,8 +40,9 @@ Rules, in order (thresholds are rapidfuzz scores, 0-100, on lower-cased text):
      "Edmundo González" -> "Edmundo González Urrutia"), never a "Jr" or "II";
    - an acronym, the one expansion the library's articles spell out for it ("CGT");
    - a one-word name, the one company it heads ("BAC" -> "BAC Consulting");
-   - an organisation without a place, the one with a place in front ("Interior Ministry" ->
-     "French Interior Ministry"), kept apart when two places' ones are named.
+   - an organisation without a place, the one with a place (or its adjective) in front
+     ("Interior Ministry" -> "French Interior Ministry", "Red Crescent" -> "Libyan Red
+     Crescent"), kept apart when two places' ones are named.
 
 The result does not depend on how the library was imported (in one go, in batches, by two
 imports at once, or resumed after a kill): rules 1-5 and rule 6 within an article look at
@@ -216,6 +219,8 @@ def normalise(name: str) -> str:
     words = _plain(name).split()
     if len(words) > 1 and words[0] == "the":
         del words[0]
+    if len(words) > 1 and words[0] == "un":  # "UN Office for ...", "U.N. children's fund"
+        words[:1] = ["united", "nations"]
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         del words[-1]
     if len(words) > 1 and words[-1] in ADMIN_WORDS:
@@ -262,12 +267,28 @@ def entity_type(types: Mapping[str, int]) -> str:
 
 
 def _variants(a: str, b: str) -> bool:
+    """Spelling variants (rule 4), compared as romanised."""
+    a, b = _romanised(a), _romanised(b)
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or len(wa) < 2:
         return False
     if any(fuzz.ratio(x, y) < WORD_SCORE for x, y in zip(wa, wb, strict=True)):
         return False
     return fuzz.ratio(a, b) >= NAME_SCORE
+
+
+# Letters that romanisations of one name write differently ("Tawfik Shoukri" / "Tawfiq
+# Shukri", "Youssef" / "Yusuf", "el-Drese" / "al-Drese"): compared as one.
+_ROMANISED = [(re.compile(p), r) for p, r in (
+    (r"ou|oo", "u"), (r"q", "k"), (r"ee", "i"), (r"ph", "f"), (r"\bel\b", "al"),
+    (r"([a-z])\1", r"\1"),
+)]  # fmt: skip
+
+
+def _romanised(name: str) -> str:
+    for pattern, replacement in _ROMANISED:
+        name = pattern.sub(replacement, name)
+    return name
 
 
 def _misspelling(unknown: str, known: str) -> bool:
@@ -556,10 +577,12 @@ class Resolver:
                 blocks[(key[0], key.count(" "))].append(key)
         for block_id, block in blocks.items():
             remembered = self._blocks.get(block_id, [])
+            romanised = [_romanised(k) for k in block]
+            remembered_romanised = [_romanised(k) for k in remembered]
             for i, a in enumerate(block):
-                for b in _close_names(a, block[i + 1 :]):
+                for b in _close_names(a, block[i + 1 :], romanised[i + 1 :]):
                     uf.union(a, b)
-                for b in _close_names(a, remembered):
+                for b in _close_names(a, remembered, remembered_romanised):
                     uf.union(a, _ANCHOR + self._entity_of[b])
 
         # 5. Two long places the gazetteer does not know, a letter apart, across articles.
@@ -767,8 +790,8 @@ def _short_forms(name: str, node: str) -> frozenset[tuple[str, str]]:
         found.add(("head", words[0]))
     found.add(("tail", words[-1]))
     place, rest = _split_place(node.split())
-    if place and len(rest) >= 2 and rest[-1] in MINISTRY_WORDS:
-        found.add(("placeless", " ".join(rest)))
+    if place and len(rest) >= 2 and not _person_shaped(stands_for(name)):
+        found.add(("placeless", " ".join(rest)))  # "Libyan Red Crescent": "Red Crescent"
     return frozenset(found)
 
 
@@ -790,15 +813,18 @@ def _own_short_forms(
     if " " not in node:
         return set()
     found = {("person", node)} if person_shaped else set()
-    if node.rsplit(" ", 1)[-1] in MINISTRY_WORDS and not _split_place(node.split())[0]:
+    if not _split_place(node.split())[0]:
         found.add(("placeless", node))
     return found
 
 
-def _close_names(name: str, others: list[str]) -> list[str]:
+def _close_names(name: str, others: list[str], romanised: list[str]) -> list[str]:
     """The names among others that are spelling variants of name (rule 4); the whole-name
-    score is checked in C first, so a block of thousands costs little."""
+    score is checked in C first, on the names as `_romanised` (each given), so a block of
+    thousands costs little."""
     if not others:
         return []
-    hits = process.extract(name, others, scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None)
-    return [other for other, _score, _index in hits if _variants(name, other)]
+    hits = process.extract(
+        _romanised(name), romanised, scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None
+    )
+    return [others[index] for _, _score, index in hits if _variants(name, others[index])]

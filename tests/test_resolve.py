@@ -253,3 +253,49 @@ def test_a_surname_never_joins_a_title_or_a_place_taken_for_a_person():
         "Stones",
         "Commerce",
     }
+
+
+def test_romanisations_bodies_with_their_place_and_un_bodies_however_written_are_one():
+    found = resolve(
+        ("a", "Tawfik Shoukri", "person"),
+        ("b", "Tawfiq Shukri", "person"),
+        ("c", "Hassan Ali", "person"),
+        ("d", "Hussein Ali", "person"),
+        ("a", "Libyan Red Crescent", "org"),
+        ("b", "Red Crescent", "org"),
+        ("c", "UN Office for the Coordination of Humanitarian Affairs", "org"),
+        ("d", "United Nations Office for the Coordination of Humanitarian Affairs", "org"),
+        ("e", "OCHA", "org"),
+        ("e", "Unicef", "org"),
+        ("f", "UNICEF", "org"),
+        ("g", "IFRC", "org"),
+        ("h", "International Federation of Red Cross and Red Crescent Societies", "org"),
+    )
+    assert found[("a", "Tawfik Shoukri")] == found[("b", "Tawfiq Shukri")]
+    assert found[("c", "Hassan Ali")] != found[("d", "Hussein Ali")]  # two names, not two spellings
+    assert found[("b", "Red Crescent")] == "Libyan Red Crescent"
+    assert len({found[(a, n)] for a, n in [
+        ("c", "UN Office for the Coordination of Humanitarian Affairs"),
+        ("d", "United Nations Office for the Coordination of Humanitarian Affairs"),
+        ("e", "OCHA")]}) == 1  # fmt: skip
+    assert found[("e", "Unicef")] == found[("f", "UNICEF")]
+    assert (
+        found[("g", "IFRC")]
+        == found[("h", "International Federation of Red Cross and Red Crescent Societies")]
+    )
+
+
+def test_a_body_spelt_out_with_two_small_words_or_an_and_in_it_is_one_mention():
+    text = (
+        "The United Nations Office for the Coordination of Humanitarian Affairs (OCHA) said "
+        "so. The International Federation of Red Cross and Red Crescent Societies agreed, "
+        "as did the Libyan Red Crescent and the Main Directorate of Intelligence."
+    )
+    found = [(m.name, m.type) for m in find_mentions(text, split_sentences(text))]
+    assert found == [
+        ("United Nations Office for the Coordination of Humanitarian Affairs (OCHA)", "org"),
+        ("OCHA", "org"),
+        ("International Federation of Red Cross and Red Crescent Societies", "org"),
+        ("Libyan Red Crescent", "org"),
+        ("Main Directorate of Intelligence", "org"),
+    ]
