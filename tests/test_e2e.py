@@ -83,6 +83,18 @@ def test_first_run_opens_the_sample_story_and_nothing_done_in_it_touches_its_fil
     def open_reader(library: Path) -> None:
         command = (f"CLAIMDIFF_DB='{library}' CLAIMDIFF_CONFIG='{tmp_path / 'config.json'}' "
                    f"'{CLAIMDIFF}'")  # fmt: skip
+        # The first reader's session (and the tmux server with it) may still be closing:
+        # a new session of its name would meet the old one or a server on its way out.
+        deadline = time.monotonic() + 10
+        while (
+            time.monotonic() < deadline
+            and subprocess.run(
+                ["tmux", "has-session", "-t", session], capture_output=True
+            ).returncode
+            == 0
+        ):
+            time.sleep(0.1)
+        time.sleep(0.3)
         subprocess.run(
             ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48",
              "-c", str(tmp_path), command],
