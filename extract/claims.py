@@ -19,7 +19,7 @@ from extract.dates import claim_date
 from extract.entities import Mention
 from extract.quantities import concept_of, extract_quantities
 from extract.sentences import Sentence
-from extract.statements import find_stance
+from extract.statements import find_assertion, find_stance
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -195,6 +195,8 @@ def extract_claims(
                     said_on=said_on,
                 )
             )
+        if stance is None and who and (asserted := find_assertion(sentence.text)):
+            stance = (asserted[0], who, asserted[1], asserted[2])  # the speaker's stance
         if stance is not None:
             kind, named, start, end = stance
             actor = resolve_back_reference(named, earlier, person()) if is_back_reference(

@@ -24,10 +24,12 @@ its own tolerance, half a unit of its last significant digit ("12,000" is 11,500
 many as 10,000") is the only thing below a larger figure is soft: labelled, not hidden.
 
 Statements: the denials, confirmations and no-comments of any named actor share
-STANCE_KEY, and those of one story on one question (question_of: what each is said of
-shares a name or two words, or, said of nothing but "the reports", its actor's side) form
-one group, a `conflict` when a denial meets a non-denial or a confirmation; the
-explanation prefers one side's own contradiction (an actor's side is its country, from
+STANCE_KEY, and those of one story on one question (question_of: who did the thing they are
+said of, or the words they are said of, share a name or two words; said of nothing but
+"the reports", a statement is on its actor's side) form one group, a `conflict` when a
+denial meets a non-denial, or a no-comment a confirmation ("declined to comment" against
+"Israel has for the first time confirmed"); the explanation prefers one side's own
+contradiction (an actor's side is the organisation it names and its country, from
 GOVERNMENTS and LEADERS or a country named in the actor: the Kremlin and Putin are both
 Russia). It is named after the figures of the first of its FIRST_KEPT earliest statements
 whose article has a figure group.
@@ -54,6 +56,7 @@ from extract.comparable import (
     STANCE_KEY,
     Comparable,
     Group,
+    Mention,
     claim_order,
     tolerance_interval,
 )
@@ -227,33 +230,75 @@ def _same_question(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def question_of(claim: Comparable) -> frozenset[str]:
-    """What a statement takes a stance on: the names and words it is said of, after its
-    stance verb. Two statements are on one question when these share a name or two
-    words (_same_question): "Gold Apollo has denied involvement in the explosive pagers"
-    and "Hsu Ching-kuang denied allegations that the pagers were made by Gold Apollo" are
-    ("pagers", "explosive"...); "Robinson has confirmed that Hodgson will kick" and "Mr
-    Brown denied his forecasts were too optimistic" are not, nor are two things one actor
-    said of different matters. A statement said of nothing, or of "the reports" ("The
-    Israeli military declined to comment", "The Kremlin has dismissed the reports as a
-    hoax") is said of its actor's side ("Israel", "Russia"): the story's own question."""
+    """What a statement takes a stance on: who did the thing it is said of, else the words
+    it is said of, after its stance verb. Two statements are on one question when these
+    share a name or two words (_same_question).
+
+    Who did it is the first person or organisation its clause names after the stance
+    words, or a place named as an actor, not where ("blamed Israel", not "across
+    Lebanon"): "Hsu denied allegations that the pagers were made by Gold Apollo in Taiwan"
+    and "the pagers were made by Budapest-based BAC Consulting" are on Gold Apollo and on
+    BAC. A statement that names nobody in its clause ("Gold Apollo denied producing the
+    devices", "her company ... did not make pagers", "The Israeli military declined to
+    comment", "The Kremlin has dismissed the reports as a hoax") is said of its actor's
+    side: the organisation or country the actor is or speaks for (Gold Apollo; BAC; Israel;
+    Russia). "Robinson has confirmed that Hodgson will kick" and "Mr Brown denied his
+    forecasts were too optimistic" share nothing, nor do two things one actor said of
+    different matters."""
     after = claim.sentence[claim.span_end - claim.start :][:120]
     told = _TOLD.search(after)  # "when reached by the AP", "told CNN": where, not what
-    end = claim.span_end + (told.start() if told else len(after))
-    said = {
-        m.name
-        for m in claim.mentions
-        if m.type in ("person", "org", "place", "other")
-        and claim.span_start <= m.start < end
-        and not _is_press(m.name)
-    }
+    clause = _STATEMENT_CLAUSE.search(after)  # "... and instead pointed the finger at BAC"
+    cut = min(x.start() for x in (told, clause) if x) if (told or clause) else len(after)
+    end = claim.span_end + cut
+    named = [
+        m for m in claim.mentions
+        if claim.span_start <= m.start < end and not _is_press(m.name)
+        and (m.type in ("person", "org") or (m.type == "place" and _acts(claim, m)))
+    ]  # fmt: skip
     words = {
         f"~{w.lower().rstrip('s')}"
         for w in re.findall(r"[A-Za-z][a-z]{3,}", after[: end - claim.span_end])
         if w.lower() not in _NOT_A_QUESTION
     }
-    if not said and len(words) <= 1:  # "dismissed the reports as a hoax": the story's
-        return frozenset(words | _sides(claim.attributed_to or ""))  # own question
-    return frozenset(said | words)
+    if named:
+        return frozenset({m.name for m in named} | words)
+    return frozenset(words | _actor_side(claim))
+
+
+def _actor_side(claim: Comparable) -> frozenset[str]:
+    """The organisations the actor's words name ("BAC Consulting CEO Cristiana
+    Bársony-Arcidiacono") and the countries it speaks for ("the Kremlin": Russia)."""
+    actor = claim.attributed_to or ""
+    orgs = {
+        m.name for m in claim.mentions
+        if m.type == "org" and (m.name in actor or _in_sentence(claim, m.start, m.end) in actor)
+    }  # fmt: skip
+    return frozenset(orgs) | _sides(actor)
+
+
+def _acts(claim: Comparable, place: Mention) -> bool:
+    """Whether a place is named as one who acts ("blamed Israel"), not where ("across
+    Lebanon") or as an adjective ("Hungarian company BAC", "Budapest-based")."""
+    written = _in_sentence(claim, place.start, place.end)
+    return not (
+        _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 12, place.start))
+        or written in DEMONYMS
+        or _in_sentence(claim, place.end, place.end + 1) == "-"
+    )
+
+
+# Where a statement's own clause ends: what follows is said of another thing.
+_STATEMENT_CLAUSE = re.compile(
+    r"\s+(?:and|but)\s+(?:instead\s+|also\s+|then\s+)?(?:pointed|said|added|blamed|accused"
+    r"|stated|stressed|distanced|insisted)\b|,\s+(?:stating|saying|adding|insisting|while"
+    r"|but|although)\b|;|\s[–—]\s",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|at|near|from|to|into|inside|throughout)\s+$", re.I)
+
+
+def _in_sentence(claim: Comparable, start: int, end: int) -> str:
+    return claim.sentence[max(0, start - claim.start) : max(0, end - claim.start)]
 
 
 _TOLD = re.compile(
@@ -470,8 +515,11 @@ def group_from(
         # explained by one side's own contradiction where there is one ("dismissed as a
         # hoax (Kremlin)" against "did not deny (Putin)", both Russia).
         stances = {stance for stance, _ in summary.stances}
-        if claimants < 2 or "deny" not in stances or not stances & set(_NOT_DENIALS):
-            return None
+        if claimants < 2 or not (
+            ("deny" in stances and stances & set(_NOT_DENIALS))
+            or ("not_confirm" in stances and stances & {"confirm", "acknowledge"})
+        ):
+            return None  # a denial needs a non-denial; a no-comment, a confirmation
         denial, other = _contradiction(summary, claims)
         return Group(name, statement_topic(summary, topic_of), "conflict", False,
                      f"{_said(denial)} vs {_said(other)}", claimants)  # fmt: skip
@@ -491,23 +539,27 @@ def topic_of_key(key: str, unit: str) -> str:
 
 def statement_topic(summary: Summary, topic_of: Mapping[int, str]) -> str:
     """A group of statements is named after the figure group of the first of its earliest
-    articles that has one (`topic_of`: each article's first figure group's topic)."""
+    articles that has one (`topic_of`: each article's first figure group's topic), as
+    "Denials" where one denies, else "Statements" (a no-comment against a confirmation)."""
     about = next((topic_of[a] for _, a in summary.first if a in topic_of), "the reports")
-    return f"Denials: {about}"
+    denied = any(stance == "deny" for stance, _ in summary.stances)
+    return f"{'Denials' if denied else 'Statements'}: {about}"
 
 
 def _contradiction(
     summary: Summary, claims: Mapping[int, Comparable]
 ) -> tuple[Comparable, Comparable]:
-    """A denial and a non-denial, from one side if any side has both: the first denial
-    that has one, with the most telling, first such non-denial. Claims of one stance and
-    one set of sides answer alike, so the first of each stands for them all."""
+    """A denial (else a no-comment) and a non-denial, from one side if any side has both:
+    the first denial that has one, with the most telling, first such non-denial. Claims of
+    one stance and one set of sides answer alike, so the first of each stands for them
+    all."""
     firsts = sorted(summary.stances.items(), key=lambda item: item[1])
-    denials = [(sides, order) for (stance, sides), order in firsts if stance == "deny"]
+    against = "deny" if any(stance == "deny" for stance, _ in summary.stances) else "not_confirm"
+    denials = [(sides, order) for (stance, sides), order in firsts if stance == against]
     others = [
         (sides, order)
         for (stance, sides), order in sorted(
-            (item for item in firsts if item[0][0] != "deny"),
+            (item for item in firsts if item[0][0] != against),
             key=lambda item: _NOT_DENIALS.get(item[0][0], 3),  # stable: first said first
         )
     ]

@@ -1,7 +1,12 @@
 """Statements: an actor denying, confirming, dismissing or not denying something.
 
 These become claims of kind `statement` with a stance, so that "the Kremlin dismissed the
-reports as a hoax" can stand against "Putin did not deny" in the discrepancy view.
+reports as a hoax" can stand against "Putin did not deny" in the discrepancy view. A
+stance verb's subject is its actor (`find_stance`); a sentence that says, without such a
+verb, who did or did not do a thing is its speaker's stance on it (`find_assertion`):
+"the pagers were made by BAC Consulting," Gold Apollo said (a confirmation that BAC made
+them); "her company ... did not make pagers" and "This is not a security incident or
+cyberattack," the chief executive said (denials).
 """
 
 from __future__ import annotations
@@ -52,6 +57,42 @@ _AUX = re.compile(
 
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|got)\s+$", re.I)
+
+# Who did (or did not do) a thing, said without a stance verb: the speaker's stance.
+_ASSERTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (stance, re.compile(pattern, re.I))
+    for stance, pattern in (
+        ("deny", r"\b(?:did not|didn't|does not|doesn't|do not|don't|never)\s+(?:make|manufacture"
+                 r"|produce|build|supply|plant|carry out|order)\b"
+                 r"|\b(?:have|has|had|were|was|are|is)\s+(?:not|never)\s+(?:been\s+)?(?:made"
+                 r"|manufactured|produced|built|planted|carried out)\b"
+                 r"|\b(?:was|were|is|are)(?:n't|\s+not)\s+(?:ours|theirs|his|hers|behind)\b"
+                 r"|\bhad nothing to do with\b"
+                 r"|\b(?:is|was)(?:n't|\s+not)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack"
+                 r"|cyberattack|hack|breach|incident|sabotage|act of terrorism)\b"),
+        ("confirm", r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+){0,2}?(?:made|manufactured"
+                    r"|produced|built|assembled|planted|carried out|orchestrated|supplied"
+                    r"|designed)(?:\s+and\s+\w+)?\s+(?:[\w-]+\s+){0,2}?by\b"
+                    r"|\b(?:was|were)\s+(?:behind|responsible for)\b"),
+    )
+)  # fmt: skip
+_ANY_ASSERTION = re.compile(
+    r"\bby\b|n[o']t\b|never|nothing|\bbehind\b|responsible|manufactured|produced|planted"
+    r"|carried out|orchestrated",
+    re.I,
+)
+
+
+def find_assertion(sentence: str) -> tuple[str, int, int] | None:
+    """(stance, start, end) of the first words in a sentence saying who did or did not do a
+    thing (see the module's docstring); its speaker is the sentence's source."""
+    if not _ANY_ASSERTION.search(sentence):
+        return None
+    found = [(m.start(), stance, m.end()) for stance, p in _ASSERTIONS if (m := p.search(sentence))]
+    if not found:
+        return None
+    start, stance, end = min(found)
+    return stance, start, end
 
 
 def find_stance(sentence: str) -> tuple[str, str, int, int] | None:

@@ -367,3 +367,28 @@ def test_a_speaker_is_read_past_titles_relays_participles_and_acronyms(
     the number at"; "the WHO" (an acronym that is also a word); a name of 12 words; "claimed
     the lives of N" (no speech)."""
     assert [c.attributed_to for c in claims_of(f"Headline\n\n{text}")] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "actor"),
+    [  # who did a thing, said without a stance verb, is its speaker's stance
+        ("The pagers were made by Budapest-based BAC Consulting, Gold Apollo said on "
+         "Wednesday.", "confirm", "Gold Apollo"),
+        ("Cristiana Barsony-Arcidiacono told NBC News that her company worked with Gold "
+         "Apollo but did not make pagers.", "deny", "Cristiana Barsony-Arcidiacono"),
+        ('"This is not a security incident or cyberattack," Kurtz said.', "deny", "Kurtz"),
+    ],
+)  # fmt: skip
+def test_who_did_a_thing_said_without_a_stance_verb_is_the_speaker_s_stance(
+    text: str, stance: str, actor: str
+):
+    (claim,) = [c for c in claims_of(f"Headline\n\n{text}") if c.kind == "statement"]
+    assert (claim.stance, claim.attributed_to) == (stance, actor)
+
+
+def test_who_did_it_said_by_nobody_or_of_something_else_is_no_statement():
+    text = (
+        "Headline\n\nThe pagers were not ours to sell, and the devices have been supplied "
+        "with drones."
+    )
+    assert [c for c in claims_of(text) if c.kind == "statement"] == []

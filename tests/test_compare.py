@@ -549,3 +549,30 @@ def test_a_toll_is_read_from_its_subject_a_number_referred_back_and_what_is_else
     assert groups["deaths elsewhere in Libya"] == [170, 170]
     assert groups["missing in Libya"] == [10000, 10100]
     assert groups["displaced in Libya"] == [30000, 30000]
+
+
+def test_a_no_comment_against_a_confirmation_is_a_conflict_and_who_did_it_its_question(
+    tmp_path, db_path
+):
+    from store import import_paths
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 17 September 2024\nBlasts in Lebanon\n\n"
+        "Hezbollah blamed Israel for the blasts. The Israeli military declined to comment.",
+        "beta.txt": "Source: Beta\nPublished: 10 November 2024\nIsrael confirms\n\n"
+        "An Israeli official confirmed the remarks to CNN, a first.",
+        "gamma.txt": "Source: Gamma\nPublished: 18 September 2024\nThe maker\n\n"
+        "The pagers were made by BAC Consulting, Gold Apollo said. BAC Consulting CEO "
+        "Cristiana Barsony-Arcidiacono said her company did not make the pagers.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    library = Library(db_path)
+    import_paths(library, [tmp_path])
+    statements = [g for g in library.iter_groups() if g.members[0].kind == "statement"]
+    by_actors = {frozenset(m.attributed_to for m in g.members): g for g in statements}
+    israel = by_actors[frozenset({"Hezbollah", "Israeli military", "Israeli official"})]
+    assert israel.status == "conflict" and israel.topic.startswith("Statements: ")
+    assert israel.explanation.startswith("did not confirm (Israeli military")
+    bac = by_actors[frozenset({"Gold Apollo", "BAC Consulting CEO Cristiana Barsony-Arcidiacono"})]
+    assert bac.status == "conflict"
