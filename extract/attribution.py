@@ -615,7 +615,7 @@ def attribute_figure(
 
 
 # A participle used as an adjective is no verb: "the number of officially registered deaths".
-_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|of|officially|newly|\w+ly)\s+$", re.I)
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|of|officially|newly)\s+$", re.I)
 # A speaker of the figure's clause before a relay's "according to": "11,300, the Red
 # Crescent said on Thursday, according to the Associated Press": the Red Crescent's.
 _SPEAKER_BEFORE_RELAY = re.compile(

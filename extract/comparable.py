@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from extract.words import APPROX_TOLERANCE
 
@@ -26,6 +26,27 @@ class Mention(NamedTuple):
     end: int
     name: str
     type: str = "place"
+
+
+class Linked(Protocol):
+    """What linking reads of a claim (extract/compare.py link_claims): which claim, in
+    which article, of which kind."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def article(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class Placed(NamedTuple):
+    """A figure as linking reads it: a claim of an article. A key's figures of one story
+    are one quantity, so where they stand is all that links them."""
+
+    id: int
+    article: int
+    kind: str = "quantity"
 
 
 class Comparable(NamedTuple):
@@ -72,11 +93,17 @@ SCALE = {"decade": ("years", 10.0), "decades": ("years", 10.0)}
 
 def tolerance_interval(claim: Comparable) -> tuple[float, float]:
     """The interval a claim commits to, the one every verdict, plot and export compares: its
-    hedge's, and for a round figure written exactly, half a unit of its last significant
-    digit ("12,000" is 11,500 to 12,500), never wider than "about" it would be ("10,000" is
+    hedge's, for a magnitude half a unit of its last digit, and for a round figure written
+    exactly, half a unit of its last significant digit ("12,000" is 11,500 to 12,500),
+    never wider than "about" it would be ("10,000" is
     9,500 to 10,500, not 5,000 to 15,000). In years, for a figure in decades."""
     low = claim.low if claim.low is not None else -math.inf
     high = claim.high if claim.high is not None else math.inf
+    if claim.hedge == "exact" and claim.value is not None and claim.unit == "magnitude":
+        # A magnitude is read to its last written digit: "7" is 6.5 to 7.5, "6.8" 6.75 to 6.85.
+        decimals = len(f"{claim.value:g}".partition(".")[2])
+        half = 0.5 * 10**-decimals
+        return round(claim.value - half, 6), round(claim.value + half, 6)
     if claim.hedge == "exact" and claim.value is not None and claim.value >= 100:
         digits = f"{claim.value:.0f}".rstrip("0")
         zeros = len(f"{claim.value:.0f}") - len(digits)

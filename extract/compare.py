@@ -44,11 +44,11 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 from extract.claimants import claimant
 from extract.clusters import UnionFind
@@ -56,17 +56,19 @@ from extract.comparable import (
     STANCE_KEY,
     Comparable,
     Group,
+    Linked,
     Mention,
     claim_order,
     tolerance_interval,
 )
 from extract.gazetteer import COUNTRIES, DEMONYMS
-from extract.measures import GOVERNMENTS, Measure, measured
+from extract.measures import GOVERNMENTS, TIMELESS, Measure, measured
 from extract.text import trie
 from extract.words import MONTHS, bound, claim_in_words
 
 # Articles are on one story when they share this many story entities (story_signatures).
 SAME_STORY = 2
+L = TypeVar("L", bound=Linked)  # a claim as linking reads it: a figure's place, a statement
 LEADERS = {
     "Putin": "Russia", "Kim Jong Un": "North Korea", "Kim Jong-un": "North Korea",
     "Zelensky": "Ukraine", "Biden": "United States", "Xi Jinping": "China",
@@ -161,10 +163,10 @@ def comparison_keys(claims: Iterable[Comparable]) -> dict[int, Keyed]:
 
 
 def link_claims(
-    members: list[Comparable],
+    members: Sequence[L],
     stories: Mapping[int, frozenset[str]] | None,
     settled: Mapping[int, int] | None = None,
-) -> list[list[Comparable]]:
+) -> list[list[L]]:
     """Clusters of one comparison key's claims, within stories: one key is one quantity,
     so its claims of one story all join (a library small enough to be one story: all of
     them). Clusters are connected components, so they do not depend on the order claims
@@ -173,8 +175,9 @@ def link_claims(
     compares only pairs with a new claim in them. Statements join by question instead
     (link_statements).
     """
-    if members and members[0].kind == "statement":
-        return link_statements(members, stories, settled)
+    if members and members[0].kind == "statement":  # Comparables: what they say is read
+        said = link_statements(cast("list[Comparable]", list(members)), stories, settled)
+        return cast("list[list[L]]", said)
     settled = settled or {}
     joined = _settled_joined(members, settled)
     # Claims of one article are each other's candidates and match: join them here and
@@ -195,7 +198,7 @@ def link_claims(
     return [[members[i] for i in ids] for ids in joined.clusters()]
 
 
-def _settled_joined(members: list[Comparable], settled: Mapping[int, int]) -> UnionFind:
+def _settled_joined(members: Sequence[Linked], settled: Mapping[int, int]) -> UnionFind:
     """The members, those grouped before in one cluster joined already."""
     joined = UnionFind(range(len(members)))
     first_of: dict[int, int] = {}
@@ -473,12 +476,16 @@ def _merged(extremes: list[Extremes]) -> Extremes:
     return out
 
 
-def _status(summary: Summary, claims: Mapping[int, Comparable]) -> tuple[str, bool, str]:
+def _status(
+    summary: Summary, claims: Mapping[int, Comparable], timeless: bool = False
+) -> tuple[str, bool, str]:
     """Conflict when two figures of one time do not overlap: when, at some time, the
     highest low is above the lowest high; soft when every figure below that low is an upper
     bound ("up to 3,000" against "about 12,000"). Changed when figures of different times
-    do not overlap and none of one time disagree: from the first time's to the last's."""
-    for _, (top, bottom, firm_bottom) in _same_time(summary.days):
+    do not overlap and none of one time disagree: from the first time's to the last's. A
+    `timeless` quantity (an earthquake's magnitude, depth, distance) has one time."""
+    days = {"": _merged(list(summary.days.values()))} if timeless else summary.days
+    for _, (top, bottom, firm_bottom) in _same_time(days):
         if top[0] > bottom[0]:
             soft = firm_bottom >= top[0]
             kind = "soft conflict: an upper bound below a larger figure" if soft else "no overlap"
@@ -510,6 +517,8 @@ def group_from(
     regrouping keeps the names of the groups that stay."""
     name = f"{key}|{summary.name}"
     claimants = len(summary.claimants)
+    thing = key.split("|", 1)[0]
+    timeless = thing in TIMELESS or thing.startswith("distance from ")
     if key == STANCE_KEY:
         # What a story's actors said: a conflict when a denial meets a non-denial,
         # explained by one side's own contradiction where there is one ("dismissed as a
@@ -523,10 +532,14 @@ def group_from(
         denial, other = _contradiction(summary, claims)
         return Group(name, statement_topic(summary, topic_of), "conflict", False,
                      f"{_said(denial)} vs {_said(other)}", claimants)  # fmt: skip
-    # One claimant alone, however many outlets carried it, has nobody to disagree with.
-    if claimants < 2:
+    # One claimant alone, however many outlets carried it, has nobody to disagree with; but
+    # its own figure moving over time, as outlets of several days reported it, is news
+    # ("the ministry's toll in Al Haouz rose from 1,293 to 1,604").
+    if claimants < 2 and len(summary.sources) < 2:
         return None
-    status, soft, why = _status(summary, claims)
+    status, soft, why = _status(summary, claims, timeless)
+    if claimants < 2 and status != "changed":
+        return None
     # The most common unit; of equally common ones, the first said.
     unit = min(summary.units, key=lambda u: (-summary.units[u][0], summary.units[u][1]))
     return Group(name, topic_of_key(key, unit), status, soft, why, claimants)
@@ -590,7 +603,7 @@ def story_pairs(names: Iterable[str]) -> list[str]:
 
 
 def _candidate_pairs(
-    members: list[Comparable], stories: Mapping[int, frozenset[str]] | None, fresh: Set[int]
+    members: Sequence[Linked], stories: Mapping[int, frozenset[str]] | None, fresh: Set[int]
 ) -> Iterator[tuple[int, int]]:
     """Pairs of one story with a fresh claim in them, each fresh pair once (two claims
     grouped before are not compared again): all of them without stories, else those of

@@ -43,6 +43,11 @@ _DEMONYM_COMPOUND = re.compile(
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into)\s+$")
 _LOCATIVE_WORDS = frozenset({"In", "Near", "Outside", "Across", "Into"})
+_ADMINISTERED = re.compile(
+    r"\b(?:province|region|governorate|prefecture|district|county|municipality)\s+of\s+$", re.I
+)
+_ADMINISTRATION = re.compile(r"\s+(?:province|region|governorate|prefecture|district)\b")
+_ARABIC_ARTICLES = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az"})
 # "stake in Yukos", "shares in Gazprom", "investors in Google": a company, not a place
 _MARKET_WORD = re.compile(
     r"\b(?:stakes?|shares?|shareholders?|investors?|investments?|invest|trade|trading|"
@@ -289,6 +294,18 @@ def _emit_run(
     elif len(tokens) == 1 and _LOCATIVE.search(body[max(0, tokens[0][0] - 12) : tokens[0][0]]):
         after_locative = tokens[0]
     if after_locative and _locative_place(out, body, after_locative):
+        located.add(len(out) - 1)
+        return
+    start, end = tokens[0][0], tokens[-1][0] + len(tokens[-1][1])
+    if 1 < len(tokens) <= 3 and (
+        _ADMINISTERED.search(body[max(0, start - 25) : start])
+        or _ADMINISTRATION.match(body, end)
+        or (tokens[0][1] in _ARABIC_ARTICLES and _LOCATIVE.search(body[max(0, start - 12) : start]))
+    ):
+        # "the province of Al Haouz", "the Al Haouz region", "in Al Haouz": a place, whatever
+        # its words look like
+        name = " ".join(t for _, t in tokens)
+        out.append(Mention(start, end, body[start:end], name, "place"))
         located.add(len(out) - 1)
         return
     keep_the = not at_start and len(tokens) > 1 and tokens[0][1] == "The"

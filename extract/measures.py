@@ -282,14 +282,29 @@ _SAID_BESIDE = frozenset({"people present", *_HAPPENED})
 
 
 def _said_around(before: str, after: str, within: int = 60) -> str:
-    """The class the words nearest a figure say ("N people were killed", "killing N
-    people", "N people took to the streets"), or ""."""
-    found = [(m.start(), m.group(0)) for m in _AROUND.finditer(after[:within])]
-    found += [(len(before) - m.end(), m.group(0)) for m in _AROUND.finditer(before[-40:])]
-    found = [(d, w) for d, w in found if _CLASS_OF.get(w.lower()) in _SAID_BESIDE]
-    if not found:
+    """The class the words nearest a figure say, or "": a word right before it governs it
+    ("killing nine people and wounding 2,800"), else the nearest after it ("N people were
+    killed", "3,958 dead and more than 9,000 still missing"), else the nearest before it
+    ("N people took to the streets" ... "demonstrated, ..., N")."""
+    near = before[-40:]
+    after_it = [(m.start(), m.group(0)) for m in _AROUND.finditer(after[:within])]
+    before_it = [(len(near) - m.end(), m.group(0)) for m in _AROUND.finditer(near)]
+    for found in (
+        [(d, w) for d, w in before_it if d <= 1], after_it, before_it,
+    ):  # fmt: skip
+        found = [(d, w) for d, w in found if _CLASS_OF.get(w.lower()) in _SAID_BESIDE]
+        if found:
+            return _CLASS_OF[min(found)[1].lower()]
+    return ""
+
+
+def _said_before_bracket(claim: Comparable) -> str:
+    """The class a figure in brackets gives the number of: "the highest death toll
+    (1,293)"."""
+    before = _in_sentence(claim, claim.span_start - 45, claim.span_start)
+    if not re.search(r"\(\s*$", before):
         return ""
-    return _CLASS_OF[min(found)[1].lower()]
+    return _said_around(before.rstrip(" ("), "")
 
 
 def _said_later(claim: Comparable) -> str:
@@ -313,18 +328,24 @@ def thing_of(claim: Comparable) -> str:
     if head.rstrip("s") in DURATIONS:
         if age := _age_of(before[-40:], after[:30]):
             return age
+        if _CONTRIBUTING.search(f"{before[-60:]} {after[:40]}"):
+            # "contribute 43 years", "pay into the scheme for 43 years", "43 years of
+            # pension contributions": what a pension requires, whatever the wording
+            return f"{DURATIONS[head.rstrip('s')][0]} of contributions"
         return _duration_of(head, after)
     if not head and (age := _age_of(before[-40:], after[:20])):
         return age
+    if head == "magnitude":  # an earthquake's, or an aftershock's
+        return "aftershock magnitude" if _AFTERSHOCK.search(claim.sentence) else "magnitude"
     if _MEASUREMENT.match(head):
-        return ""  # a length or a weight of what, unsaid: "100 metres"
+        return _length_of(claim, before, after)  # "72 km southwest of Marrakech"
     if head == "lives" and _SAVED.search(before[-30:]):
         return ""  # "could save six million lives": no one died
     if _FORCE.search(before[-30:]):
         return "size of a force"  # "one of the world's largest militaries of 1.2 million"
     if _POPULATION.search(before[-25:]):
         return "population"  # "In Ales, population 40,000": not a crowd
-    around = _said_around(before, after)
+    around = _said_around(before, after) or _said_before_bracket(claim)
     known = _CLASS_OF.get(unit) or _CLASS_OF.get(head)
     if "officer" in unit:
         known = "officers"  # "officer-level personnel"
@@ -382,12 +403,40 @@ def _named_by_subject(claim: Comparable) -> str:
         subject = re.sub(r"^.*\b(?:said|says|reported|added|stated|announced)\b", "", subject)
     else:
         return ""
-    if re.search(r"\d", subject):
-        return ""  # another figure's words: "11,300 dead, and the toll is ..."
     named = _AROUND.search(subject)
     if named:
+        if re.search(r"\d[\d,.]*\s+(?:[\w-]+\s+){0,2}$", subject[: named.start()]):
+            return ""  # another figure's words: "11,300 dead, and the toll is ..."
         return named.group(0)
     return "the number" if _REFERS_BACK.match(subject.strip()) else ""
+
+
+_AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+# What an earthquake measures: no figure beside one counts what it does, and it holds for
+# the event, not at a time (two figures of it never "changed").
+_MEASURED_ALONE = frozenset({"magnitude", "aftershock magnitude", "depth"})
+TIMELESS = _MEASURED_ALONE
+_DEPTH = re.compile(r"\bdepth\s+of\s+(?:about\s+|around\s+|some\s+)?$|^\s*(?:deep|below)\b", re.I)
+_FROM_PLACE = re.compile(
+    r"^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _length_of(claim: Comparable, before: str, after: str) -> str:
+    """What a length measures, where its words say: an earthquake's depth ("at a depth of
+    10 km", "10 km deep"), a distance from a place ("72 km (45 miles) southwest of
+    Marrakech", "77 kilometers southwest of the city of Marrakech"); else "" (of what,
+    unsaid: "100 metres")."""
+    if _DEPTH.search(before[-20:]) or _DEPTH.search(after[:12]):
+        return "depth"
+    for place in (m for m in claim.mentions if m.type in ("place", "other")):
+        if claim.span_end <= place.start <= claim.span_end + 60 and _FROM_PLACE.match(
+            _in_sentence(claim, claim.span_end, place.start)
+        ):
+            return f"distance from {place.name}"
+    return ""
 
 
 _STOCK = re.compile(r"\b(?:shares?|stock|share price|stock price|value|market cap\w*)\b", re.I)
@@ -495,13 +544,23 @@ def _money_of(currency: str, before: str, after: str) -> str:
     return ""  # a sum nobody says what it pays for is compared with nothing
 
 
+_CONTRIBUTING = re.compile(
+    r"\b(?:contribute|contributing|contributed|contributions?|pay into|paying into|paid into"
+    r"|pay in)\b",
+    re.I,
+)
+
+
 def _duration_of(head: str, after: str) -> str:
     unit = DURATIONS[head.rstrip("s")][0]
     found = _DURATION_OF.match(after)
     if found is None:
         return ""  # "for two days", "three years": of what, unsaid
     if found.group("of"):
-        return f"{unit} of {found.group('of').split()[-1].lower()}"
+        words = found.group("of").lower().split()
+        while len(words) > 1 and words[-1] in _NOT_A_BASE:
+            words.pop()  # "of socialist rule in": its noun, not the word after it
+        return f"{unit} of {words[-1]}"
     return f"{unit} {found.group('rel').lower()}"
 
 
@@ -568,7 +627,8 @@ _LOCATIVE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|to|at|near|inside|within)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:city|town"
-    r"|village|port|region|province|state|district|governorate|county|area)\s+of\s+)?$",
+    r"|village|port|region|province|state|district|governorate|county|area)\s+of\s+)?$"
+    r"|\bthe\s+(?:province|region|governorate|district|county)\s+of\s+$",
     re.I,
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -717,9 +777,14 @@ def located(claim: Comparable) -> str:
     if _OUTSIDE.match(_clause(claim)[1]):
         return _ELSEWHERE  # "170 other people had been killed elsewhere in eastern Libya"
     places = _places(claim)
+    for place in places:  # "followed by Taroudant (452)": the bracket's place
+        if re.fullmatch(r"\s*\(\s*", _in_sentence(claim, place.end, claim.span_start)):
+            return place.name
     after = [p for p in places if p.start >= claim.span_end]
     for index, place in enumerate(after):
         between = _in_sentence(claim, claim.span_end, place.start)
+        if re.search(r"\d", between):
+            break  # "1,604 in Al Haouz, 976 in Taroudant": the next place is another's
         if _BREAKS.search(between) or not _LOCATIVE.search(between):
             continue  # another clause's place, or not where this one is
         if _ABOVE_ALL.search(between):
@@ -775,6 +840,24 @@ def _listed_anywhere(claim: Comparable) -> str:
     return ""
 
 
+_WHERE_SAID = re.compile(
+    r"\b(?:in|across|throughout|inside|struck|hit|hits|jolted|shook|rocked|devastated|ravaged"
+    r"|battered|swept)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _country_said(claim: Comparable) -> str:
+    """The one country its sentence names as where something is ("across Lebanon", "in
+    Lebanon"), if only one."""
+    named = {
+        country for p in _places(claim)
+        if (country := country_of(p.name))
+        and _WHERE_SAID.search(_in_sentence(claim, p.start - 12, p.start))
+    }  # fmt: skip
+    return named.pop() if len(named) == 1 else ""
+
+
 def country_of(place: str) -> str:
     """The country a place lies in (itself, for a country), by PLACE_PARENT; "" unknown."""
     while place not in COUNTRIES and place in PLACE_PARENT:
@@ -807,7 +890,7 @@ _PERIOD = re.compile(
     rf"\b(?:in|during|since|by the end of)\s+(?:(?:early|mid|late)[- ])?(?P<p>{_MONTH_NAMES}"
     r"|(?:19|20)\d\d)\b|\b(?P<q>(?:this|last|next|the past|the last) (?:week|month|year|24 hours"
     r"|48 hours|few days)|so far this year|since the (?:start|beginning)|over two days"
-    r"|two days in a row|in two days|on both days"
+    r"|two days in a row|in two days|on both days|over two (?:consecutive|straight) days"
     r"|(?:first|second|third|fourth|final|last) (?:quarter|half)|full year|year to \w+"
     r"|(?:over|during|this|last|the past) (?:the )?(?:holiday )?(?:long )?weekend"
     r"|on christmas day|on new year's day)\b",
@@ -816,17 +899,27 @@ _PERIOD = re.compile(
 _BLOCKS = re.compile(r"\d|;|\b(?:while|whereas|but)\b")
 
 
-def period_of(claim: Comparable) -> str:
-    """A time that narrows the figure ("sent in October"), near it in its sentence."""
+def period_of(claim: Comparable, thing: str = "") -> str:
+    """A time that narrows the figure ("sent in October"), near it in its sentence; for a
+    toll, "since" what it counts from ("3,000 killed since clashes began in October")."""
+    after = _clause(claim)[1]
+    if thing in _HAPPENED and (since := _SINCE.search(after)):  # "3,000 killed since ... in
+        when = _WHEN_SINCE.search(since.group("rest"))  # October 2023": a longer total
+        return f"since {when.group(0).lower()}" if when else "since"
     near = _in_sentence(claim, claim.span_start - 40, claim.span_end + 60)
     found = _PERIOD.search(near)
     if found:
-        return (found.group("p") or found.group("q")).lower()
-    year = _IN_YEAR.search(_clause(claim)[1])  # "killed about 10,000 ... in 1998"
+        said = (found.group("p") or found.group("q")).lower()
+        return "over two days" if _TWO_DAYS.fullmatch(said) else said
+    year = _IN_YEAR.search(after)  # "killed about 10,000 ... in 1998"
     return year.group(1) if year else ""
 
 
 _IN_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b")
+_TWO_DAYS = re.compile(r"over two (?:consecutive |straight )?days|two days in a row|in two days"
+                       r"|on both days")  # fmt: skip
+_SINCE = re.compile(r"\bsince\b(?P<rest>[^.;]{0,60})", re.I)
+_WHEN_SINCE = re.compile(rf"\b(?:{_MONTH_NAMES})\b(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b", re.I)
 
 
 def day_near(claim: Comparable, day: date | None) -> str | None:
@@ -861,7 +954,8 @@ def role_of(claim: Comparable, thing: str) -> str:
         return "change"  # a stock's move "by 20%" is the quantity itself
     if _REMAINDER.search(before):
         return "remainder"
-    age = thing.startswith("age")
+    # A rule's requirement (an age, the years of contributions) is what it is after a change.
+    age = thing.startswith("age") or thing.endswith("of contributions")
     if age or thing.startswith("years of"):
         if _BEFORE_CHANGE.search(before):
             return "before"
@@ -993,9 +1087,13 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
                 _in_sentence(r.claim, r.claim.start, r.claim.span_start))]  # fmt: skip
             sibling = (framed or [earlier])[-1]
             thing = sibling.thing
-        if claim.start in last and (
-            (not thing and not _noun(claim.unit))
-            or (thing == "people" and last[claim.start].thing in THINGS)
+        if (
+            claim.start in last
+            and last[claim.start].thing not in _MEASURED_ALONE
+            and (
+                (not thing and not _noun(claim.unit))
+                or (thing == "people" and last[claim.start].thing in THINGS)
+            )
         ):
             sibling = last[claim.start]  # "1.3 million people ..., the CGT 3.5 million"
             thing = sibling.thing
@@ -1028,7 +1126,9 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
             whose = before.whose or whose
         place = places[claim.id] or (whole.where if whole and whole.placed else "")
         if not place and thing in _HAPPENED:
-            place = _listed_anywhere(claim)  # a toll over several countries is theirs
+            # A toll over several countries is theirs; else it is where its sentence says
+            # what happened ("pagers that detonated across Lebanon, killing nine").
+            place = _listed_anywhere(claim) or _country_said(claim)
         # Counts of people and things are somewhere: the article's country unless it says;
         # a share, a sum, an age or a duration is of the story wherever it is written.
         where = where_of(place or (country if _is_located(thing) else ""), country)
@@ -1059,7 +1159,7 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         role = role_of(r.claim, r.thing)
         measure = Measure(
             r.thing, whose, r.where, (day or "")[-5:] if crowd and role != "forecast" else "",
-            "" if crowd else period_of(r.claim), role,
+            "" if crowd else period_of(r.claim, r.thing), role,
         )  # fmt: skip
         found[r.claim.id] = Measured(measure, day)
     return found
@@ -1083,7 +1183,9 @@ def _is_located(thing: str) -> bool:
     """Whether a thing is counted somewhere: people, troops, bases; not a share, a sum,
     an age, a duration or an election's votes."""
     return not (
-        thing in ("votes", "size of a force", "population")
+        thing
+        in ("votes", "size of a force", "population", "magnitude", "depth", "aftershock magnitude")
+        or thing.startswith("distance from ")
         or thing.startswith(("share", "age", "seconds", "minutes", "hours", "days", "weeks"))
         or thing.startswith(("months", "years"))
         or "(" in thing
@@ -1099,7 +1201,9 @@ def _compares_alone(thing: str) -> bool:
     anything else ("30% of men", "20% of Fiat") or a bare sum ("a loss of $387m") is one
     only with its whose or its place: one story's "40% of pensioners" and "half of all
     pensioners" pay different taxes."""
-    if thing in THINGS or thing in ("troops moved", "size of a force"):
+    if thing in THINGS or thing in ("troops moved", "size of a force", "magnitude", "depth"):
+        return True
+    if thing.startswith("distance from "):
         return True
     if thing.startswith(("age: ", "seconds", "minutes", "hours", "days", "weeks", "months")):
         return True

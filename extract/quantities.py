@@ -317,6 +317,11 @@ _NOT_UNITS = frozenset(
     there here not no nor yet than against between among during within without over under
     into onto out off up down about around across through via""".split()
 )
+# Directions written lower-case after a length say where, not what: "74 km southwest of".
+_COMPASS = frozenset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west""".split()
+)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all|first)\s+$", re.I)
 _INCREMENT = re.compile(r"^\s+(?:more|additional|extra|further)\b", re.I)
 _OTHERS = re.compile(r"^\s+others\b", re.I)
@@ -426,8 +431,10 @@ def _unit_after(text: str, plural: bool = True) -> tuple[str | None, int]:
         token = word.group("w").rstrip("'’")
         lower = token.lower()
         acronym = len(token) > 1 and token.isupper()  # "US consumers", not "us"
-        if (lower in _NOT_UNITS and lower not in _MODIFIERS and not acronym) or re.search(
-            r"['’]s$", token
+        if (
+            (lower in _NOT_UNITS and lower not in _MODIFIERS and not acronym)
+            or token in _COMPASS
+            or re.search(r"['’]s$", token)
         ):
             break
         if lower in _UNITS_WORDS or lower in _SCALES:
@@ -935,11 +942,16 @@ def extract_quantities(sentence: str) -> list[Quantity]:
     if not drafts:
         return []
     for d in drafts:
+        if after := _MAGNITUDE_AFTER.match(sentence, d.end):  # "a 6.8-magnitude quake"
+            d.unit, d.reach = "magnitude", after.end() - d.end
+        elif _MAGNITUDE_BEFORE.search(sentence, 0, d.hedge_start):  # "a magnitude 6.8 quake"
+            d.unit, d.reach = "magnitude", 0
         if d.unit is None:
             d.unit = frame_unit(sentence, d.hedge_start, d.end + d.reach, d.value)
     if any(d.unit is None for d in drafts):
         slots = [Slot(d.hedge_start, d.end + d.reach, d.value, d.unit, d.base, d.small, d.scaled,
-                      lends=not _PER_BEFORE.search(sentence[: d.hedge_start][-5:]))
+                      lends=not _PER_BEFORE.search(sentence[: d.hedge_start][-5:])
+                      and d.unit != "magnitude")
                  for d in drafts]  # fmt: skip
         for d, unit in zip(drafts, inherited_units(sentence, slots), strict=True):
             d.unit = unit
@@ -959,6 +971,10 @@ def extract_quantities(sentence: str) -> list[Quantity]:
 
 
 _PER_BEFORE = re.compile(r"\bper\s+$", re.I)  # "7.5 connections per 100 people": a base
+# An earthquake's magnitude, written before or after its figure: no count of anything, and
+# no unit for the sentence's other figures ("the 7 magnitude earthquake has killed 2,960").
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude|on the Richter scale)\b", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitudes?[\s-]*(?:of\s+)?$", re.I)
 _ONE_COUNTED_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+$", re.I)
 
 

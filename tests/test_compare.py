@@ -576,3 +576,86 @@ def test_a_no_comment_against_a_confirmation_is_a_conflict_and_who_did_it_its_qu
     assert israel.explanation.startswith("did not confirm (Israeli military")
     bac = by_actors[frozenset({"Gold Apollo", "BAC Consulting CEO Cristiana Barsony-Arcidiacono"})]
     assert bac.status == "conflict"
+
+
+def test_a_verb_right_before_a_figure_says_what_it_counts_and_since_when_a_toll_counts():
+    from extract.measures import measured
+
+    def read(sentence: str, *written: str, places: tuple[str, ...] = ()) -> list[str]:
+        figures = [
+            figure(i, sentence, w, float(i), "people", *places)._replace(article=1)
+            for i, w in enumerate(written, 1)
+        ]
+        found = measured(figures)
+        return [m.measure.key if (m := found[f.id]).measure else "" for f in figures]
+
+    assert read(
+        "The pagers detonated across Lebanon, killing nine people and wounding approximately "
+        "2,800.", "nine people", "2,800", places=("Lebanon",),
+    ) == ["deaths||Lebanon|||", "injured||Lebanon|||"]  # fmt: skip
+    assert read(
+        "Floods left 3,958 people dead and more than 9,000 still missing.",
+        "3,958 people",
+        "more than 9,000",
+    )[1].startswith("missing")  # the word after it, not "dead" before it
+    assert read(
+        "More than 3,000 people have been killed in Lebanon since clashes began in October "
+        "2023.", "More than 3,000 people", places=("Lebanon",),
+    ) == ["deaths||Lebanon||since october 2023|"]  # fmt: skip
+
+
+def test_the_years_a_pension_requires_are_one_quantity_however_worded():
+    from extract.measures import measured
+
+    said = [
+        ("The government also wants workers to pay into the pension scheme for 43 years.",
+         "43 years"),
+        ("It brings forward the requirement to contribute 43 years to collect a full pension.",
+         "43 years"),
+        ("Workers would also have to put 43 years of pension contributions into the pot.",
+         "43 years"),
+    ]  # fmt: skip
+    keys = set()
+    for i, (sentence, written) in enumerate(said, 1):
+        claim = figure(i, sentence, written, 43, "years")
+        keys.add(measured([claim])[i].measure.key)
+    assert keys == {"years of contributions|||||after"}
+
+
+def test_an_earthquake_s_magnitude_depth_distance_and_provincial_tolls_are_quantities(
+    tmp_path, db_path
+):
+    """Written as the Morocco earthquake's outlets wrote them: a magnitude read to its last
+    digit ("7" agrees with 6.8 and 6.9), a depth and a distance from a place, properties of
+    the event that never "changed"; a toll in brackets after its noun and its province; and
+    one ministry's toll that rose, as two outlets on two days reported it."""
+    from store import import_paths
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 10 September 2023\nQuake\n\n"
+        "A magnitude 6.8 earthquake struck 74 km southwest of Marrakech at a reported depth of "
+        "26 km. The ministry said that the province of Al Haouz has the highest death toll "
+        "(1,293), followed by Taroudant (452).",
+        "beta.txt": "Source: Beta\nPublished: 12 September 2023\nQuake toll\n\n"
+        "The quake's epicentre was 72 km (45 miles) southwest of Marrakech. The epicenter lay "
+        "at a depth of 10 km, after a magnitude 6.9 earthquake jolted Morocco. By province, "
+        "the tremor resulted in 1,604 fatalities in Al Haouz, 976 in Taroudant, and one death "
+        "in Essaouira, according to the ministry.",
+        "gamma.txt": "Source: Gamma\nPublished: 13 September 2023\nToll rises\n\n"
+        "The death toll of the 7 magnitude earthquake has risen to 2,960, the government "
+        "spokesman said.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    library = Library(db_path)
+    import_paths(library, [tmp_path])
+    groups = {g.topic: g for g in library.iter_groups()}
+    assert set(groups) >= {"magnitude", "distance from Marrakech", "depth"}, set(groups)
+    assert sorted(m.value for m in groups["magnitude"].members) == [6.8, 6.9, 7]
+    assert groups["magnitude"].status == "agree"
+    assert groups["distance from Marrakech"].status == "conflict"  # 72 and 74 km, one event
+    assert groups["depth"].status == "conflict"
+    assert sorted(m.value for m in groups["deaths in Al Haouz"].members) == [1293, 1604]
+    assert groups["deaths in Al Haouz"].status == "changed"  # the ministry's, two days
+    assert sorted(m.value for m in groups["deaths in Taroudant"].members) == [452, 976]
+    assert 2960 not in [m.value for m in groups["magnitude"].members]  # a toll, not a magnitude
