@@ -13,12 +13,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import TYPE_CHECKING
 
-from extract.comparable import COMMON_AFTER, COMMON_SHARE, STANCE_KEY, Comparable
+from extract.comparable import (
+    COMMON_AFTER,
+    COMMON_SHARE,
+    STANCE_KEY,
+    Comparable,
+    Linked,
+    Placed,
+)
 from store.connections import Connections
 from store.schema import LibraryError, transaction, writing_error
 
@@ -31,7 +38,7 @@ class Cluster:
     """A cluster as regrouping made it: the claims to assign to it, the summary of all its
     members, and the clusters grouped before that it joined."""
 
-    assign: list[Comparable]
+    assign: Sequence[Linked]
     summary: Summary
     joined: set[int] = field(default_factory=set)
 
@@ -437,12 +444,14 @@ class Grouper:
         the new claims."""
         from extract.compare import Summary, link_claims
 
-        nearby = self._comparables(
-            f"c.comparison_key = :k AND {_IN_NEARBY}",
-            {"k": key},
-            mentions=key == STANCE_KEY,
-            titles=False,
-        )
+        nearby: list[Linked]
+        if key == STANCE_KEY:  # statements link by what they say
+            nearby = list(self._comparables(
+                f"c.comparison_key = :k AND {_IN_NEARBY}", {"k": key}, titles=False))  # fmt: skip
+        else:  # figures of one key link by their articles' stories alone
+            nearby = [Placed(*row) for row in self._fetch(
+                f"SELECT c.id, c.article_id FROM claims c WHERE c.comparison_key = :k "
+                f"AND {_IN_NEARBY} ORDER BY c.id", {"k": key})]  # fmt: skip
         settled = dict(self._fetch(  # from the key's index, which carries the cluster
             f"SELECT id, cluster FROM claims c WHERE c.comparison_key = :k AND {_IN_NEARBY} "
             "AND cluster IS NOT NULL", {"k": key}))  # fmt: skip
@@ -455,11 +464,17 @@ class Grouper:
             return
         old = {cluster for _, joined in changed for cluster in joined}
         kept = self._summaries(old)
+        # The claims summarised here (the new, and those of small clusters), read whole
+        # once: a figure's nearby claims were read as their ids and articles only.
+        wanted = [c.id for linked, _ in changed for c in linked if settled.get(c.id) not in kept]
+        whole = {c.id: c for c in self._comparables(
+            "c.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(wanted)},
+            light=True)}  # fmt: skip
         clusters = []
         for linked, joined in changed:
             # Summarised clusters count as their summaries; the new claims and the
             # members of small clusters are read and summarised here.
-            read = [c for c in linked if settled.get(c.id) not in kept]
+            read = [whole[c.id] for c in linked if settled.get(c.id) not in kept]
             if small := joined - kept.keys():
                 read += self._rest_of(small, {c.id for c in linked})
             parts = [kept[j] for j in sorted(joined & kept.keys())]
