@@ -64,7 +64,7 @@ from extract.comparable import (
 from extract.gazetteer import COUNTRIES, DEMONYMS
 from extract.measures import GOVERNMENTS, TIMELESS, Measure, measured
 from extract.text import trie
-from extract.words import MONTHS, bound, claim_in_words
+from extract.words import MONTHS, bound, claim_in_words, day_in_words
 
 # Articles are on one story when they share this many story entities (story_signatures).
 SAME_STORY = 2
@@ -113,9 +113,11 @@ def topic_of(measure: Measure, unit: str) -> str:
 
 
 def describe(claim: Comparable) -> str:
-    """A figure in words, with its source and day: "about 3,000 (NIS, 2024-10-28)"; the
-    group's topic already names what is counted."""
-    who = ", ".join(x for x in (claim.attributed_to or claim.source, claim.date) if x)
+    """A figure in words, with its source and day: "about 3,000 (NIS, 2024-10-28)", a day
+    of no known year in words ("8 Sep", not "--09-08"); the group's topic already names
+    what is counted."""
+    day = day_in_words(claim.date) if claim.date and claim.date.startswith("--") else claim.date
+    who = ", ".join(x for x in (claim.attributed_to or claim.source, day) if x)
     return f"{claim_in_words(claim, unit=False)} ({who})"
 
 

@@ -659,3 +659,10 @@ def test_an_earthquake_s_magnitude_depth_distance_and_provincial_tolls_are_quant
     assert groups["deaths in Al Haouz"].status == "changed"  # the ministry's, two days
     assert sorted(m.value for m in groups["deaths in Taroudant"].members) == [452, 976]
     assert 2960 not in [m.value for m in groups["magnitude"].members]  # a toll, not a magnitude
+
+
+def test_a_day_of_no_known_year_is_written_in_words_in_an_explanation():
+    from extract.compare import describe
+
+    dated = claim(1, 1, 2960, attributed_to="JINHA")._replace(date="--09-08")
+    assert describe(dated) == "2,960 (JINHA, 8 Sep)"
