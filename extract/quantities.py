@@ -2,9 +2,9 @@
 
 Hedge rules (the interval is what the wording commits the source to):
 - exact      "12,000"                    [v, v]
-- approx     about, around, roughly, some, nearly, an estimated, just under, just over
-                                                                  [0.9 v, 1.1 v]
-- at_least   at least, no fewer than, "or more"                   [v, open]
+- approx     about, around, roughly, some, nearly, an estimated, just under, just over,
+             "or so"                                              [0.9 v, 1.1 v]
+- at_least   at least, no fewer than, "or more", "and larger", "-plus"  [v, open]
 - more_than  more than, over, upwards of, exceeded               [v, open]
 - at_most    as many as, no more than, not exceeding, fewer than, never exceeded  [open, v]
 - up_to      up to                                                [open, v]
@@ -860,9 +860,14 @@ def _drafts(sentence: str) -> list[_Draft]:
             pos = match.start("second")
         if hedge == "range" and low == high:
             hedge, hedge_start = "exact", start  # "from 50 Cent": no range after all
-        unit, reach = _unit_and_currency(sentence, start, end, currency, value)
+        after = _HEDGE_AFTER.match(sentence, end) if hedge == "exact" else None
+        unit, reach = _unit_and_currency(sentence, start, after.end() if after else end,
+                                         currency, value)  # fmt: skip
         if reach < 0:
             continue
+        if after:  # "10,000 or more people", "magnitude 6 and larger", "5,000 or so"
+            hedge = "approx" if after.lastgroup == "approx" else "at_least"
+            reach += after.end() - end
         if metres:
             unit = "metres"
         if abbreviated := match.group("second_abbr") or match.group("first_abbr"):
@@ -971,6 +976,12 @@ def extract_quantities(sentence: str) -> list[Quantity]:
 
 
 _PER_BEFORE = re.compile(r"\bper\s+$", re.I)  # "7.5 connections per 100 people": a base
+# A hedge written after its figure: "or more", "and larger", "-plus" (at least), "or so".
+_HEDGE_AFTER = re.compile(
+    r"(?P<at_least>\)?\s+(?:or|and)\s+(?:more|above|over|higher|greater|larger)\b(?!\s+than)"
+    r"|-?\s?plus\b(?!\s+\d))|(?P<approx>\s+or\s+so\b)",
+    re.I,
+)
 # An earthquake's magnitude, written before or after its figure: no count of anything, and
 # no unit for the sentence's other figures ("the 7 magnitude earthquake has killed 2,960").
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude|on the Richter scale)\b", re.I)

@@ -36,6 +36,11 @@ def test_four_quantities_in_one_sentence():
         ("between 10,000 and 12,000 troops", 10_000, 12_000, "range"),
         ("3,000-5,000 soldiers", 3_000, 5_000, "range"),
         ("about 3,000 soldiers", 2_700, 3_300, "approx"),
+        # a hedge written after the figure
+        ("10,000 or more people were killed", 10_000, None, "at_least"),
+        ("3,000-plus people attended", 3_000, None, "at_least"),
+        ("a crowd of 5,000 or so people", 4_500, 5_500, "approx"),
+        ("no earthquakes M6 (magnitude 6) and larger since 1900", 6, None, "at_least"),
     ],
 )  # fmt: skip
 def test_hedges_give_intervals(sentence, low, high, hedge):
