@@ -62,7 +62,7 @@ from extract.comparable import (
     tolerance_interval,
 )
 from extract.gazetteer import COUNTRIES, DEMONYMS
-from extract.measures import GOVERNMENTS, TIMELESS, Measure, measured
+from extract.measures import GOVERNMENTS, TIMELESS, Measure, in_sentence, measured
 from extract.text import trie
 from extract.words import MONTHS, bound, claim_in_words, day_in_words
 
@@ -276,7 +276,7 @@ def _actor_side(claim: Comparable) -> frozenset[str]:
     actor = claim.attributed_to or ""
     orgs = {
         m.name for m in claim.mentions
-        if m.type == "org" and (m.name in actor or _in_sentence(claim, m.start, m.end) in actor)
+        if m.type == "org" and (m.name in actor or in_sentence(claim, m.start, m.end) in actor)
     }  # fmt: skip
     return frozenset(orgs) | _sides(actor)
 
@@ -284,11 +284,11 @@ def _actor_side(claim: Comparable) -> frozenset[str]:
 def _acts(claim: Comparable, place: Mention) -> bool:
     """Whether a place is named as one who acts ("blamed Israel"), not where ("across
     Lebanon") or as an adjective ("Hungarian company BAC", "Budapest-based")."""
-    written = _in_sentence(claim, place.start, place.end)
+    written = in_sentence(claim, place.start, place.end)
     return not (
-        _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 12, place.start))
+        _LOCATIVE_BEFORE.search(in_sentence(claim, place.start - 12, place.start))
         or written in DEMONYMS
-        or _in_sentence(claim, place.end, place.end + 1) == "-"
+        or in_sentence(claim, place.end, place.end + 1) == "-"
     )
 
 
@@ -300,10 +300,6 @@ _STATEMENT_CLAUSE = re.compile(
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|at|near|from|to|into|inside|throughout)\s+$", re.I)
-
-
-def _in_sentence(claim: Comparable, start: int, end: int) -> str:
-    return claim.sentence[max(0, start - claim.start) : max(0, end - claim.start)]
 
 
 _TOLD = re.compile(

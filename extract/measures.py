@@ -301,7 +301,7 @@ def _said_around(before: str, after: str, within: int = 60) -> str:
 def _said_before_bracket(claim: Comparable) -> str:
     """The class a figure in brackets gives the number of: "the highest death toll
     (1,293)"."""
-    before = _in_sentence(claim, claim.span_start - 45, claim.span_start)
+    before = in_sentence(claim, claim.span_start - 45, claim.span_start)
     if not re.search(r"\(\s*$", before):
         return ""
     return _said_around(before.rstrip(" ("), "")
@@ -394,7 +394,7 @@ def _named_by_subject(claim: Comparable) -> str:
     """The word of a class that the subject of a figure's clause names, where the figure
     completes it ("the death toll ... has now reached 5,200"; "put the toll at"), "the
     number" where the subject only refers back to a figure said before, else ""."""
-    before = _in_sentence(claim, claim.start, claim.span_start)
+    before = in_sentence(claim, claim.start, claim.span_start)
     put = _PUT_AT.search(before)
     if put:
         subject = put.group("what")
@@ -433,7 +433,7 @@ def _length_of(claim: Comparable, before: str, after: str) -> str:
         return "depth"
     for place in (m for m in claim.mentions if m.type in ("place", "other")):
         if claim.span_end <= place.start <= claim.span_end + 60 and _FROM_PLACE.match(
-            _in_sentence(claim, claim.span_end, place.start)
+            in_sentence(claim, claim.span_end, place.start)
         ):
             return f"distance from {place.name}"
     return ""
@@ -640,7 +640,7 @@ _THE_CAPITAL = re.compile(
 )
 
 
-def _in_sentence(claim: Comparable, start: int, end: int) -> str:
+def in_sentence(claim: Comparable, start: int, end: int) -> str:
     """The sentence's text between two body offsets."""
     return claim.sentence[max(0, start - claim.start) : max(0, end - claim.start)]
 
@@ -674,17 +674,17 @@ def whose_of(claim: Comparable, thing: str, company: str = "") -> str:
     inside = [p for p in places if claim.span_start <= p.start < claim.span_end]
     if inside:
         return as_country(inside[0].name)
-    counted = _NUMBER_OF.search(_in_sentence(claim, claim.start, claim.span_start))
+    counted = _NUMBER_OF.search(in_sentence(claim, claim.start, claim.span_start))
     for place in (p for p in places if p.end <= claim.span_start):
         if (
             counted
             and place.start - claim.start >= counted.start()
-            and not _PLACED_IN.search(_in_sentence(claim, claim.start + counted.start(),
+            and not _PLACED_IN.search(in_sentence(claim, claim.start + counted.start(),
                                                    place.start))
         ):  # fmt: skip
             return as_country(place.name)  # "the number of North Korean soldiers ..."
     for place in (p for p in places if claim.span_end <= p.start < claim.span_end + 60):
-        if _FROM.search(_in_sentence(claim, place.start - 12, place.start)):
+        if _FROM.search(in_sentence(claim, place.start - 12, place.start)):
             return as_country(place.name)  # "... three generals from North Korea"
     return ""
 
@@ -731,21 +731,21 @@ def _candidate(claim: Comparable) -> str:
     begins with ("Gonzalez obtained 6.27 million", "Maduro with 6.4 million votes")."""
     people = [m for m in claim.mentions if m.type in ("person", "other")]
     for person in (p for p in people if p.start >= claim.span_end):
-        gap = _in_sentence(claim, claim.span_end, person.start)
+        gap = in_sentence(claim, claim.span_end, person.start)
         if _FOR.match(gap) or (
             len(gap) <= 50
             and not re.search(r"\d|[;:]", gap)
-            and _WON_AFTER.match(_in_sentence(claim, person.end, person.end + 20))
+            and _WON_AFTER.match(in_sentence(claim, person.end, person.end + 20))
         ):
             return _TITLE.sub("", person.name)
     for person in reversed([p for p in people if p.end <= claim.span_start]):
-        gap = _in_sentence(claim, person.end, claim.span_start)
+        gap = in_sentence(claim, person.end, claim.span_start)
         if len(gap) <= 60 and not re.search(
             r"[;:]|\d|,\s+(?:while|compared|against)\b|\bvs\b|\b(?:than|over|against)\b", gap
         ):
             return _TITLE.sub("", person.name)
     if claim.attributed_to and _I_WON.search(
-        _in_sentence(claim, claim.span_start - 40, claim.span_start)
+        in_sentence(claim, claim.span_start - 40, claim.span_start)
     ):  # "I obtained more than 67%," González wrote: the speaker, by the name the text gives
         speaker = claim.attributed_to.split()[-1]
         named = [p.name for p in people if p.name.split()[-1] == speaker]
@@ -772,17 +772,17 @@ def located(claim: Comparable) -> str:
     """Where a figure's sentence puts it: the place after "in", "to", "across" ... that
     follows it, the narrower of two ("in Russia's Kursk"), "the capital", or the place
     before it ("soldiers deployed in the Russian army exceeded 10,000"); "" for none."""
-    if _THE_CAPITAL.match(_in_sentence(claim, claim.span_end, claim.span_end + 60)):
+    if _THE_CAPITAL.match(in_sentence(claim, claim.span_end, claim.span_end + 60)):
         return _CAPITAL
     if _OUTSIDE.match(_clause(claim)[1]):
         return _ELSEWHERE  # "170 other people had been killed elsewhere in eastern Libya"
     places = _places(claim)
     for place in places:  # "followed by Taroudant (452)": the bracket's place
-        if re.fullmatch(r"\s*\(\s*", _in_sentence(claim, place.end, claim.span_start)):
+        if re.fullmatch(r"\s*\(\s*", in_sentence(claim, place.end, claim.span_start)):
             return place.name
     after = [p for p in places if p.start >= claim.span_end]
     for index, place in enumerate(after):
-        between = _in_sentence(claim, claim.span_end, place.start)
+        between = in_sentence(claim, claim.span_end, place.start)
         if re.search(r"\d", between):
             break  # "1,604 in Al Haouz, 976 in Taroudant": the next place is another's
         if _BREAKS.search(between) or not _LOCATIVE.search(between):
@@ -790,7 +790,7 @@ def located(claim: Comparable) -> str:
         if _ABOVE_ALL.search(between):
             continue  # "30,000 people homeless ..., particularly in Derna": the whole's
         following = after[index + 1] if index + 1 < len(after) else None
-        gap = _in_sentence(claim, place.end, following.start) if following else ""
+        gap = in_sentence(claim, place.end, following.start) if following else ""
         if following and (
             len(gap) <= 4 or (within(following.name, place.name) and len(gap) <= 20
                               and " and " not in gap and ";" not in gap)
@@ -803,7 +803,7 @@ def located(claim: Comparable) -> str:
     if re.search(r"\d", _clause(claim)[0]):
         return ""  # "2,000 in Bastia, 4,500 in Belfort or 6,500": Belfort is another's
     for place in reversed([p for p in places if p.end <= claim.span_start]):
-        if _LOCATIVE_BEFORE.search(_in_sentence(claim, place.start - 40, place.start)):
+        if _LOCATIVE_BEFORE.search(in_sentence(claim, place.start - 40, place.start)):
             return place.name
     return ""
 
@@ -821,7 +821,7 @@ def _listed(claim: Comparable, places: list[Mention]) -> list[str]:
     India, Indonesia and Thailand"): a figure over them all is no one country's."""
     names = [places[0].name]
     for before, place in pairwise(places):
-        if not _AND.match(_in_sentence(claim, before.end, place.start)):
+        if not _AND.match(in_sentence(claim, before.end, place.start)):
             break
         if place.name not in names:
             names.append(place.name)
@@ -853,7 +853,7 @@ def _country_said(claim: Comparable) -> str:
     named = {
         country for p in _places(claim)
         if (country := country_of(p.name))
-        and _WHERE_SAID.search(_in_sentence(claim, p.start - 12, p.start))
+        and _WHERE_SAID.search(in_sentence(claim, p.start - 12, p.start))
     }  # fmt: skip
     return named.pop() if len(named) == 1 else ""
 
@@ -906,7 +906,7 @@ def period_of(claim: Comparable, thing: str = "") -> str:
     if thing in _HAPPENED and (since := _SINCE.search(after)):  # "3,000 killed since ... in
         when = _WHEN_SINCE.search(since.group("rest"))  # October 2023": a longer total
         return f"since {when.group(0).lower()}" if when else "since"
-    near = _in_sentence(claim, claim.span_start - 40, claim.span_end + 60)
+    near = in_sentence(claim, claim.span_start - 40, claim.span_end + 60)
     found = _PERIOD.search(near)
     if found:
         said = (found.group("p") or found.group("q")).lower()
@@ -949,7 +949,7 @@ def _days_named(sentence: str, day: date | None) -> tuple[DayNamed, ...]:
 def role_of(claim: Comparable, thing: str) -> str:
     """A figure of a change: before it or after it ("from 62 to 64"), or its size ("by two
     years"); a forecast ("will be protesting")."""
-    before = _in_sentence(claim, claim.span_start - 60, claim.span_start)
+    before = in_sentence(claim, claim.span_start - 60, claim.span_start)
     if _BY.search(before) and not thing.endswith("in share price"):
         return "change"  # a stock's move "by 20%" is the quantity itself
     if _REMAINDER.search(before):
@@ -1084,7 +1084,7 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
             # another 10,100 are missing; ... previously put the number at 5,500").
             recent = [r for r in reads if claim.start - r.claim.span_end <= 600]
             framed = [r for r in recent if _named_by_subject(r.claim) or _NUMBER_OF.search(
-                _in_sentence(r.claim, r.claim.start, r.claim.span_start))]  # fmt: skip
+                in_sentence(r.claim, r.claim.start, r.claim.span_start))]  # fmt: skip
             sibling = (framed or [earlier])[-1]
             thing = sibling.thing
         if (
@@ -1102,7 +1102,7 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         before = last.get(claim.start)
         restated = (
             before is not None and before.thing == "votes" and claim.unit == "%"
-            and bool(_RESTATES.match(_in_sentence(claim, before.claim.span_end, claim.span_start)))
+            and bool(_RESTATES.match(in_sentence(claim, before.claim.span_end, claim.span_start)))
         )  # fmt: skip
         if restated:
             thing = "share of the vote"  # "5,150,092 votes or 51.2%": the same candidate's

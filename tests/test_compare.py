@@ -13,6 +13,17 @@ from tests import contract
 from tests.oracle import group_claims, story_signatures
 
 
+def imported(texts: dict[str, str], folder, db_path) -> Library:
+    """A library of these article files, written in `folder` and imported."""
+    from store import import_paths
+
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    library = Library(db_path)
+    import_paths(library, [folder])
+    return library
+
+
 def groups_by_topic(library: Library):
     return {g.topic: g for g in list(library.iter_groups())}
 
@@ -171,7 +182,6 @@ def test_a_place_within_the_first_narrows_the_scope():
 
 
 def test_articles_written_here_group_by_scope_and_date(tmp_path, db_path):
-    from store import import_paths
 
     texts = {
         "alpha.txt": "Source: Alpha\nPublished: 1 March 2024\nTroops arrive\n\n"
@@ -182,10 +192,7 @@ def test_articles_written_here_group_by_scope_and_date(tmp_path, db_path):
         "As many as 4,000 Syrian soldiers are in Lebanon, a monitor said. "
         "Some 700 Syrian soldiers were killed in Lebanon last year, it said.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    library = Library(db_path)
-    import_paths(library, [tmp_path])
+    library = imported(texts, tmp_path, db_path)
     (group,) = list(library.iter_groups())
     assert group.topic == "Syrian troops in Lebanon"
     assert [m.source for m in group.members] == ["Alpha", "Gamma", "Beta"]  # by date
@@ -521,7 +528,6 @@ def test_a_toll_is_read_from_its_subject_a_number_referred_back_and_what_is_else
     """Figures whose words say what they count only through the clause's subject ("the
     death toll ... has risen to"), "that number" said of a figure before, "another" of
     another thing, "could reach" of a toll, "elsewhere" and "particularly in"."""
-    from store import import_paths
 
     texts = {
         "alpha.txt": "Source: Alpha\nPublished: 12 September 2023\nFloods in Libya\n\n"
@@ -540,10 +546,7 @@ def test_a_toll_is_read_from_its_subject_a_number_referred_back_and_what_is_else
         "in eastern Libya. Earlier, about 10,000 people were reported missing in Libya, "
         "the Red Cross said.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    library = Library(db_path)
-    import_paths(library, [tmp_path])
+    library = imported(texts, tmp_path, db_path)
     groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
     assert groups["deaths in Libya"] == [5200, 6000, 11300, 11300, 20000]
     assert groups["deaths elsewhere in Libya"] == [170, 170]
@@ -554,7 +557,6 @@ def test_a_toll_is_read_from_its_subject_a_number_referred_back_and_what_is_else
 def test_a_no_comment_against_a_confirmation_is_a_conflict_and_who_did_it_its_question(
     tmp_path, db_path
 ):
-    from store import import_paths
 
     texts = {
         "alpha.txt": "Source: Alpha\nPublished: 17 September 2024\nBlasts in Lebanon\n\n"
@@ -565,10 +567,7 @@ def test_a_no_comment_against_a_confirmation_is_a_conflict_and_who_did_it_its_qu
         "The pagers were made by BAC Consulting, Gold Apollo said. BAC Consulting CEO "
         "Cristiana Barsony-Arcidiacono said her company did not make the pagers.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    library = Library(db_path)
-    import_paths(library, [tmp_path])
+    library = imported(texts, tmp_path, db_path)
     statements = [g for g in library.iter_groups() if g.members[0].kind == "statement"]
     by_actors = {frozenset(m.attributed_to for m in g.members): g for g in statements}
     israel = by_actors[frozenset({"Hezbollah", "Israeli military", "Israeli official"})]
@@ -629,7 +628,6 @@ def test_an_earthquake_s_magnitude_depth_distance_and_provincial_tolls_are_quant
     digit ("7" agrees with 6.8 and 6.9), a depth and a distance from a place, properties of
     the event that never "changed"; a toll in brackets after its noun and its province; and
     one ministry's toll that rose, as two outlets on two days reported it."""
-    from store import import_paths
 
     texts = {
         "alpha.txt": "Source: Alpha\nPublished: 10 September 2023\nQuake\n\n"
@@ -645,10 +643,7 @@ def test_an_earthquake_s_magnitude_depth_distance_and_provincial_tolls_are_quant
         "The death toll of the 7 magnitude earthquake has risen to 2,960, the government "
         "spokesman said.",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    library = Library(db_path)
-    import_paths(library, [tmp_path])
+    library = imported(texts, tmp_path, db_path)
     groups = {g.topic: g for g in library.iter_groups()}
     assert set(groups) >= {"magnitude", "distance from Marrakech", "depth"}, set(groups)
     assert sorted(m.value for m in groups["magnitude"].members) == [6.8, 6.9, 7]
