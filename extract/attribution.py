@@ -31,7 +31,9 @@ from collections.abc import Sequence
 from extract.text import trie
 
 _VERBS = (
-    r"said|says|told|tells|reported|estimated|confirmed|confirms|stated|revealed|reveals"
+    r"said|says|say|told|tells|reported|estimated|confirmed|confirms|stated|revealed|reveals"
+    r"|mentioned|explained|stressed|emphasised|emphasized|insisted|argued|asserted|alleged"
+    r"|conceded|specified|clarified|underlined|highlighted"
     r"|noted|suggested|suggests|believes|believed|warned|warns|tracked|assessed|assesses"
     r"|added|adds|claimed|announced|announces|accused|accuses|suspects|suspected|denied"
     r"|denies|dismissed|acknowledged|admitted|indicated|indicates|showed|cited|wrote|writes"
@@ -48,7 +50,7 @@ _COUNTING = (
 )
 _SPEECH = frozenset({"said", "says", "told", "tells"})
 # Words that are as often nouns ("EU states", "media reports"): verbs only before "that".
-_VERBS_BEFORE_THAT = r"reports|report|estimates|estimate|states|claims|notes|shows|say"
+_VERBS_BEFORE_THAT = r"reports|report|estimates|estimate|states|claims|notes|shows"
 _VERB = re.compile(
     rf"\b(?:has |have |had |also |previously |earlier )?"
     rf"(?P<verb>(?:{trie(_VERBS.split('|'))})|(?:{trie(_VERBS_BEFORE_THAT.split('|'))})"
@@ -87,7 +89,7 @@ _INVERTED_SPEAKER = re.compile(
     r"(?P<who>[^,.;“”\"]{2,80}?)(?:[.;]?[”\"]?$|\s+(?:in|at|on|during|via|through)\s|,)"
 )
 _CONJUNCTION = re.compile(r"^(?:but|and|yet|so)\s+", re.I)
-_NOUN_USE = re.compile(r"\b(?:amid|the|of|these|those|such|unconfirmed|recent)\s*$", re.I)
+_NOUN_USE = re.compile(r"\b(?:amid|the|of|these|those|such|unconfirmed|recent|a|final)\s*$", re.I)
 _TRAILING_TIME = re.compile(
     r"\s+(?:(?:last|this|earlier|later|on|in)\s+)+(?:week|month|year|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|morning|evening|night)s?$",
@@ -387,7 +389,9 @@ def resolve_back_reference(
     lower = who.lower()
     candidates = [e for e in reversed(earlier[-3:]) if e]
     if lower in ("he", "she", "her", "him"):
-        return last_person
+        # The person named last, else the last source that reads as a person's name: "Vucic
+        # said 56 were injured. He said 22 were detained" (a surname alone is no typed person).
+        return last_person or next((c for c in candidates if _person_like(c)), None)
     if lower in _PRONOUNS:
         return candidates[0] if candidates else None
     head = lower.split()[-1]
@@ -397,6 +401,18 @@ def resolve_back_reference(
     if head in _ANY_BODY:  # "the organization said": the body named last
         return next((c for c in candidates if _BODY.search(c)), who)
     return who
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return (
+        1 <= len(words) <= 4
+        and _is_name(name)
+        and not _BODY.search(name)
+        and not name.isupper()
+        and words[0].lower() not in ("the", "a", "an")
+        and not any(w.lower().rstrip("s") in SOURCE_NOUNS for w in words)
+    )
 
 
 # Words that refer back to whichever body was named last, and what names a body.
@@ -566,9 +582,13 @@ def attribute_figure(
         return any(a < m.start() < b and (a, b) != own for a, b in inner)
 
     citing = [m for m in _ACCORDING_IN.finditer(sentence) if m.start() >= end
-              and (next_start is None or m.start() < next_start) and not apart(m)]  # fmt: skip
-    citing = citing[:1] or [m for m in _ACCORDING_IN.finditer(sentence, lo, start)
-                            if not apart(m)][-1:]  # fmt: skip
+              and (next_start is None or m.start() < next_start) and not apart(m)
+              and ";" not in sentence[end : m.start()]]  # fmt: skip
+    citing = citing[:1] or [
+        m for m in _ACCORDING_IN.finditer(sentence, lo, start) if not apart(m)
+        # "According to Vucic, the army estimated ... 88,000": the army's, as it counted
+        and not _COUNTING_VERB.search(sentence, m.end(), start)
+    ][-1:]  # fmt: skip
     if citing and citing[0].start() >= end:
         relay = _SPEAKER_BEFORE_RELAY.match(sentence[end : citing[0].start()])
         if relay and (who := _tidy(relay.group("who"), speaking=True)):

@@ -392,3 +392,26 @@ def test_who_did_it_said_by_nobody_or_of_something_else_is_no_statement():
         "with drones."
     )
     assert [c for c in claims_of(text) if c.kind == "statement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [  # as the Belgrade protest's outlets wrote them
+        ("Vucic said 56 people were injured. He said 22 people had been detained.",
+         ["Vucic", "Vucic"]),
+        ("According to Vucic, the army estimated attendance at around 88,000.", ["army"]),
+        ("According to the Interior Ministry, there were about 107,000 people; according to "
+         "NGOs, there were almost half a million.", ["Interior Ministry", "NGOs"]),
+        ("Several civil society groups say they collected over 3,000 testimonies.",
+         ["Several civil society groups"]),
+        ("During a press conference, Vucic mentioned that 44 people sought assistance.",
+         ["Vucic"]),
+    ],
+)  # fmt: skip
+def test_a_surname_he_a_counting_verb_after_according_to_and_say_name_the_source(
+    text: str, sources: list[str]
+):
+    """ "He" after a surname the entity rules do not type a person; a verb that counted
+    after "according to X," is its subject's; an "according to" past a semicolon is the next
+    figure's; "say" and "mentioned" report."""
+    assert [c.attributed_to for c in claims_of(f"Headline\n\n{text}")] == sources
