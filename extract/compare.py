@@ -43,7 +43,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
@@ -250,6 +250,20 @@ def question_of(claim: Comparable) -> frozenset[str]:
     Russia). "Robinson has confirmed that Hodgson will kick" and "Mr Brown denied his
     forecasts were too optimistic" share nothing, nor do two things one actor said of
     different matters."""
+    after, named = _said_of(claim)
+    words = {
+        f"~{w.lower().rstrip('s')}"
+        for w in re.findall(r"[A-Za-z][a-z]{3,}", after)
+        if w.lower() not in _NOT_A_QUESTION
+    }
+    if named:
+        return frozenset({m.name for m in named} | words)
+    return frozenset(words | _actor_side(claim))
+
+
+def _said_of(claim: Comparable) -> tuple[str, list[Mention]]:
+    """A statement's own clause after its stance words, and who it names in it as doing
+    something (see question_of)."""
     after = claim.sentence[claim.span_end - claim.start :][:120]
     told = _TOLD.search(after)  # "when reached by the AP", "told CNN": where, not what
     clause = _STATEMENT_CLAUSE.search(after)  # "... and instead pointed the finger at BAC"
@@ -260,14 +274,14 @@ def question_of(claim: Comparable) -> frozenset[str]:
         if claim.span_start <= m.start < end and not _is_press(m.name)
         and (m.type in ("person", "org") or (m.type == "place" and _acts(claim, m)))
     ]  # fmt: skip
-    words = {
-        f"~{w.lower().rstrip('s')}"
-        for w in re.findall(r"[A-Za-z][a-z]{3,}", after[: end - claim.span_end])
-        if w.lower() not in _NOT_A_QUESTION
-    }
-    if named:
-        return frozenset({m.name for m in named} | words)
-    return frozenset(words | _actor_side(claim))
+    return after[:cut], named
+
+
+def party_of(claim: Comparable) -> str:
+    """Who a statement says did (or did not do) the thing, if it names anyone: "the pagers
+    were made by BAC Consulting" is on BAC Consulting; "" for none."""
+    named = _said_of(claim)[1]
+    return named[0].name if named else ""
 
 
 def _actor_side(claim: Comparable) -> frozenset[str]:
@@ -283,8 +297,11 @@ def _actor_side(claim: Comparable) -> frozenset[str]:
 
 def _acts(claim: Comparable, place: Mention) -> bool:
     """Whether a place is named as one who acts ("blamed Israel"), not where ("across
-    Lebanon") or as an adjective ("Hungarian company BAC", "Budapest-based")."""
+    Lebanon", "to the Kursk region") or as an adjective ("Hungarian company BAC",
+    "Budapest-based"); only a country or a seat of government acts."""
     written = in_sentence(claim, place.start, place.end)
+    if place.name not in COUNTRIES and place.name not in GOVERNMENTS:
+        return False
     return not (
         _LOCATIVE_BEFORE.search(in_sentence(claim, place.start - 12, place.start))
         or written in DEMONYMS
@@ -299,7 +316,9 @@ _STATEMENT_CLAUSE = re.compile(
     r"|but|although)\b|;|\s[–—]\s",
     re.I,
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|at|near|from|to|into|inside|throughout)\s+$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|across|at|near|from|to|into|inside|throughout)\s+(?:the\s+)?$", re.I
+)
 
 
 _TOLD = re.compile(
@@ -507,11 +526,16 @@ def _status(
 
 
 def group_from(
-    key: str, summary: Summary, claims: Mapping[int, Comparable], topic_of: Mapping[int, str]
+    key: str,
+    summary: Summary,
+    claims: Mapping[int, Comparable],
+    topic_of: Mapping[int, str],
+    parties: Mapping[int, str] | None = None,
 ) -> Group | None:
     """The discrepancy group of a cluster from its summary, without its members: `claims`
     holds at least the claims the summary names (Summary.named), `topic_of` the figure
-    topics of its earliest claims' articles. It is named by its first claim, so
+    topics of its earliest claims' articles, `parties` who each quoted statement says did
+    the thing (party_of). It is named by its first claim, so
     regrouping keeps the names of the groups that stay."""
     name = f"{key}|{summary.name}"
     claimants = len(summary.claimants)
@@ -528,7 +552,7 @@ def group_from(
         ):
             return None  # a denial needs a non-denial; a no-comment, a confirmation
         denial, other = _contradiction(summary, claims)
-        return Group(name, statement_topic(summary, topic_of), "conflict", False,
+        return Group(name, statement_topic(summary, topic_of, parties), "conflict", False,
                      f"{_said(denial)} vs {_said(other)}", claimants)  # fmt: skip
     # One claimant alone, however many outlets carried it, has nobody to disagree with; but
     # its own figure moving over time, as outlets of several days reported it, is news
@@ -548,13 +572,31 @@ def topic_of_key(key: str, unit: str) -> str:
     return topic_of(Measure(*key.split("|")), unit)
 
 
-def statement_topic(summary: Summary, topic_of: Mapping[int, str]) -> str:
-    """A group of statements is named after the figure group of the first of its earliest
-    articles that has one (`topic_of`: each article's first figure group's topic), as
-    "Denials" where one denies, else "Statements" (a no-comment against a confirmation)."""
-    about = next((topic_of[a] for _, a in summary.first if a in topic_of), "the reports")
+def statement_topic(
+    summary: Summary, topic_of: Mapping[int, str], parties: Mapping[int, str] | None = None
+) -> str:
+    """A group of statements is named after who its statements say did the thing, the one
+    or two its quoted statements name most ("Denials about BAC Consulting and Gold Apollo";
+    `parties`: each quoted claim's party_of), else after the figure group of the first of
+    its earliest articles that has one (`topic_of`: each article's first figure group's
+    topic); "Denials" where one denies, else "Statements" (a no-comment against a
+    confirmation)."""
     denied = any(stance == "deny" for stance, _ in summary.stances)
-    return f"{'Denials' if denied else 'Statements'}: {about}"
+    kind = "Denials" if denied else "Statements"
+    named = Counter(
+        party for order in summary.stances.values() if (party := (parties or {}).get(order[-1]))
+    )  # fmt: skip
+    if named:
+        first = sorted(named, key=lambda p: (-named[p], p))[:2]
+        return f"{kind} about {' and '.join(first)}"
+    about = next((topic_of[a] for _, a in summary.first if a in topic_of), "the reports")
+    return f"{kind}: {about}"
+
+
+def named_by_party(topic: str) -> bool:
+    """Whether a group of statements was named after who they say did it (statement_topic),
+    which no figure group changes."""
+    return topic.startswith(("Denials about ", "Statements about "))
 
 
 def _contradiction(

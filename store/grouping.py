@@ -241,13 +241,14 @@ class Grouper:
         """Name every group of statements after the figure groups as they are now: a
         figure group made later can come first, and a name kept from an earlier step
         would depend on how the import went (a kill and a second import gave another)."""
-        from extract.compare import Summary, statement_topic
+        from extract.compare import Summary, named_by_party, statement_topic
 
-        groups = self._fetch(
+        groups = [g for g in self._fetch(
             "SELECT g.cluster, g.topic, s.summary FROM claim_groups g LEFT JOIN "
             "cluster_summaries s ON s.cluster = g.cluster WHERE g.comparison_key = ?",
             (STANCE_KEY,),
-        )
+        ) if not named_by_party(g[1])]  # fmt: skip
+        # (a group named after who its statements say did it is renamed only when regrouped)
         # The small clusters' claims in one read: a large library has thousands of them.
         members: dict[int, list[Comparable]] = defaultdict(list)
         for claim, cluster in zip(*self._with_clusters([c for c, _, kept in groups if not kept]),
@@ -566,18 +567,21 @@ class Grouper:
 
     def _keep_clusters(self, key: str, old: set[int], clusters: list[Cluster]) -> None:
         """Replace the clusters `old` of a key, and their groups, with new ones."""
-        from extract.compare import group_from
+        from extract.compare import group_from, party_of
 
         quoted = {i for c in clusters for i in c.summary.named()}
         claims = {c.id: c for c in self._comparables(
             "c.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(sorted(quoted))},
             light=True)}  # fmt: skip
-        topic_of = (
-            self._first_topics({a for c in clusters for _, a in c.summary.first})
-            if key == STANCE_KEY
-            else {}
-        )
-        groups = [g for c in clusters if (g := group_from(key, c.summary, claims, topic_of))]
+        topic_of, parties = {}, {}
+        if key == STANCE_KEY:  # named after who they say did it, else their articles' figures
+            topic_of = self._first_topics({a for c in clusters for _, a in c.summary.first})
+            parties = {c.id: party_of(c) for c in self._comparables(
+                "c.id IN (SELECT value FROM json_each(:ids))",
+                {"ids": json.dumps(sorted(quoted))}, titles=False)}  # fmt: skip
+        groups = [
+            g for c in clusters if (g := group_from(key, c.summary, claims, topic_of, parties))
+        ]
         whole = all(not c.joined for c in clusters)
         replaced = json.dumps(sorted(old | {c.first for c in clusters}))
         with self._connections.lease() as conn, transaction(conn):

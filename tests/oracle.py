@@ -16,7 +16,14 @@ from extract.comparable import (
     Group,
     claim_order,
 )
-from extract.compare import Summary, comparison_keys, group_from, link_claims, story_names
+from extract.compare import (
+    Summary,
+    comparison_keys,
+    group_from,
+    link_claims,
+    party_of,
+    story_names,
+)
 from store import Library
 from store.filtering import Planner
 from store.reading import ClaimReader
@@ -87,7 +94,8 @@ def first_topics(groups: Iterable[Group]) -> dict[int, str]:
 
 def group_of(key: str, cluster: list[Comparable], topic_of: Mapping[int, str]) -> Group | None:
     """The discrepancy group a cluster makes, if it makes one, with its claims."""
-    group = group_from(key, Summary.of(cluster), {c.id: c for c in cluster}, topic_of)
+    parties = {c.id: party_of(c) for c in cluster} if key == STANCE_KEY else {}
+    group = group_from(key, Summary.of(cluster), {c.id: c for c in cluster}, topic_of, parties)
     if group:
         group.members = sorted(cluster, key=claim_order)
     return group
