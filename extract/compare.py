@@ -62,7 +62,7 @@ from extract.comparable import (
     tolerance_interval,
 )
 from extract.gazetteer import COUNTRIES, DEMONYMS
-from extract.measures import GOVERNMENTS, TIMELESS, Measure, in_sentence, measured
+from extract.measures import GOVERNMENTS, Measure, in_sentence, measured, of_the_event
 from extract.text import trie
 from extract.words import MONTHS, bound, claim_in_words, day_in_words
 
@@ -539,8 +539,7 @@ def group_from(
     regrouping keeps the names of the groups that stay."""
     name = f"{key}|{summary.name}"
     claimants = len(summary.claimants)
-    thing = key.split("|", 1)[0]
-    timeless = thing in TIMELESS or thing.startswith("distance from ")
+    timeless = of_the_event(key.split("|", 1)[0])
     if key == STANCE_KEY:
         # What a story's actors said: a conflict when a denial meets a non-denial,
         # explained by one side's own contradiction where there is one ("dismissed as a

@@ -412,10 +412,17 @@ def _named_by_subject(claim: Comparable) -> str:
 
 
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
-# What an earthquake measures: no figure beside one counts what it does, and it holds for
-# the event, not at a time (two figures of it never "changed").
+# What an earthquake measures: no figure beside one counts what it does.
 _MEASURED_ALONE = frozenset({"magnitude", "aftershock magnitude", "depth"})
-TIMELESS = _MEASURED_ALONE
+
+
+def of_the_event(thing: str) -> bool:
+    """Whether a thing is a property of the event (an earthquake's magnitude, depth,
+    distance from a place): it is nowhere in particular and holds for the event, not at a
+    time, so two figures of it never "changed"."""
+    return thing in _MEASURED_ALONE or thing.startswith("distance from ")
+
+
 _DEPTH = re.compile(r"\bdepth\s+of\s+(?:about\s+|around\s+|some\s+)?$|^\s*(?:deep|below)\b", re.I)
 _FROM_PLACE = re.compile(
     r"^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
@@ -1183,9 +1190,8 @@ def _is_located(thing: str) -> bool:
     """Whether a thing is counted somewhere: people, troops, bases; not a share, a sum,
     an age, a duration or an election's votes."""
     return not (
-        thing
-        in ("votes", "size of a force", "population", "magnitude", "depth", "aftershock magnitude")
-        or thing.startswith("distance from ")
+        thing in ("votes", "size of a force", "population")
+        or of_the_event(thing)
         or thing.startswith(("share", "age", "seconds", "minutes", "hours", "days", "weeks"))
         or thing.startswith(("months", "years"))
         or "(" in thing
