@@ -76,6 +76,8 @@ PLACED_BY_HAND = (
 # A cluster this large keeps its summary (cluster_summaries), so that a claim joining it
 # regroups from the summary instead of reading its members (87,000 claims at 100,000
 # articles); smaller clusters are read whole when they grow, which costs less than a row.
+# Every cluster of statements keeps one: each import names all their groups again
+# (_retitle_statements), and thousands of them read whole took half a second.
 SUMMARY_AFTER = 32
 _GROUPING_BATCH = 2000  # articles whose claims are keyed, or stories signed, at a time
 _NEARBY = "grouping_nearby"  # a temporary table: the articles a grouping step reads
@@ -264,9 +266,13 @@ class Grouper:
             for cluster, old, _ in groups
             if (topic := statement_topic(summaries[cluster], topic_of)) != old
         ]
-        if renamed:
-            with self._connections.lease() as db, transaction(db):
-                db.executemany("UPDATE claim_groups SET topic = ? WHERE cluster = ?", renamed)
+        with self._connections.lease() as db, transaction(db):
+            db.executemany("UPDATE claim_groups SET topic = ? WHERE cluster = ?", renamed)
+            # Kept, as every statement cluster's is now (SUMMARY_AFTER): read whole once.
+            db.executemany(
+                "INSERT OR REPLACE INTO cluster_summaries (cluster, summary) VALUES (?, ?)",
+                [(cluster, summaries[cluster].to_json()) for cluster in members],
+            )
 
     def regroup_articles(self, articles: list[int]) -> None:
         """Make again, from their claims, the groups holding claims of those articles: what
@@ -603,7 +609,7 @@ class Grouper:
             conn.executemany(
                 "INSERT INTO cluster_summaries (cluster, summary) VALUES (?, ?)",
                 [(c.first, c.summary.to_json()) for c in clusters
-                 if c.summary.members >= SUMMARY_AFTER],
+                 if c.summary.members >= SUMMARY_AFTER or key == STANCE_KEY],
             )  # fmt: skip
             if whole:  # every claim is assigned again: what each cluster names, too
                 conn.executemany(

@@ -375,13 +375,21 @@ class ClaimReader:
                 f"ON a.id = c.article_id WHERE {where} ORDER BY c.id", params)]  # fmt: skip
         if not mentions:
             return rows
+        # The names between an article's first claim's sentence and its last's: the
+        # whole article for keying, one sentence for a statement read beside thousands.
+        spans: dict[int, tuple[int, int]] = {}
+        for r in rows:
+            low, high = spans.get(r.article, (r.start, r.start + len(r.sentence)))
+            spans[r.article] = (min(low, r.start), max(high, r.start + len(r.sentence)))
         in_articles: dict[int, list[Mention]] = defaultdict(list)  # by start
         for article, start, end, name, kind in fetch(
-            "SELECT m.article_id, m.span_start, m.span_end, e.name, e.type FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id "
-            "AND m.article_id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY m.article_id, m.span_start",
-            (json.dumps(sorted({r.article for r in rows})),),
+            "SELECT m.article_id, m.span_start, m.span_end, e.name, e.type "
+            "FROM json_each(?) s JOIN mentions m INDEXED BY idx_mentions_article_entity "
+            "ON m.article_id = json_extract(s.value, '$[0]') "
+            "AND m.span_start >= json_extract(s.value, '$[1]') "
+            "AND m.span_end <= json_extract(s.value, '$[2]') "
+            "JOIN entities e ON e.id = m.entity_id ORDER BY m.article_id, m.span_start",
+            (json.dumps(sorted((a, *span) for a, span in spans.items())),),
         ):
             in_articles[article].append(Mention(start, end, name, kind))
         out = []
