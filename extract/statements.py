@@ -76,17 +76,26 @@ _ASSERTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"|\b(?:was|were)\s+(?:behind|responsible for)\b"),
     )
 )  # fmt: skip
+# Two cheap searches of the lower-cased sentence before the patterns: a word of what was
+# done, and a word of who did it or not (a quarter of sentences pass the second alone, one
+# in ten both). Plain words: ignoring case, or a \b in a branch, makes a search of many
+# branches ten times slower.
+_ANY_DEED = re.compile(
+    r"ma[kd]|manufactur|produc|buil|suppl|plant|carr|order|ours|theirs|t his|t hers|behind"
+    r"|nothing to do|attack|hack|breach|incident|sabotage|terroris|assembl|orchestrat|design"
+    r"|responsible"
+)
 _ANY_ASSERTION = re.compile(
-    r"\bby\b|n[o']t\b|never|nothing|\bbehind\b|responsible|manufactured|produced|planted"
-    r"|carried out|orchestrated",
-    re.I,
+    r"by|n[o']t|never|nothing|behind|responsible|manufactured|produced|planted|carried out"
+    r"|orchestrated"
 )
 
 
 def find_assertion(sentence: str) -> tuple[str, int, int] | None:
     """(stance, start, end) of the first words in a sentence saying who did or did not do a
     thing (see the module's docstring); its speaker is the sentence's source."""
-    if not _ANY_ASSERTION.search(sentence):
+    lowered = sentence.lower()
+    if not (_ANY_DEED.search(lowered) and _ANY_ASSERTION.search(lowered)):
         return None
     found = [(m.start(), stance, m.end()) for stance, p in _ASSERTIONS if (m := p.search(sentence))]
     if not found:
