@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import TYPE_CHECKING
@@ -490,7 +490,7 @@ class Grouper:
             # Claims grouped before move with their clusters; only the new are assigned.
             fresh = [c for c in linked if c.id not in settled]
             clusters.append(Cluster(fresh, reduce(Summary.merge, parts), joined))
-        self._keep_clusters(key, old, clusters)
+        self._keep_clusters(key, old, clusters, whole)
 
     def _summaries(self, clusters: set[int]) -> dict[int, Summary]:
         from extract.compare import Summary
@@ -571,14 +571,23 @@ class Grouper:
             topics.setdefault(article, topic)
         return topics
 
-    def _keep_clusters(self, key: str, old: set[int], clusters: list[Cluster]) -> None:
-        """Replace the clusters `old` of a key, and their groups, with new ones."""
+    def _keep_clusters(
+        self,
+        key: str,
+        old: set[int],
+        clusters: list[Cluster],
+        read: Mapping[int, Comparable] | None = None,
+    ) -> None:
+        """Replace the clusters `old` of a key, and their groups, with new ones. `read`: claims
+        read light already, which the groups may quote."""
         from extract.compare import group_from, party_of
 
         quoted = {i for c in clusters for i in c.summary.named()}
-        claims = {c.id: c for c in self._comparables(
-            "c.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(sorted(quoted))},
-            light=True)}  # fmt: skip
+        read = read or {}
+        claims = {i: read[i] for i in quoted if i in read}
+        claims.update((c.id, c) for c in self._comparables(
+            "c.id IN (SELECT value FROM json_each(:ids))",
+            {"ids": json.dumps(sorted(quoted - claims.keys()))}, light=True))  # fmt: skip
         topic_of, parties = {}, {}
         if key == STANCE_KEY:  # named after who they say did it, else their articles' figures
             topic_of = self._first_topics({a for c in clusters for _, a in c.summary.first})
