@@ -82,6 +82,8 @@ _AGE_KINDS = (
 _VERBS_TOO = ("cost", "costs", "damage", "damages", "losses", "share")
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_AGE_KINDS})\s+(?P<age>age)|(?:death|casualty)\s+(?P<toll>toll)"
+    # "the death toll from the quake stands at 20", "the death toll in Derna rose to 11"
+    r"(?:\s+(?:from|in|of|after)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
     rf"|(?P<measure>{'|'.join(m for m in _MEASURES if m not in ('age', *_VERBS_TOO))})"
     rf")\s+{_LINK}$"
     rf"|\b(?P<linked>{'|'.join(_VERBS_TOO)})\s+(?={_LINK.replace('{0,4}', '{1,4}')}$)",

@@ -107,6 +107,10 @@ ALIASES = {
     "Britain": "United Kingdom", "Great Britain": "United Kingdom",
     "Russian Federation": "Russia", "Kiev": "Kyiv", "UN": "United Nations",
     "U.N.": "United Nations", "EU": "European Union", "E.U.": "European Union",
+    # Countries known by another name, old or new.
+    "Burma": "Myanmar", "Türkiye": "Turkey", "Turkiye": "Turkey", "Holland": "Netherlands",
+    "Côte d'Ivoire": "Ivory Coast", "Côte d’Ivoire": "Ivory Coast", "Cote d'Ivoire": "Ivory Coast",
+    "East Timor": "Timor-Leste", "Swaziland": "Eswatini", "Persia": "Iran",
 }  # fmt: skip
 
 PERSON_TITLES = frozenset(

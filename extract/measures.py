@@ -89,7 +89,7 @@ from typing import NamedTuple
 
 from extract.comparable import Comparable, Mention
 from extract.dates import DayNamed, days_named
-from extract.gazetteer import COUNTRIES, DEMONYMS
+from extract.gazetteer import ALIASES, COUNTRIES, DEMONYMS
 from extract.text import trie
 from extract.words import MONTHS
 
@@ -281,6 +281,16 @@ def _clause_at(sentence: str, at: int, end: int) -> tuple[str, str]:
 _SAID_BESIDE = frozenset({"people present", *_HAPPENED})
 
 
+def _said_right_before(before: str) -> str:
+    """The class a word right before a figure says, which governs it: "killing nine"."""
+    near = before[-40:]
+    found = [
+        _CLASS_OF[m.group(0).lower()] for m in _AROUND.finditer(near)
+        if len(near) - m.end() <= 1 and _CLASS_OF.get(m.group(0).lower()) in _SAID_BESIDE
+    ]  # fmt: skip
+    return found[-1] if found else ""
+
+
 def _said_around(before: str, after: str, within: int = 60) -> str:
     """The class the words nearest a figure say, or "": a word right before it governs it
     ("killing nine people and wounding 2,800"), else the nearest after it ("N people were
@@ -352,6 +362,12 @@ def thing_of(claim: Comparable) -> str:
     if head in ("flights", "flight") and _CANCELLED.search(f"{before[-40:]} {after[:40]}"):
         return "flights cancelled"  # "almost 7,000 flights were canceled"
     if known in ("troops", "officers") or head in _PEOPLE or not head:
+        subject = _CLASS_OF.get(_named_by_subject(claim).lower(), "")
+        if subject in _HAPPENED and not _said_right_before(before):
+            # The figure completes what its subject names, whatever follows it: "The death
+            # toll ... jumped to 1,002 with 2,376 injured", "the death toll could exceed
+            # 10,000 people and that losses could be greater".
+            return subject
         if around in _HAPPENED:
             return around  # "40 troops killed", "12 people were killed"
         if known == "troops" and _MOVED.search(claim.sentence):
@@ -360,7 +376,7 @@ def thing_of(claim: Comparable) -> str:
             return known
         if around:
             return around
-        if subject := _CLASS_OF.get(_named_by_subject(claim).lower(), ""):
+        if subject:
             return subject  # "the death toll ... has risen to 11,300 (people)"
         if head in _PEOPLE:
             return _said_later(claim) or "people"
@@ -375,8 +391,10 @@ _COMPLETES = re.compile(
     r"(?:\b(?:has|have|had|could|may|might|would|will|is expected to|was expected to)\s+)?"
     r"(?:now\s+|since\s+|already\s+|then\s+)?"
     r"\b(?:risen|rose|rise|rises|climbed|climbs|climb|jumped|soared|reached|reach|reaches|hit"
-    r"|hits|stands?|stood|was|is|were|are|passed|topped|exceeded|surpassed|increased|grew"
-    r"|mounted|totals?|totall?ed|been)\s+(?:to\s+|at\s+)?$",
+    r"|hits|stands?|stood|was|is|were|are|passed|topped|exceeded|surpassed|exceeds?|surpass"
+    r"|increased|grew|mounted|totals?|totall?ed|been)\s+(?:to\s+|at\s+)?$"
+    # a modal whose verb the figure's own words begin: "the toll could [exceed 10,000]"
+    r"|\b(?:could|may|might|would|will|is expected to|was expected to)\s+$",
     re.I,
 )
 _PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+"
@@ -643,7 +661,8 @@ _FOR = re.compile(r"^\s*(?:[\w%.,-]+\s+){0,5}?for\s+(?:(?:the\s+)?(?:\w+\s+){0,3
 _NUMBER_OF = re.compile(r"\bnumber of\b[^,.;]*$", re.I)
 _PLACED_IN = re.compile(r"\b(?:in|at|across|inside|near|within)\b", re.I)  # not whose: where
 _THE_CAPITAL = re.compile(
-    r"^(?:\s+[\w-]+){0,5}?\s+(?:in|into|across|around|through|of)\s+the\s+capital\b", re.I
+    r"^(?i:(?:\s+[\w-]+){0,5}?\s+(?:in|into|across|around|through|of)\s+the\s+capital\b)"
+    r"(?!,?\s+[A-Z])"  # "in the capital Bangkok", "the capital, Bangkok": that place
 )
 
 
@@ -809,8 +828,17 @@ def located(claim: Comparable) -> str:
         return " and ".join(sorted(listed)) if len(listed) > 1 else place.name
     if re.search(r"\d", _clause(claim)[0]):
         return ""  # "2,000 in Bastia, 4,500 in Belfort or 6,500": Belfort is another's
-    for place in reversed([p for p in places if p.end <= claim.span_start]):
+    before = [p for p in places if p.end <= claim.span_start]
+    for place in reversed(before):
         if _LOCATIVE_BEFORE.search(in_sentence(claim, place.start - 40, place.start)):
+            return place.name
+    clause_start = claim.span_start - len(_clause(claim)[0])
+    for place in before:  # "Thailand's national death toll from the quake stands at 20"
+        if (
+            place.start >= clause_start
+            and in_sentence(claim, place.end, place.end + 2) in ("'s", "’s")
+            and _named_by_subject(claim) not in ("", "the number")
+        ):
             return place.name
     return ""
 
@@ -835,12 +863,21 @@ def _listed(claim: Comparable, places: list[Mention]) -> list[str]:
     return names
 
 
+_EVENT_REACHED = re.compile(
+    r"\b(?:that|which)\s+(?:also\s+)?(?:shook|hit|struck|rocked|jolted|affected|swept|battered"
+    r"|was felt in)\s+(?:parts of\s+)?$",
+    re.I,
+)
+
+
 def _listed_anywhere(claim: Comparable) -> str:
     """The countries of the first list of two or more its sentence names, joined: where a
     toll said beside such a list is ("the worst-hit areas are Sri Lanka, India, Indonesia
     and Thailand, with at least 23,000 people killed")."""
     places = [p for p in _places(claim) if country_of(p.name)]
     for index in range(len(places)):
+        if _EVENT_REACHED.search(in_sentence(claim, places[index].start - 30, places[index].start)):
+            continue  # "the quake that shook Myanmar, Thailand and ...": how far it reached
         listed = _listed(claim, places[index:])
         if len(listed) > 1:
             return " and ".join(sorted(listed))
@@ -865,6 +902,29 @@ def _country_said(claim: Comparable) -> str:
     return named.pop() if len(named) == 1 else ""
 
 
+# Who governs or serves a country, and so counts its own: not the press that reports it.
+_AUTHORITY = re.compile(
+    r"\b(?:authorities|authority|officials?|government|ministry|minister|police|military"
+    r"|army|junta|agency|department|spokes(?:man|woman|person)|office|council|president"
+    r"|prime minister|civil defen[cs]e|red crescent|red cross|rescuers)\b",
+    re.I,
+)
+
+
+def _claimant_country(claim: Comparable) -> str:
+    """The one country a figure's claimant governs or serves, by its demonym or its name:
+    "Thai authorities said nine people had died" counts in Thailand. A news agency's own
+    country is not where ("China's state-run Xinhua reported")."""
+    who = claim.attributed_to or ""
+    if not _AUTHORITY.search(who):
+        return ""
+    named = {DEMONYMS[m.group(0)] for m in _DEMONYM.finditer(who)} | {
+        country for p in _places(claim)
+        if (country := country_of(p.name)) and in_sentence(claim, p.start, p.end) in who
+    }  # fmt: skip
+    return named.pop() if len(named) == 1 else ""
+
+
 def country_of(place: str) -> str:
     """The country a place lies in (itself, for a country), by PLACE_PARENT; "" unknown."""
     while place not in COUNTRIES and place in PLACE_PARENT:
@@ -880,6 +940,14 @@ def where_of(place: str, country: str) -> str:
     if place == _ELSEWHERE:
         return f"{_ELSEWHERE} in {country}" if country else _ELSEWHERE
     return place
+
+
+# A country as a title may name it: by its name, another name of it, or its demonym.
+_STANDS_FOR = {
+    **{c: c for c in COUNTRIES}, **DEMONYMS,
+    **{alias: country for alias, country in ALIASES.items() if country in COUNTRIES},
+}  # fmt: skip
+_COUNTRY_WORD = re.compile(rf"\b(?:{trie(sorted(_STANDS_FOR, key=len, reverse=True))})\b")
 
 
 def _placed(claim: Comparable) -> str:
@@ -974,10 +1042,24 @@ def role_of(claim: Comparable, thing: str) -> str:
     if forecast:
         if thing in ("votes", "share of the vote") and _POLLED.search(claim.sentence):
             return ""  # "predicted in an exit poll that Gonzalez would win 65%": the result
-        if thing in _HAPPENED and forecast.group(0).lower() in ("could", "might", "may"):
+        if (
+            thing in _HAPPENED
+            and forecast.group(0).lower() in ("could", "might", "may")
+            and not _BEYOND.search(
+                f"{clause_before[-50:]}{in_sentence(claim, claim.span_start, claim.span_end)}"
+            )
+        ):
             return ""  # "the toll could reach 20,000": an estimate of what has happened
-        return "forecast"
+        return "forecast"  # "the death toll could exceed 10,000": what it will become
     return ""
+
+
+# A toll said to be going past a figure is a forecast of the final one, not a count.
+_BEYOND = re.compile(
+    r"\b(?:could|might|may)\s+(?:well\s+|even\s+|still\s+|eventually\s+|soon\s+)?"
+    r"(?:exceed|surpass|top|rise|climb|pass|go\s+(?:above|beyond|over))\b",
+    re.I,
+)
 
 
 _POLLED = re.compile(r"\b(?:exit polls?|polls?|pollsters?|surveys?|predicted a)\b", re.I)
@@ -1050,8 +1132,13 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     title_day = _title_day(first.title, published)
     article_day = published.isoformat() if published else title_day
     places = {c.id: located(c) for c in figures}
-    # The article's country: where its figures are, else the one its sentences name most.
+    # The article's country: where its figures are, else the one its title names ("Myanmar
+    # earthquake": not the news agency's that its sentences name), else the one its
+    # sentences name most. A title names an actor as often ("Israel's Netanyahu admits
+    # ..." over tolls in Lebanon), so it does not come first.
     countries = Counter(country for p in places.values() if (country := country_of(p)))
+    in_title = {_STANDS_FOR[m.group(0)] for m in _COUNTRY_WORD.finditer(first.title)}
+    countries = countries or Counter(in_title if len(in_title) == 1 else ())
     countries = countries or Counter(country for c in figures if (country := _placed(c)))
     countries = countries or Counter(  # "the Libyan city of Derna"
         DEMONYMS[m.group(0)] for text in (first.title, *{c.sentence for c in figures})
@@ -1135,7 +1222,7 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         if not place and thing in _HAPPENED:
             # A toll over several countries is theirs; else it is where its sentence says
             # what happened ("pagers that detonated across Lebanon, killing nine").
-            place = _listed_anywhere(claim) or _country_said(claim)
+            place = _listed_anywhere(claim) or _country_said(claim) or _claimant_country(claim)
         # Counts of people and things are somewhere: the article's country unless it says;
         # a share, a sum, an age or a duration is of the story wherever it is written.
         where = where_of(place or (country if _is_located(thing) else ""), country)
@@ -1146,6 +1233,8 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         )  # fmt: skip
         reads.append(read)
         last[claim.start] = read
+    # A story of a disaster: its tolls by attacks are others (_in_attacks).
+    disaster = any(_DISASTER.search(t) for t in (first.title, *{c.sentence for c in figures}))
     # The day of the article's event: its title's, else its first crowd's (the lede).
     crowds = [r for r in reads if r.thing == "people present"]
     crowd_day = title_day or (crowds[0].day if crowds else None) or article_day
@@ -1164,12 +1253,45 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         crowd = r.thing == "people present"
         day = r.day or (crowd_day if crowd else article_day)
         role = role_of(r.claim, r.thing)
+        event = of_the_event(r.thing)  # an earthquake's magnitude: nowhere, at no time
         measure = Measure(
-            r.thing, whose, r.where, (day or "")[-5:] if crowd and role != "forecast" else "",
-            "" if crowd else period_of(r.claim, r.thing), role,
+            _in_attacks(r.claim, r.thing) if disaster else r.thing, whose,
+            "" if event else r.where,
+            (day or "")[-5:] if crowd and role != "forecast" else "",
+            "" if crowd or event else period_of(r.claim, r.thing), role,
         )  # fmt: skip
         found[r.claim.id] = Measured(measure, day)
     return found
+
+
+# What people are killed or hurt by, beside a disaster: "launched 32 airstrikes ...,
+# killing at least 50 civilians" in a story of an earthquake's toll. In a story of an
+# attack ("the pager attack killed at least nine"), the attack is what its tolls count.
+_DISASTER = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|storms?|hurricanes?"
+    r"|cyclones?|typhoons?|wildfires?|landslides?|mudslides?|tsunamis?|eruptions?)\b",
+    re.I,
+)
+_ATTACKS = re.compile(
+    r"\b(?:air ?strikes?|strikes|shelling|bombings?|bombardments?|raids|shootings?|gunfire"
+    r"|clashes|fighting|missiles?|drones?|rockets?|attacks?|(?:fighter )?jets|warplanes"
+    r"|targeted|bombed|shelled)\b"
+    # the disaster itself, where it is nearer the figure: "air strikes in the wake of the
+    # natural disaster that has left more than 1,600 dead"
+    r"|(?P<disaster>\b(?:natural )?disaster\b|\bearthquakes?\b|\bquakes?\b|\bfloods?\b"
+    r"|\bstorms?\b|\bhurricanes?\b|\bwildfires?\b|\btsunamis?\b)",
+    re.I,
+)
+
+
+def _in_attacks(claim: Comparable, thing: str) -> str:
+    """A toll its clause says attacks caused is another quantity than the disaster's toll a
+    story counts: "deaths in attacks"."""
+    if thing not in ("deaths", "injured", "killed or wounded"):
+        return thing
+    before, after = _clause(claim)
+    said = [*_ATTACKS.finditer(before[-100:])][-1:] or [*_ATTACKS.finditer(after[:50])][:1]
+    return f"{thing} in attacks" if said and not said[0].group("disaster") else thing
 
 
 def _noun(unit: str | None) -> bool:

@@ -661,3 +661,42 @@ def test_a_day_of_no_known_year_is_written_in_words_in_an_explanation():
 
     dated = claim(1, 1, 2960, attributed_to="JINHA")._replace(date="--09-08")
     assert describe(dated) == "2,960 (JINHA, 8 Sep)"
+
+
+def test_a_quake_s_tolls_by_country_its_forecasts_and_tolls_by_attacks_stand_apart(
+    tmp_path, db_path
+):
+    """Written as the Myanmar earthquake's outlets wrote them: "Burma" is Myanmar; a toll
+    its subject names whatever figure follows ("jumped to 1,002 with 2,376 injured"); "could
+    exceed" is a forecast of the final toll; a national body's toll is its country's, and so
+    is a toll "Thailand's" subject names; "the capital Bangkok" is Bangkok; a country a title
+    names is the article's, not the news agency's own ("China's state-run Xinhua"); deaths
+    in air strikes beside the quake are another quantity; a magnitude is nowhere."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 29 March 2025\nBig earthquake hits Burma\n\n"
+        "The death toll in Burma jumped to 1,002 with 2,376 injured, the military government "
+        "said. The USGS estimated the death toll could exceed 10,000 people and that losses "
+        "could be greater than the economy. Thai authorities said nine people had died and "
+        "101 were missing in Bangkok. The 7.7 magnitude temblor was the biggest to hit Burma "
+        "in a century.",
+        "beta.txt": "Source: Beta\nPublished: 2 April 2025\nMyanmar earthquake\n\n"
+        "The death toll in the earthquake has reached 2,886, with 4,639 injured, China's "
+        "state-run Xinhua reported. Min Aung Hlaing said the death toll may exceed 3,000. "
+        "A 7.7 magnitude earthquake hit Myanmar on March 28.",
+        "delta.txt": "Source: Delta\nPublished: 1 April 2025\nQuake rescue goes on\n\n"
+        "Thailand's national death toll from the quake stands at 20. The quake also hit "
+        "Thailand, killing eight people in the capital Bangkok.",
+        "gamma.txt": "Source: Gamma\nPublished: 7 April 2025\nMyanmar junta toll\n\n"
+        "As of April 3, the death toll from the earthquake has risen to 3,085, with 4,715 "
+        "people injured. The military launched 32 airstrikes on 11 locations, killing at "
+        "least 50 civilians and injuring 49 others.",
+    }
+    library = imported(texts, tmp_path, db_path)
+    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    assert groups["deaths in Myanmar"] == [1002, 2886, 3085], groups
+    assert groups["injured in Myanmar"] == [2376, 4639, 4715]
+    assert groups["deaths in Myanmar (forecast)"] == [3000, 10000]
+    assert groups["deaths in Thailand"] == [9, 20]
+    assert groups["magnitude"] == [7.7, 7.7]
+    assert not any(50 in values or 8 in values for values in groups.values())
