@@ -136,6 +136,15 @@ _JOINED = re.compile(
     r"|compared to|compared with|to|up from|down from)\b[\s,;:()\[\]–—-]*)*$",
     re.I,
 )
+# A list of one count by place: "73 people were killed in North Carolina, 36 in South
+# Carolina, 17 in Florida and two in Virginia": each item counts what the first does.
+_IN_PLACE = r"in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_NEXT_ITEM = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
+_BY_PLACE = re.compile(
+    rf"^\s+[^,;:()\d]{{0,40}}?\b{_IN_PLACE}{_NEXT_ITEM}"
+    rf"(?:(?:\d[\d,.]*|[a-z]+)\s+{_IN_PLACE}{_NEXT_ITEM})*$"
+)
+_PLACE_NEXT = re.compile(rf"^\s+{_IN_PLACE}")
 _DURATIONS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|centur)", re.I)
 _MEASURE_UNITS = re.compile(
     r"^(?:met(?:re|er)s?|km|kilomet|miles?$|feet$|foot$|ft$|inch|cm$|mm$|acres?$|hectares?$"
@@ -225,6 +234,11 @@ def _takes(sentence: str, slot: Slot, other: Slot) -> str | None:
         return None
     first, second = (other, slot) if other.start < slot.start else (slot, other)
     joined = bool(_JOINED.match(sentence[first.end : second.start]))
+    if first is other and not joined:  # the next item of a list by place
+        joined = bool(
+            _BY_PLACE.match(sentence[first.end : second.start])
+            and _PLACE_NEXT.match(sentence[second.end :])
+        )
     kind = _kind(other.unit)
     if kind == "share":
         if slot.value is not None and slot.value > 100:

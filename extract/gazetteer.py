@@ -42,7 +42,17 @@ PLACES = (
     Islamabad Dhaka Bangkok Jakarta Manila Hanoi Osaka Kyoto Havana Caracas Bogota Lima
     Santiago Quito""".split()
     )
-    | frozenset({"Far East", "New York", "Russian Far East", "Los Angeles", "St Petersburg"})
+    | frozenset(
+        {
+            "Far East",
+            "New York",
+            "Russian Far East",
+            "Los Angeles",
+            "St Petersburg",
+            "Carolinas",
+            "Appalachia",
+        }
+    )
 )
 
 DEMONYMS = {
@@ -138,7 +148,8 @@ EVENT_WORDS = frozenset(
     """Open Cup League Slam Slams Awards Award Olympics Olympic Games Championship
     Championships Festival Prize Show Summit Conference Tour Series Final Finals Trophy
     Marathon Grand War Street Road Square Park Airport Station Bridge Hall Centre Center
-    Day Week Year Act Bill Treaty Agreement Plan""".split()
+    Day Week Year Act Bill Treaty Agreement Plan Hurricane Typhoon Cyclone Storm Tornado
+    Earthquake Wildfire""".split()
 )
 # Capitalised words that begin sentences or headings but name nothing.
 NOT_NAMES = frozenset(
@@ -152,5 +163,5 @@ NOT_NAMES = frozenset(
     Both All Any Some Several Many Most Other Another Each Every One Two Three Four Five
     Six Seven Eight Nine Ten Will Would Could Should Can May Might Must Has Have Had Is
     Are Was Were Be Been Do Does Did Then Now Still Even Despite Amid Against Between
-    Over Under Into Onto Across What's""".split()
+    Over Under Into Onto Across What's Including Excluding""".split()
 )

@@ -612,7 +612,7 @@ PLACE_PARENT = {
         "Washington Wisconsin Wyoming".split(), "United States"),
     **dict.fromkeys(("New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
                      "North Dakota", "Rhode Island", "South Carolina", "South Dakota",
-                     "West Virginia", "Puerto Rico"), "United States"),
+                     "West Virginia", "Puerto Rico", "Carolinas", "Appalachia"), "United States"),
     **dict.fromkeys(("Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba",
                      "Saskatchewan", "Nova Scotia", "New Brunswick"), "Canada"),
     **dict.fromkeys(("New South Wales", "Victoria", "Queensland", "Western Australia",
@@ -825,14 +825,17 @@ def located(claim: Comparable) -> str:
         if place.name in MACRO_REGIONS and not _MOVED.search(claim.sentence):
             return country_of(place.name)  # troops in a vast region count for its country
         listed = _listed(claim, after[after.index(place) :])
-        return " and ".join(sorted(listed)) if len(listed) > 1 else place.name
+        return _over(listed) if len(listed) > 1 else place.name
     if re.search(r"\d", _clause(claim)[0]):
         return ""  # "2,000 in Bastia, 4,500 in Belfort or 6,500": Belfort is another's
+    clause_start = claim.span_start - len(_clause(claim)[0])
     before = [p for p in places if p.end <= claim.span_start]
     for place in reversed(before):
         if _LOCATIVE_BEFORE.search(in_sentence(claim, place.start - 40, place.start)):
+            if re.search(r",\s+(?:which|who)\b", in_sentence(claim, place.end, claim.span_start)):
+                break  # "traveled to South Carolina ..., which killed at least 160": the
+                # relative clause's toll is not where the traveller went
             return place.name
-    clause_start = claim.span_start - len(_clause(claim)[0])
     for place in before:  # "Thailand's national death toll from the quake stands at 20"
         if (
             place.start >= clause_start
@@ -880,8 +883,19 @@ def _listed_anywhere(claim: Comparable) -> str:
             continue  # "the quake that shook Myanmar, Thailand and ...": how far it reached
         listed = _listed(claim, places[index:])
         if len(listed) > 1:
-            return " and ".join(sorted(listed))
+            return _over(listed)
     return ""
+
+
+def _over(listed: list[str]) -> str:
+    """Where a figure over a list of places counts: the country whose regions they all are
+    ("across Florida, Georgia, the Carolinas and Tennessee": the United States, whose total
+    it is), else all of them ("in Turkey and Syria")."""
+    states = [p for p in listed if p not in COUNTRIES or p in _STATE_OR_COUNTRY]
+    within = {_STATE_OR_COUNTRY.get(p) or country_of(p) for p in states}
+    if len(states) == len(listed) and len(within) == 1 and "" not in within:
+        return within.pop()
+    return " and ".join(sorted(listed))
 
 
 _WHERE_SAID = re.compile(
@@ -1100,6 +1114,34 @@ def _paired(between: str) -> bool:
     return bool(_PAIRED.fullmatch(between))
 
 
+# An event known by its name, whose tolls are its own: "Hurricane Katrina", "Storm Daniel".
+_NAMED_EVENT = re.compile(
+    r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Superstorm|Tornado)\s+\S"
+)
+# Another event a toll belongs to: "Hurricane Katrina, which killed", "the 2004 tsunami that
+# killed", "Hurricane Ian and Hurricane Sandy, which each caused around".
+_WHICH = re.compile(r"^,?\s*(?:which|that)\b[^.;:()]{0,30}$", re.I)
+_PAST_EVENT = re.compile(
+    r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>earthquake|quake"
+    r"|tsunami|floods?|hurricane|typhoon|cyclone|storm|wildfire|fire|eruption|disaster)"
+    r",?\s*(?:which|that)\b[^.;:()]{0,30}$",
+    re.I,
+)
+
+
+def _event_of(claim: Comparable, own: str) -> str:
+    """The other event a toll in a relative clause counts: a named one ("Hurricane
+    Katrina, which killed at least 1,833") that is not the article's `own`, or one of a
+    year gone ("the 2011 earthquake that killed 18,000": "2011 earthquake"); "" else."""
+    before = in_sentence(claim, claim.span_start - 120, claim.span_start)
+    named = [m for m in claim.mentions if m.end <= claim.span_start and _NAMED_EVENT.search(m.name)]
+    if named and _WHICH.match(in_sentence(claim, named[-1].end, claim.span_start)):
+        return named[-1].name if named[-1].name != own else ""
+    if past := _PAST_EVENT.search(before):
+        return f"{past.group('year')} {past.group('what').lower()}"
+    return ""
+
+
 def _whole_of(claim: Comparable, before: _Read | None) -> _Read | None:
     """The figure a figure is part of: the one before it that "including" follows, or
     that a list it is in goes on from ("including 500 officers and three generals")."""
@@ -1157,7 +1199,17 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     )
     titled = [n for n, _ in orgs.most_common() if n.split()[0].lower() in first.title.lower()]
     company = (titled or [n for n, _ in orgs.most_common(1)] or [""])[0]
+    # The article's own event: the named storm or quake its title names, else the one its
+    # figures' sentences name most. Another's toll is that event's ("Katrina, which killed").
+    storms = Counter(
+        m.name for c in {c.start: c for c in figures}.values() for m in c.mentions
+        if _NAMED_EVENT.search(m.name)
+    )  # fmt: skip
+    own_event = next((s for s in storms if s.split()[-1] in first.title), None) or (
+        storms.most_common(1)[0][0] if storms else ""
+    )
     reads: list[_Read] = []
+    eventful: set[int] = set()  # figures whose whose is another event
     found: dict[int, Measured] = {}
     last: dict[int, _Read] = {}  # by sentence: its figure read last
     for claim in figures:
@@ -1218,6 +1270,9 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         whose = whose_of(claim, thing, company) or (whole.whose if whole else "")
         if restated and before is not None:
             whose = before.whose or whose
+        if thing in _HAPPENED and (past := _event_of(claim, own_event)):
+            whose = past  # "behind Hurricane Katrina, which killed at least 1,200 people"
+            eventful.add(claim.id)  # its year ("in 2005") is the event's, not a period
         place = places[claim.id] or (whole.where if whole and whole.placed else "")
         if not place and thing in _HAPPENED:
             # A toll over several countries is theirs; else it is where its sentence says
@@ -1258,7 +1313,8 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
             _in_attacks(r.claim, r.thing) if disaster else r.thing, whose,
             "" if event else r.where,
             (day or "")[-5:] if crowd and role != "forecast" else "",
-            "" if crowd or event else period_of(r.claim, r.thing), role,
+            "" if crowd or event or r.claim.id in eventful else period_of(r.claim, r.thing),
+            role,
         )  # fmt: skip
         found[r.claim.id] = Measured(measure, day)
     return found

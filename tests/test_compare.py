@@ -700,3 +700,34 @@ def test_a_quake_s_tolls_by_country_its_forecasts_and_tolls_by_attacks_stand_apa
     assert groups["deaths in Thailand"] == [9, 20]
     assert groups["magnitude"] == [7.7, 7.7]
     assert not any(50 in values or 8 in values for values in groups.values())
+
+
+def test_a_storm_s_total_over_states_stands_apart_from_each_state_s_and_other_storms_(
+    tmp_path, db_path
+):
+    """Written as Hurricane Helene's outlets wrote them: a toll "in North Carolina, South
+    Carolina, Georgia ..." or "across five states" is the country's total; a list by state
+    gives each state's; another storm's toll in a relative clause ("behind Hurricane
+    Katrina, which killed at least 1,200 people") is that storm's, its year no period; and a
+    place the president travelled to is not where the storm's toll is."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 28 September 2024\nHelene toll climbs\n\n"
+        "The storm killed at least 90 people in North Carolina, South Carolina, Georgia, "
+        "Florida and Tennessee. CNN reported that 19 people had been found dead in South "
+        "Carolina and 17 in Georgia.",
+        "beta.txt": "Source: Beta\nPublished: 2 October 2024\nHelene, second deadliest\n\n"
+        "Hurricane Helene killed at least 165 people across five states, behind Hurricane "
+        "Katrina, which killed at least 1,200 people. According to the TV channel, 73 people "
+        "were killed in North Carolina, 36 in South Carolina and 25 in Georgia.",
+        "gamma.txt": "Source: Gamma\nPublished: 3 October 2024\nBiden tours the damage\n\n"
+        "President Joe Biden traveled to South Carolina and Georgia to review the damage "
+        "caused by Hurricane Helene, which killed at least 200 people. The storm was the "
+        "deadliest since Hurricane Katrina, which killed at least 1,833 people in 2005.",
+    }
+    library = imported(texts, tmp_path, db_path)
+    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    assert groups["deaths in United States"] == [90, 165, 200], groups
+    assert groups["deaths in South Carolina"] == [19, 36]
+    assert groups["deaths in Georgia"] == [17, 25]
+    assert groups["Hurricane Katrina deaths in United States"] == [1200, 1833]

@@ -97,6 +97,13 @@ def test_a_verb_that_is_also_a_measure_is_not_one():
          [(800_000, "workers"), (70_000, "workers"), (20_000, "workers")]),
         ("Japan Airlines has made a firm order for 30 of the aircraft, at $120m each, with the "
          "option to buy 20 more.", [(30, "aircraft"), (120e6, "USD"), (20, "aircraft")]),
+        # a count by place, each item's small figure counting what the first does
+        ("Furthermore, according to the TV channel, 73 people were killed in North Carolina, "
+         "36 in South Carolina, 17 in Florida, 9 in Tennessee and two in Virginia.",
+         [(73, "people"), (36, "people"), (17, "people"), (9, "people"), (2, "people")]),
+        ("The ministry said 1,604 people died in Al Haouz, 976 in Taroudant and 41 in "
+         "Chichaoua.", [(1_604, "people"), (976, "people"), (41, "people")]),
+        ("Djokovic was 25 in Paris and won 3 in Rome.", []),
     ],
 )  # fmt: skip
 def test_a_figure_without_a_noun_counts_what_the_sentence_s_other_figures_count(sentence, expected):
