@@ -657,7 +657,16 @@ _LOCATIVE_BEFORE = re.compile(
     re.I,
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_FOR = re.compile(r"^\s*(?:[\w%.,-]+\s+){0,5}?for\s+(?:(?:the\s+)?(?:\w+\s+){0,3})?$", re.I)
+# "51% for Maduro", "6.27 million for his rival, former diplomat Edmundo Gonzalez"
+_FOR = re.compile(r"^\s*(?:[\w%.,-]+\s+){0,5}?for\s+(?:[\w’'-]+,?\s+){0,5}?$", re.I)
+_OWN_FOR = re.compile(r"^\s*(?:[\w%.,-]+\s+){0,2}?for\b", re.I)  # its own "for X" follows
+# A candidate right before a figure, by a verb of winning: "Maduro obtained only 2.76 million"
+_WON_BEFORE = re.compile(
+    r"^\s+(?:has\s+|had\s+|have\s+)?(?:won|received|obtained|got|secured|garnered)\s+"
+    r"(?:only\s+|about\s+|around\s+|an estimated\s+|nearly\s+|almost\s+|more than\s+"
+    r"|some\s+|over\s+)?$",
+    re.I,
+)
 _NUMBER_OF = re.compile(r"\bnumber of\b[^,.;]*$", re.I)
 _PLACED_IN = re.compile(r"\b(?:in|at|across|inside|near|within)\b", re.I)  # not whose: where
 _THE_CAPITAL = re.compile(
@@ -756,6 +765,10 @@ def _candidate(claim: Comparable) -> str:
     "the 5.15 million votes the authority said Maduro had won", else the person its clause
     begins with ("Gonzalez obtained 6.27 million", "Maduro with 6.4 million votes")."""
     people = [m for m in claim.mentions if m.type in ("person", "other")]
+    for person in reversed([p for p in people if p.end <= claim.span_start]):
+        if _WON_BEFORE.match(in_sentence(claim, person.end, claim.span_start)):
+            return _TITLE.sub("", person.name)  # before a later "while González obtained"
+        break
     for person in (p for p in people if p.start >= claim.span_end):
         gap = in_sentence(claim, claim.span_end, person.start)
         if _FOR.match(gap) or (
@@ -764,6 +777,8 @@ def _candidate(claim: Comparable) -> str:
             and _WON_AFTER.match(in_sentence(claim, person.end, person.end + 20))
         ):
             return _TITLE.sub("", person.name)
+    if _OWN_FOR.match(in_sentence(claim, claim.span_end, claim.span_end + 40)):
+        return ""  # "6.27 million for his rival": not the one named before
     for person in reversed([p for p in people if p.end <= claim.span_start]):
         gap = in_sentence(claim, person.end, claim.span_start)
         if len(gap) <= 60 and not re.search(
@@ -1142,6 +1157,11 @@ def _event_of(claim: Comparable, own: str) -> str:
     return ""
 
 
+_IN_BRACKETS_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+|all\s+)?(?:votes?|ballots)\s*)?\(\s*$", re.I
+)
+
+
 def _whole_of(claim: Comparable, before: _Read | None) -> _Read | None:
     """The figure a figure is part of: the one before it that "including" follows, or
     that a list it is in goes on from ("including 500 officers and three generals")."""
@@ -1252,6 +1272,11 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         )  # fmt: skip
         if restated:
             thing = "share of the vote"  # "5,150,092 votes or 51.2%": the same candidate's
+        restated = restated or (  # "about 30 percent of the vote (3,131,103 votes)"
+            before is not None and before.thing == "share of the vote" and thing == "votes"
+            and bool(_IN_BRACKETS_AFTER.match(
+                in_sentence(claim, before.claim.span_end, claim.span_start)))
+        )  # fmt: skip
         if thing == "share won":
             thing = "share of the vote" if _candidate(claim) else ""
         if not thing:

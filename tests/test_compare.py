@@ -731,3 +731,26 @@ def test_a_storm_s_total_over_states_stands_apart_from_each_state_s_and_other_st
     assert groups["deaths in South Carolina"] == [19, 36]
     assert groups["deaths in Georgia"] == [17, 25]
     assert groups["Hurricane Katrina deaths in United States"] == [1200, 1833]
+
+
+def test_a_vote_count_is_the_candidate_who_won_it_not_the_rival_named_next(tmp_path, db_path):
+    """Written as the Venezuelan election's outlets wrote them: "Maduro obtained only 2.76
+    million votes, while González obtained 6.27 million" (each the one before his verb);
+    "2.75 million votes for Maduro and 6.27 million for his rival, former diplomat Edmundo
+    Gonzalez"; and a count in brackets after a share is that share's candidate's."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 30 July 2024\nVenezuela tallies\n\n"
+        "According to the tally sheets, Maduro obtained only 2.76 million votes, while "
+        "Edmundo González obtained 6.27 million.",
+        "beta.txt": "Source: Beta\nPublished: 30 July 2024\nOpposition tallies\n\n"
+        "The tallies showed a total of 2.75 million votes for Maduro and 6.27 million for "
+        "his rival, former diplomat Edmundo González, Machado said.",
+        "gamma.txt": "Source: Gamma\nPublished: 3 August 2024\nA review of the tallies\n\n"
+        "It found Maduro received about 30 percent of the vote (3,131,103 votes) compared "
+        "to 67 percent for Edmundo González (6,901,845 votes), the Washington Post said.",
+    }
+    library = imported(texts, tmp_path, db_path)
+    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    assert groups["votes for Maduro"] == [2_750_000, 2_760_000, 3_131_103], groups
+    assert groups["votes for Edmundo González"] == [6_270_000, 6_270_000, 6_901_845]
