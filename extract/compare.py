@@ -635,6 +635,61 @@ def story_names(names: Mapping[str, int], common: Set[str]) -> frozenset[str]:
     return frozenset(repeated if len(repeated) >= SAME_STORY else named)
 
 
+def days_of_undated(
+    undated: Sequence[tuple[Comparable, str]],
+    dated: Sequence[tuple[Comparable, str]],
+    stories: Mapping[int, frozenset[str]] | None,
+) -> dict[int, str]:
+    """The key each crowd that names no day (nor does its article) is compared under: the
+    key of the one day its story's dated crowds of the same thing, whose and place count a
+    figure it agrees with on ("Some 1.28 million people, according to the government", in
+    an article with no date, is the 7 March turnout of its story's other articles); else
+    the one day its article's other undated crowds found, where that is one of those it
+    agrees with ("3.5 million, according to the CGT", said on 7 and 23 March) or it agrees
+    with none ("119,000 protesters in Paris, while the Confederation claimed 800,000");
+    else its own key, with no day.
+
+    `undated` and `dated` are (claim, comparison key) pairs. Only dated crowds are evidence,
+    so the answer depends on the story's dated crowds alone, not on the order articles came
+    in (regrouping moves an undated crowd when its story's dated ones change)."""
+    story_of = (lambda a: story_pairs(stories.get(a, ()))) if stories is not None else None
+    days: dict[str, dict[str, list[Comparable]]] = defaultdict(lambda: defaultdict(list))
+    for claim, key in dated:
+        measure = Measure(*key.split("|"))
+        days[measure._replace(when="").key][measure.when].append(claim)
+
+    def fits(claim: Comparable, other: Comparable) -> bool:
+        if story_of is not None and not set(story_of(claim.article)) & set(story_of(other.article)):
+            return False  # another story's crowd
+        low, high = tolerance_interval(claim)
+        other_low, other_high = tolerance_interval(other)
+        return low < other_high and other_low < high  # 1.28 and 1.27 million only touch
+
+    keys: dict[int, str] = {}
+    candidates: dict[int, set[str]] = {}
+    for claim, key in undated:
+        measure = Measure(*key.split("|"))
+        family = days.get(measure._replace(when="").key, {})
+        fitting = {d for d, cs in family.items() if any(fits(claim, c) for c in cs)}
+        # the one day another source gave the very figure beats days it merely overlaps
+        same = {d for d in fitting if any(c.value == claim.value for c in family[d])}
+        candidates[claim.id] = same if len(same) == 1 else fitting
+        keys[claim.id] = measure._replace(when="").key
+    found: dict[int, set[str]] = defaultdict(set)  # by article: the days found alone
+    for claim, _ in undated:
+        if len(candidates[claim.id]) == 1:
+            found[claim.article] |= candidates[claim.id]
+    for claim, key in undated:
+        fitting = candidates[claim.id]
+        if len(fitting) > 1:
+            fitting = fitting & found[claim.article]
+        elif not fitting and days.get(Measure(*key.split("|"))._replace(when="").key):
+            fitting = set(found[claim.article])  # "while the Confederation claimed 800,000"
+        if len(fitting) == 1:
+            keys[claim.id] = Measure(*key.split("|"))._replace(when=fitting.pop()).key
+    return keys
+
+
 def story_pairs(names: Iterable[str]) -> list[str]:
     """What two articles of one story have in common: every SAME_STORY of their story
     names, one key each, so finding an article's story is a lookup, not a comparison."""

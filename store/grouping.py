@@ -168,7 +168,6 @@ class Grouper:
                     "SELECT DISTINCT comparison_key FROM claims WHERE comparison_key != ''"
                 )
             }
-        keys = sorted(touched, key=lambda k: (k == STANCE_KEY, k))  # denials last
         # The articles whose claims new claims may join, and their stories, for every key.
         nearby = [] if whole else self._story_articles(new)
         stories = None if whole else self._stories(nearby, total)
@@ -179,6 +178,11 @@ class Grouper:
             db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_NEARBY} (id INTEGER PRIMARY KEY)")
             db.execute(f"DELETE FROM temp.{_NEARBY}")
             db.executemany(f"INSERT INTO temp.{_NEARBY} VALUES (?)", [(a,) for a in nearby])
+            # Crowds that name no day take their story's day they agree with, or leave it.
+            touched |= self._date_undated_crowds(
+                not whole, stories if not whole else self._stories(self._all_articles(), total)
+            )
+            keys = sorted(touched, key=lambda k: (k == STANCE_KEY, k))  # denials last
             try:
                 for done, key in enumerate(keys, 1):
                     if whole or key in resigned:
@@ -330,13 +334,67 @@ class Grouper:
             (taken,),
         )
 
+    def _all_articles(self) -> list[int]:
+        return [r[0] for r in self._fetch("SELECT id FROM articles ORDER BY id")]
+
+    def _date_undated_crowds(
+        self, nearby: bool, stories: dict[int, frozenset[str]] | None
+    ) -> set[str]:
+        """Give each crowd that names no day (of the articles _NEARBY holds, else of all)
+        the key of its story's day it agrees with (compare.days_of_undated). Those whose
+        key changes leave their groups, which are made again without them, and are grouped
+        as new claims are. Returns the comparison keys they left and joined."""
+        from extract.compare import days_of_undated
+
+        where = "c.comparison_key >= :low AND c.comparison_key < :high"  # crowds' keys
+        params: dict[str, str] = {"low": "people present|", "high": "people present}"}
+        if nearby:
+            where += f" AND c.article_id IN (SELECT id FROM temp.{_NEARBY})"
+        rows = self._fetch(
+            f"SELECT c.id, c.comparison_key, c.holds_on, c.cluster FROM claims c WHERE {where}",
+            params,
+        )
+        if not any(holds_on is None for _, _, holds_on, _ in rows):
+            return set()
+        claims = {c.id: c for c in self._comparables(
+            "c.id IN (SELECT value FROM json_each(:ids))",
+            {"ids": json.dumps([r[0] for r in rows])}, light=True)}  # fmt: skip
+        by_hand = {r[0] for r in self._fetch(PLACED_BY_HAND, {
+            "articles": json.dumps(sorted({c.article for c in claims.values()}))})}  # fmt: skip
+        keys = days_of_undated(
+            [(claims[i], k) for i, k, holds_on, _ in rows if holds_on is None and i not in by_hand],
+            [(claims[i], k) for i, k, holds_on, _ in rows if holds_on is not None],
+            stories,
+        )
+        moved = [(keys[i], i, k, cluster) for i, k, _, cluster in rows if keys.get(i, k) != k]
+        if not moved:
+            return set()
+        with self._connections.lease() as db, transaction(db):
+            db.executemany(
+                "UPDATE claims SET comparison_key = ?, cluster = NULL WHERE id = ?",
+                [(new, i) for new, i, _, _ in moved],
+            )
+        self._regroup_left({(k, cluster) for _, _, k, cluster in moved if cluster is not None})
+        return {k for new, _, old, _ in moved for k in (new, old)}
+
+    def _regroup_left(self, left: Iterable[tuple[str, int]]) -> None:
+        """Make the groups some claims left again from the claims that stay (a group left
+        with one claimant is none)."""
+        from extract.compare import Summary
+
+        for key, cluster in sorted(left, key=lambda r: (r[0] == STANCE_KEY, r)):
+            rest = self._rest_of({cluster}, set())
+            if rest:
+                self._keep_clusters(key, {cluster}, [Cluster([], Summary.of(rest), {cluster})])
+                self._forget_names(min(c.id for c in rest))
+            else:
+                self._drop_cluster(cluster)
+
     def regroup_claims(self, claim_ids: list[int]) -> None:
         """Group those claims again from their keys, which the analyst changed: the groups
         they leave are made again from the claims that stay (a group left with one
         claimant is none), then they are keyed and grouped as newly imported claims are.
         What it costs is those claims' groups and the groups they join."""
-        from extract.compare import Summary
-
         left = self._fetch(
             "SELECT DISTINCT comparison_key, cluster FROM claims WHERE cluster IS NOT NULL "
             "AND id IN (SELECT value FROM json_each(?))",
@@ -348,13 +406,7 @@ class Grouper:
                 "WHERE id IN (SELECT value FROM json_each(?))",
                 (json.dumps(sorted(claim_ids)),),
             )
-        for key, cluster in sorted(left, key=lambda r: (r[0] == STANCE_KEY, r)):
-            rest = self._rest_of({cluster}, set())
-            if rest:
-                self._keep_clusters(key, {cluster}, [Cluster([], Summary.of(rest), {cluster})])
-                self._forget_names(min(c.id for c in rest))
-            else:
-                self._drop_cluster(cluster)
+        self._regroup_left(left)
         self.refresh_groups()
 
     def _forget_names(self, cluster: int) -> None:

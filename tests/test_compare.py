@@ -754,3 +754,50 @@ def test_a_vote_count_is_the_candidate_who_won_it_not_the_rival_named_next(tmp_p
     groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
     assert groups["votes for Maduro"] == [2_750_000, 2_760_000, 3_131_103], groups
     assert groups["votes for Edmundo González"] == [6_270_000, 6_270_000, 6_901_845]
+
+
+def test_a_crowd_no_day_names_joins_the_day_its_figure_was_given_whatever_the_order(
+    tmp_path, db_path
+):
+    """An article with no date and no day ("Some 1.28 million people, according to the
+    government (3.5 million, according to the CGT union) participated") is its story's 7
+    March turnout: the ministry gave 1.28 million that day, and its CGT figure (said of 7
+    and 23 March) goes where its article's other figure went. The same groups whether the
+    undated article comes first or with the others."""
+
+    dated = {
+        "alpha.txt": "Source: Alpha\nPublished: 7 March 2023\nStrike in France\n\n"
+        "According to the interior ministry, 1.28 million people demonstrated on Tuesday "
+        "across France. The CGT union put the number of protesters at 3.5 million.",
+        "beta.txt": "Source: Beta\nPublished: 23 March 2023\nNinth day of strikes\n\n"
+        "The interior ministry counted 1.08 million protesters across France on Thursday, "
+        "while the CGT said 3.5 million people took part.",
+    }
+    undated = {
+        "gamma.txt": "Source: Gamma\nMegaprotest against pension reform\n\n"
+        "Some 1.28 million people, according to the government (3.5 million, according to "
+        "the CGT union) participated in the protests across France.",
+    }
+
+    def turnouts(library: Library) -> dict[str, list[tuple[float, str]]]:
+        return {
+            g.topic: sorted((m.value, m.source) for m in g.members)
+            for g in library.iter_groups()
+            if g.topic.startswith("turnout")
+        }
+
+    (tmp_path / "a").mkdir()
+    together = turnouts(imported({**dated, **undated}, tmp_path / "a", tmp_path / "a.db"))
+    assert together["turnout in France on 7 March"] == [
+        (1_280_000, "Alpha"), (1_280_000, "Gamma"), (3_500_000, "Alpha"), (3_500_000, "Gamma")
+    ]  # fmt: skip
+    assert together["turnout in France on 23 March"] == [(1_080_000, "Beta"), (3_500_000, "Beta")]
+    (tmp_path / "b").mkdir()
+    later = imported(undated, tmp_path / "b", tmp_path / "b.db")
+    assert list(turnouts(later)) == ["turnout in France"]  # alone, it is of no day
+    from store import import_paths
+
+    for name, text in dated.items():
+        (tmp_path / "b" / name).write_text(text, encoding="utf-8")
+    import_paths(later, [tmp_path / "b"])
+    assert turnouts(later) == together
