@@ -635,58 +635,89 @@ def story_names(names: Mapping[str, int], common: Set[str]) -> frozenset[str]:
     return frozenset(repeated if len(repeated) >= SAME_STORY else named)
 
 
-def days_of_undated(
-    undated: Sequence[tuple[Comparable, str]],
-    dated: Sequence[tuple[Comparable, str]],
+_OPENABLE: tuple[tuple[str, ...], ...] = (("where",), ("when",), ("where", "when"))
+
+
+def open_fields(key: str) -> tuple[str, ...]:
+    """What a figure's own key leaves for its story to say: its place, where it names
+    none and its article's country is unknown, and a crowd's day, where neither it nor
+    its article names one."""
+    if not key or key == STANCE_KEY:
+        return ()
+    measure = Measure(*key.split("|"))
+    fields = ("where",) if not measure.where else ()
+    return fields + (("when",) if measure.thing == "people present" and not measure.when else ())
+
+
+def settle_open(
+    opened: Sequence[tuple[Comparable, str]],
+    closed: Sequence[tuple[Comparable, str]],
     stories: Mapping[int, frozenset[str]] | None,
 ) -> dict[int, str]:
-    """The key each crowd that names no day (nor does its article) is compared under: the
-    key of the one day its story's dated crowds of the same thing, whose and place count a
-    figure it agrees with on ("Some 1.28 million people, according to the government", in
-    an article with no date, is the 7 March turnout of its story's other articles); else
-    the one day its article's other undated crowds found, where that is one of those it
-    agrees with ("3.5 million, according to the CGT", said on 7 and 23 March) or it agrees
+    """The key each figure that leaves its place or day open (open_fields) is compared
+    under: that of the one place and day its story's figures of the same thing, whose,
+    period and role, which name them, give a figure it agrees with. "Some 1.28 million
+    people, according to the government", in an article with no date, is its story's 7
+    March turnout, the day the ministry gave 1.28 million (the very figure first: not 31
+    January's 1.27 million, which only touches it); "twelve people died ... in the
+    explosions", where its article names no country, is its story's deaths in Lebanon.
+    Else the one its article's other open figures found, where that is one of those it
+    agrees with ("3.5 million, according to the CGT", said of 7 and 23 March) or it agrees
     with none ("119,000 protesters in Paris, while the Confederation claimed 800,000");
-    else its own key, with no day.
+    else its own key.
 
-    `undated` and `dated` are (claim, comparison key) pairs. Only dated crowds are evidence,
-    so the answer depends on the story's dated crowds alone, not on the order articles came
-    in (regrouping moves an undated crowd when its story's dated ones change)."""
-    story_of = (lambda a: story_pairs(stories.get(a, ()))) if stories is not None else None
-    days: dict[str, dict[str, list[Comparable]]] = defaultdict(lambda: defaultdict(list))
-    for claim, key in dated:
+    `opened` and `closed` are (claim, its article's own key) pairs. Only figures that name
+    what the others leave open are evidence, so the answer depends on the story, not on
+    the order its articles came in (regrouping settles them again as the story grows)."""
+    story_of = (lambda a: set(story_pairs(stories.get(a, ())))) if stories is not None else None
+    named: dict[tuple[str, tuple[str, ...]], dict[tuple[str, ...], list[Comparable]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for claim, key in closed:
         measure = Measure(*key.split("|"))
-        days[measure._replace(when="").key][measure.when].append(claim)
+        for fields in _OPENABLE:
+            if all(getattr(measure, f) for f in fields):
+                base = measure._replace(**dict.fromkeys(fields, "")).key
+                named[base, fields][tuple(getattr(measure, f) for f in fields)].append(claim)
 
     def fits(claim: Comparable, other: Comparable) -> bool:
-        if story_of is not None and not set(story_of(claim.article)) & set(story_of(other.article)):
-            return False  # another story's crowd
+        if story_of is not None and not story_of(claim.article) & story_of(other.article):
+            return False  # another story's figure
+        if "vague" in (claim.hedge, other.hedge):
+            return False  # "thousands of flights" agrees with too much to say which
+        if claim.value == other.value:
+            return True  # "1,000 active duty troops" and "up to 1,000 active-duty troops"
         low, high = tolerance_interval(claim)
         other_low, other_high = tolerance_interval(other)
         return low < other_high and other_low < high  # 1.28 and 1.27 million only touch
 
-    keys: dict[int, str] = {}
-    candidates: dict[int, set[str]] = {}
-    for claim, key in undated:
-        measure = Measure(*key.split("|"))
-        family = days.get(measure._replace(when="").key, {})
-        fitting = {d for d, cs in family.items() if any(fits(claim, c) for c in cs)}
-        # the one day another source gave the very figure beats days it merely overlaps
-        same = {d for d in fitting if any(c.value == claim.value for c in family[d])}
+    candidates: dict[int, set[tuple[str, ...]]] = {}
+    for claim, key in opened:
+        fields = open_fields(key)
+        family = named.get((key, fields), {})
+        fitting = {said for said, cs in family.items() if any(fits(claim, c) for c in cs)}
+        # the one place and day another source gave the very figure beats those it overlaps
+        same = {said for said in fitting if any(c.value == claim.value for c in family[said])}
         candidates[claim.id] = same if len(same) == 1 else fitting
-        keys[claim.id] = measure._replace(when="").key
-    found: dict[int, set[str]] = defaultdict(set)  # by article: the days found alone
-    for claim, _ in undated:
+    found: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
+    for claim, key in opened:  # by article: what its open figures found alone
         if len(candidates[claim.id]) == 1:
-            found[claim.article] |= candidates[claim.id]
-    for claim, key in undated:
-        fitting = candidates[claim.id]
+            found[claim.article, open_fields(key)] |= candidates[claim.id]
+    keys: dict[int, str] = {}
+    for claim, key in opened:
+        fields = open_fields(key)
+        fitting, alone = candidates[claim.id], found[claim.article, fields]
         if len(fitting) > 1:
-            fitting = fitting & found[claim.article]
-        elif not fitting and days.get(Measure(*key.split("|"))._replace(when="").key):
-            fitting = set(found[claim.article])  # "while the Confederation claimed 800,000"
+            fitting = fitting & alone
+        elif not fitting and named.get((key, fields)):
+            fitting = set(alone)
+        keys[claim.id] = key
         if len(fitting) == 1:
-            keys[claim.id] = Measure(*key.split("|"))._replace(when=fitting.pop()).key
+            keys[claim.id] = (
+                Measure(*key.split("|"))
+                ._replace(**dict(zip(fields, fitting.pop(), strict=True)))
+                .key
+            )
     return keys
 
 

@@ -979,12 +979,13 @@ _STANDS_FOR = {
 _COUNTRY_WORD = re.compile(rf"\b(?:{trie(sorted(_STANDS_FOR, key=len, reverse=True))})\b")
 
 
-def _placed(claim: Comparable) -> str:
-    """The country a figure's sentence names first, if any."""
-    for place in _places(claim):
-        if country := country_of(place.name):
-            return country
-    return ""
+def _in_a_name(claim: Comparable, start: int, end: int) -> bool:
+    """Whether words of a figure's sentence are part of a longer name, not an
+    organisation's: "Hungarian" in "Hungarian Conservative" (an outlet) says nothing of
+    where; in "the Libyan Red Crescent" it says whose body counts."""
+    at, until = claim.start + start, claim.start + end
+    return any(m.start <= at and until <= m.end and m.end - m.start > end - start
+               and m.type != "org" for m in claim.mentions)  # fmt: skip
 
 
 # ---- when, over what period --------------------------------------------------------------
@@ -1201,10 +1202,11 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     countries = Counter(country for p in places.values() if (country := country_of(p)))
     in_title = {_STANDS_FOR[m.group(0)] for m in _COUNTRY_WORD.finditer(first.title)}
     countries = countries or Counter(in_title if len(in_title) == 1 else ())
-    countries = countries or Counter(country for c in figures if (country := _placed(c)))
     countries = countries or Counter(  # "the Libyan city of Derna"
-        DEMONYMS[m.group(0)] for text in (first.title, *{c.sentence for c in figures})
-        for m in _DEMONYM.finditer(text)
+        DEMONYMS[m.group(0)] for m in _DEMONYM.finditer(first.title)
+    ) + Counter(
+        DEMONYMS[m.group(0)] for c in {c.start: c for c in figures}.values()
+        for m in _DEMONYM.finditer(c.sentence) if not _in_a_name(c, m.start(), m.end())
     )  # fmt: skip
     for name, federation in _STATE_OR_COUNTRY.items():  # Georgia beside South Carolina
         if countries.get(federation) and name in countries:

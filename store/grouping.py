@@ -178,8 +178,8 @@ class Grouper:
             db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_NEARBY} (id INTEGER PRIMARY KEY)")
             db.execute(f"DELETE FROM temp.{_NEARBY}")
             db.executemany(f"INSERT INTO temp.{_NEARBY} VALUES (?)", [(a,) for a in nearby])
-            # Crowds that name no day take their story's day they agree with, or leave it.
-            touched |= self._date_undated_crowds(
+            # What an article leaves open of a figure (where, a crowd's day), its story says.
+            touched |= self._settle_open(
                 not whole, stories if not whole else self._stories(self._all_articles(), total)
             )
             keys = sorted(touched, key=lambda k: (k == STANCE_KEY, k))  # denials last
@@ -337,36 +337,37 @@ class Grouper:
     def _all_articles(self) -> list[int]:
         return [r[0] for r in self._fetch("SELECT id FROM articles ORDER BY id")]
 
-    def _date_undated_crowds(
-        self, nearby: bool, stories: dict[int, frozenset[str]] | None
-    ) -> set[str]:
-        """Give each crowd that names no day (of the articles _NEARBY holds, else of all)
-        the key of its story's day it agrees with (compare.days_of_undated). Those whose
-        key changes leave their groups, which are made again without them, and are grouped
-        as new claims are. Returns the comparison keys they left and joined."""
-        from extract.compare import days_of_undated
+    def _settle_open(self, nearby: bool, stories: dict[int, frozenset[str]] | None) -> set[str]:
+        """Give each figure whose article leaves its place or (a crowd's) day open, of the
+        articles _NEARBY holds (else of all), the key its story settles (compare.settle_open).
+        Those whose key changes leave their groups, which are made again without them, and
+        are grouped as new claims are. Returns the comparison keys they left and joined."""
+        from extract.compare import open_fields, settle_open
 
-        where = "c.comparison_key >= :low AND c.comparison_key < :high"  # crowds' keys
-        params: dict[str, str] = {"low": "people present|", "high": "people present}"}
+        where = "c.measured_key != ''"
         if nearby:
             where += f" AND c.article_id IN (SELECT id FROM temp.{_NEARBY})"
         rows = self._fetch(
-            f"SELECT c.id, c.comparison_key, c.holds_on, c.cluster FROM claims c WHERE {where}",
-            params,
+            f"SELECT c.id, c.article_id, c.measured_key, c.comparison_key, c.cluster "
+            f"FROM claims c WHERE {where}"
         )
-        if not any(holds_on is None for _, _, holds_on, _ in rows):
+        opened = [r for r in rows if open_fields(r[2])]
+        if not opened:
             return set()
+        by_hand = {r[0] for r in self._fetch(PLACED_BY_HAND, {
+            "articles": json.dumps(sorted({r[1] for r in opened}))})}  # fmt: skip
+        opened = [r for r in opened if r[0] not in by_hand]
+        things = {k.split("|", 1)[0] for _, _, k, _, _ in opened}
+        evidence = [r for r in rows if r[2].split("|", 1)[0] in things and r[0] not in by_hand]
         claims = {c.id: c for c in self._comparables(
             "c.id IN (SELECT value FROM json_each(:ids))",
-            {"ids": json.dumps([r[0] for r in rows])}, light=True)}  # fmt: skip
-        by_hand = {r[0] for r in self._fetch(PLACED_BY_HAND, {
-            "articles": json.dumps(sorted({c.article for c in claims.values()}))})}  # fmt: skip
-        keys = days_of_undated(
-            [(claims[i], k) for i, k, holds_on, _ in rows if holds_on is None and i not in by_hand],
-            [(claims[i], k) for i, k, holds_on, _ in rows if holds_on is not None],
+            {"ids": json.dumps([r[0] for r in evidence])}, light=True)}  # fmt: skip
+        keys = settle_open(
+            [(claims[r[0]], r[2]) for r in opened],
+            [(claims[r[0]], r[2]) for r in evidence if not open_fields(r[2])],
             stories,
         )
-        moved = [(keys[i], i, k, cluster) for i, k, _, cluster in rows if keys.get(i, k) != k]
+        moved = [(keys[i], i, key, cluster) for i, _, _, key, cluster in opened if keys[i] != key]
         if not moved:
             return set()
         with self._connections.lease() as db, transaction(db):
@@ -452,13 +453,14 @@ class Grouper:
             # The analyst's word comes before the measure's (store/verdicts.py): a claim
             # that is not one, or taken out of its group, is compared with nothing; one put
             # in another group takes that group's key.
-            for claim_id, key in self._fetch(PLACED_BY_HAND, {"articles": chunk}):
-                keys[claim_id] = keys[claim_id]._replace(key=key)
+            placed = dict(self._fetch(PLACED_BY_HAND, {"articles": chunk}))
             with self._connections.lease() as db, transaction(db):
                 db.executemany(
-                    "UPDATE claims SET comparison_key = ?, holds_on = ? WHERE id = ?",
-                    [(key, day, claim_id) for claim_id, (key, day) in keys.items()],
-                )
+                    "UPDATE claims SET comparison_key = ?, measured_key = ?, holds_on = ? "
+                    "WHERE id = ?",
+                    [(placed.get(claim_id, key), key, day, claim_id)
+                     for claim_id, (key, day) in keys.items()],
+                )  # fmt: skip
 
     def _sign_stories(self, articles: list[int], total: int) -> None:
         """Keep the story names, and their pairs, of articles that have none yet."""

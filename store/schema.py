@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 APPLICATION_ID = 0x63646966  # "cdif": this SQLite file is a claimdiff library
 
 
@@ -51,6 +51,9 @@ TABLES: dict[str, Table] = {
         "cluster": "INTEGER",  # its cluster's first claim: regrouping takes whole ones
         "article_published": "TEXT",  # its article's date, for lists in that order
         "holds_on": "TEXT",  # the day its figure is as of (measures.holds_on), from grouping
+        # Its article's own comparison key: what the story settles of what it leaves open
+        # (compare.settle_open) is in comparison_key, read again as the story grows.
+        "measured_key": "TEXT",
     }),
     "entities": Table({
         "id": "INTEGER PRIMARY KEY", "key": "TEXT NOT NULL", "name": "TEXT NOT NULL",

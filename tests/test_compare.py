@@ -794,10 +794,36 @@ def test_a_crowd_no_day_names_joins_the_day_its_figure_was_given_whatever_the_or
     assert together["turnout in France on 23 March"] == [(1_080_000, "Beta"), (3_500_000, "Beta")]
     (tmp_path / "b").mkdir()
     later = imported(undated, tmp_path / "b", tmp_path / "b.db")
-    assert list(turnouts(later)) == ["turnout in France"]  # alone, it is of no day
+    assert list(turnouts(later)) == ["turnout"]  # alone, it is of no day and nowhere
     from store import import_paths
 
     for name, text in dated.items():
         (tmp_path / "b" / name).write_text(text, encoding="utf-8")
     import_paths(later, [tmp_path / "b"])
     assert turnouts(later) == together
+
+
+def test_a_toll_its_article_places_nowhere_is_where_its_story_gave_that_figure(tmp_path, db_path):
+    """An article that names no country ("twelve people died and around 2,323 were injured
+    in the explosions", from an outlet named for another country) is of its story's place
+    where another source gave the figure; one that agrees with two places' stays apart."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 18 September 2024\nPagers explode in Lebanon\n\n"
+        "The explosions in Lebanon killed 12 people and wounded about 2,750, the health "
+        "ministry said.",
+        "beta.txt": "Source: Beta\nPublished: 18 September 2024\nBlasts in Syria\n\n"
+        "In Syria, the blasts killed 14 people, a monitor said.",
+        "gamma.txt": "Source: Hungarian Conservative\nPublished: 19 September 2024\n"
+        "Szijjarto denies\n\n"
+        "As Hungarian Conservative reported earlier, hundreds of pagers exploded. "
+        "International media reports indicated that twelve people died and around 2,323 "
+        "were injured in the explosions.",
+        "delta.txt": "Source: Delta\nPublished: 19 September 2024\nPagers\n\n"
+        "The blasts killed about 13 people, officials said.",
+    }
+    library = imported(texts, tmp_path, db_path)
+    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    assert groups["deaths in Lebanon"] == [12, 12], groups
+    assert groups["injured in Lebanon"] == [2_323, 2_750]
+    assert not any(13 in values for values in groups.values())  # Lebanon's or Syria's

@@ -188,6 +188,7 @@ def test_a_library_of_version_16_gains_verdicts(library: Library, db_path: Path)
     conn = sqlite3.connect(db_path)
     for table in ("group_verdict_claims", "group_verdicts", "claim_verdicts"):
         conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE claims DROP COLUMN measured_key")  # version 18's
     conn.execute("PRAGMA user_version = 16")
     conn.commit()
     conn.close()
