@@ -73,7 +73,10 @@ _ASSERTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("confirm", r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+){0,2}?(?:made|manufactured"
                     r"|produced|built|assembled|planted|carried out|orchestrated|supplied"
                     r"|designed)(?:\s+and\s+\w+)?\s+(?:[\w-]+\s+){0,2}?by\b"
-                    r"|\b(?:was|were)\s+(?:behind|responsible for)\b"),
+                    r"|\b(?:was|were)\s+(?:behind|responsible for)\b"
+                    # "stickers that were consistent with pagers made by Gold Apollo"
+                    r"|\b(?:consistent with|matched|matching|identical to)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:made|manufactured|produced|sold)\s+by\b"),
     )
 )  # fmt: skip
 # Two cheap searches of the lower-cased sentence before the patterns: a word of what was

@@ -377,6 +377,9 @@ def test_a_speaker_is_read_past_titles_relays_participles_and_acronyms(
         ("Cristiana Barsony-Arcidiacono told NBC News that her company worked with Gold "
          "Apollo but did not make pagers.", "deny", "Cristiana Barsony-Arcidiacono"),
         ('"This is not a security incident or cyberattack," Kurtz said.', "deny", "Kurtz"),
+        # evidence that says who made it: a confirmation
+        ("The stickers on the back were consistent with pagers made by Gold Apollo, "
+         "Reuters said.", "confirm", "Reuters"),
     ],
 )  # fmt: skip
 def test_who_did_a_thing_said_without_a_stance_verb_is_the_speaker_s_stance(
