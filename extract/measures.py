@@ -308,6 +308,11 @@ def _said_around(before: str, after: str, within: int = 60) -> str:
     return ""
 
 
+_GATHERINGS = re.compile(
+    r"\b(?:demonstrations|protests|rallies|marches|gatherings|crowds?)\b", re.I
+)
+
+
 def _said_before_bracket(claim: Comparable) -> str:
     """The class a figure in brackets gives the number of: "the highest death toll
     (1,293)"."""
@@ -379,7 +384,11 @@ def thing_of(claim: Comparable) -> str:
         if subject:
             return subject  # "the death toll ... has risen to 11,300 (people)"
         if head in _PEOPLE:
-            return _said_later(claim) or "people"
+            if later := _said_later(claim):
+                return later
+            # people counted in a sentence about gatherings are there: "Big demonstrations
+            # took place in the major cities, at least several hundred thousand in Paris"
+            return "people present" if _GATHERINGS.search(claim.sentence) else "people"
         return ""
     return known or unit  # "five military bases": the thing is the noun phrase
 
