@@ -308,6 +308,10 @@ def _said_around(before: str, after: str, within: int = 60) -> str:
     return ""
 
 
+_NATIONWIDE = re.compile(
+    r"\b(?i:nationwide|nationally|countrywide|across the country|in the country|in total"
+    r"|overall|all over|throughout the country)\b|\b(?i:across) [A-Z]\w+"
+)
 _GATHERINGS = re.compile(
     r"\b(?:demonstrations|protests|rallies|marches|gatherings|crowds?)\b", re.I
 )
@@ -1310,6 +1314,18 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
             whose = past  # "behind Hurricane Katrina, which killed at least 1,200 people"
             eventful.add(claim.id)  # its year ("in 2005") is the event's, not a period
         place = places[claim.id] or (whole.where if whole and whole.placed else "")
+        if (
+            not place and thing == "people present" and earlier is not None
+            and earlier.thing == thing and earlier.placed and earlier.claim.start != claim.start
+            and earlier.whole is None  # "3.5 million ..., including 700,000 in Paris. For
+            # its part, the Ministry of the Interior lists 1.28 million": the whole's
+            and claim.start - earlier.claim.span_end <= 120
+            and not _NATIONWIDE.search(claim.sentence)
+        ):  # fmt: skip
+            # the next sentence's crowd, placed nowhere, is the same place's count by
+            # another: "119,000 people went to the rallies in Paris. 800 thousand
+            # participants were counted in the VKT."
+            place = earlier.where
         if not place and thing in _HAPPENED:
             # A toll over several countries is theirs; else it is where its sentence says
             # what happened ("pagers that detonated across Lebanon, killing nine").

@@ -827,3 +827,26 @@ def test_a_toll_its_article_places_nowhere_is_where_its_story_gave_that_figure(t
     assert groups["deaths in Lebanon"] == [12, 12], groups
     assert groups["injured in Lebanon"] == [2_323, 2_750]
     assert not any(13 in values for values in groups.values())  # Lebanon's or Syria's
+
+
+def test_the_next_sentence_s_crowd_placed_nowhere_is_the_same_place_s_count(tmp_path, db_path):
+    """ "119,000 people went to the rallies in Paris. 800 thousand participants were
+    counted in the VKT" (the CGT's Russian initials): Paris's count by another. Not after
+    a part of a whole ("3.5 million ..., including 700,000 in Paris. For its part, the
+    Ministry of the Interior lists 1.28 million"), nor what a sentence says is nationwide."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 23 March 2023\nStrikes in France\n\n"
+        "According to the Ministry of Internal Affairs, 119,000 people went to the rallies in "
+        "Paris. 800 thousand participants were counted in the VKT.",
+        "beta.txt": "Source: Beta\nPublished: 23 March 2023\nNinth day\n\n"
+        "The Interior Ministry counted 119,000 protesters in Paris. Nationwide, the ministry "
+        "counted 1.08 million protesters.",
+        "gamma.txt": "Source: Gamma\nPublished: 23 March 2023\nCGT count\n\n"
+        "According to the CGT, 3.5 million people demonstrated in France, including 800,000 "
+        "in Paris. For its part, the Ministry of the Interior lists 1.08 million demonstrators.",
+    }
+    library = imported(texts, tmp_path, db_path)
+    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    assert groups["turnout in Paris on 23 March"] == [119_000, 119_000, 800_000, 800_000], groups
+    assert groups["turnout in France on 23 March"] == [1_080_000, 1_080_000, 3_500_000]
