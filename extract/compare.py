@@ -687,9 +687,13 @@ def settle_open(
             return False  # "thousands of flights" agrees with too much to say which
         if claim.value == other.value:
             return True  # "1,000 active duty troops" and "up to 1,000 active-duty troops"
+        if claim.value is None or other.value is None:
+            return False
+        # Each within the other's interval: 1.3 and 1.28 million; not "more than 30,000"
+        # and "some 150,000", which only overlap; not 1.28 and 1.27 million, which touch.
         low, high = tolerance_interval(claim)
         other_low, other_high = tolerance_interval(other)
-        return low < other_high and other_low < high  # 1.28 and 1.27 million only touch
+        return low < other.value < high and other_low < claim.value < other_high
 
     candidates: dict[int, set[tuple[str, ...]]] = {}
     for claim, key in opened:

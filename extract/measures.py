@@ -312,6 +312,11 @@ _NATIONWIDE = re.compile(
     r"\b(?i:nationwide|nationally|countrywide|across the country|in the country|in total"
     r"|overall|all over|throughout the country)\b|\b(?i:across) [A-Z]\w+"
 )
+_BODIES_OF = re.compile(
+    r"\b(?:public|government|governing|official|regulatory|professional|statutory|local"
+    r"|sporting|advisory|representative|arm's-length)\s+bodies\b",
+    re.I,
+)
 _GATHERINGS = re.compile(
     r"\b(?:demonstrations|protests|rallies|marches|gatherings|crowds?)\b", re.I
 )
@@ -364,6 +369,10 @@ def thing_of(claim: Comparable) -> str:
         return "size of a force"  # "one of the world's largest militaries of 1.2 million"
     if _POPULATION.search(before[-25:]):
         return "population"  # "In Ales, population 40,000": not a crowd
+    if head == "bodies" and _BODIES_OF.search(
+        in_sentence(claim, claim.span_start - 25, claim.span_end + 25)
+    ):
+        return "public bodies"  # "100,000 public bodies": organisations, not the dead
     around = _said_around(before, after) or _said_before_bracket(claim)
     known = _CLASS_OF.get(unit) or _CLASS_OF.get(head)
     if "officer" in unit:
@@ -839,8 +848,10 @@ def located(claim: Comparable) -> str:
         between = in_sentence(claim, claim.span_end, place.start)
         if re.search(r"\d", between):
             break  # "1,604 in Al Haouz, 976 in Taroudant": the next place is another's
-        if _BREAKS.search(between) or not _LOCATIVE.search(between):
-            continue  # another clause's place, or not where this one is
+        if _BREAKS.search(between) or _NEW_CLAUSE.search(between):
+            continue  # another clause's place: "..., the pagers were linked to Taiwan"
+        if not _LOCATIVE.search(between):
+            continue  # not where this one is
         if _ABOVE_ALL.search(between):
             continue  # "30,000 people homeless ..., particularly in Derna": the whole's
         following = after[index + 1] if index + 1 < len(after) else None
@@ -875,6 +886,12 @@ def located(claim: Comparable) -> str:
 
 
 _AND = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*)$")
+# A clause of its own subject and verb after a figure: its place is not the figure's.
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:the|a|an|its|their|these|those)\s+(?:[\w-]+\s+){0,2}?(?:was|were|is|are|had|has"
+    r"|have|will|would)\b",
+    re.I,
+)
 _ABOVE_ALL = re.compile(
     r"\b(?:particularly|especially|mainly|mostly|largely|notably|chiefly|above all|most of them"
     r"|many of them)\s+(?:in|at|across)\s+(?:the\s+)?$",
@@ -992,13 +1009,27 @@ _STANDS_FOR = {
 _COUNTRY_WORD = re.compile(rf"\b(?:{trie(sorted(_STANDS_FOR, key=len, reverse=True))})\b")
 
 
-def _in_a_name(claim: Comparable, start: int, end: int) -> bool:
-    """Whether words of a figure's sentence are part of a longer name, not an
-    organisation's: "Hungarian" in "Hungarian Conservative" (an outlet) says nothing of
-    where; in "the Libyan Red Crescent" it says whose body counts."""
+# What a demonym before it makes no one's place: a company's or an outlet's nationality.
+_TRADE_NOUN = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:company|companies|firm|firms|manufacturer|maker|brand|outlet"
+    r"|newspaper|daily|broadcaster|media|news|conglomerate|bank|airline|carrier|start-?up"
+    r"|giant|business|supplier|distributor|partner|intermediary|exporter|importer)\b",
+    re.I,
+)
+
+
+def _says_where(claim: Comparable, start: int, end: int) -> bool:
+    """Whether a demonym in a figure's sentence says where things are: of a place, people
+    or a body ("the Libyan city of Derna", "Libyan data analysts", "the Libyan Red
+    Crescent"); not of a company or an outlet ("Taiwanese company Gold Apollo", "As
+    Hungarian Conservative reported": a longer name, not an organisation's)."""
+    if _TRADE_NOUN.match(claim.sentence[end : end + 40]):
+        return False
     at, until = claim.start + start, claim.start + end
-    return any(m.start <= at and until <= m.end and m.end - m.start > end - start
-               and m.type != "org" for m in claim.mentions)  # fmt: skip
+    return not any(
+        m.start <= at and until <= m.end and m.end - m.start > end - start and m.type != "org"
+        for m in claim.mentions
+    )  # fmt: skip
 
 
 # ---- when, over what period --------------------------------------------------------------
@@ -1153,7 +1184,7 @@ _WHICH = re.compile(r"^,?\s*(?:which|that)\b[^.;:()]{0,30}$", re.I)
 _PAST_EVENT = re.compile(
     r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>earthquake|quake"
     r"|tsunami|floods?|hurricane|typhoon|cyclone|storm|wildfire|fire|eruption|disaster)"
-    r",?\s*(?:which|that)\b[^.;:()]{0,30}$",
+    r",?\s*(?:which|that|in which)\b[^.;:()]{0,30}$",
     re.I,
 )
 
@@ -1219,7 +1250,7 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         DEMONYMS[m.group(0)] for m in _DEMONYM.finditer(first.title)
     ) + Counter(
         DEMONYMS[m.group(0)] for c in {c.start: c for c in figures}.values()
-        for m in _DEMONYM.finditer(c.sentence) if not _in_a_name(c, m.start(), m.end())
+        for m in _DEMONYM.finditer(c.sentence) if _says_where(c, m.start(), m.end())
     )  # fmt: skip
     for name, federation in _STATE_OR_COUNTRY.items():  # Georgia beside South Carolina
         if countries.get(federation) and name in countries:

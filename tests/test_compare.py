@@ -722,8 +722,9 @@ def test_a_storm_s_total_over_states_stands_apart_from_each_state_s_and_other_st
         "were killed in North Carolina, 36 in South Carolina and 25 in Georgia.",
         "gamma.txt": "Source: Gamma\nPublished: 3 October 2024\nBiden tours the damage\n\n"
         "President Joe Biden traveled to South Carolina and Georgia to review the damage "
-        "caused by Hurricane Helene, which killed at least 200 people. The storm was the "
-        "deadliest since Hurricane Katrina, which killed at least 1,833 people in 2005.",
+        "caused by Hurricane Helene, which killed at least 200 people. It was the deadliest "
+        "storm to hit the US mainland since Hurricane Katrina, which killed at least 1,833 "
+        "people in 2005.",
     }
     library = imported(texts, tmp_path, db_path)
     groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
@@ -805,8 +806,10 @@ def test_a_crowd_no_day_names_joins_the_day_its_figure_was_given_whatever_the_or
 
 def test_a_toll_its_article_places_nowhere_is_where_its_story_gave_that_figure(tmp_path, db_path):
     """An article that names no country ("twelve people died and around 2,323 were injured
-    in the explosions", from an outlet named for another country) is of its story's place
-    where another source gave the figure; one that agrees with two places' stays apart."""
+    in the explosions", from an outlet named for another country; "killing 12 people, the
+    pagers were linked to Taiwanese company Gold Apollo": another clause's place, a
+    company's nationality) is of its story's place where another source gave the figure;
+    one that agrees with two places' stays apart."""
 
     texts = {
         "alpha.txt": "Source: Alpha\nPublished: 18 September 2024\nPagers explode in Lebanon\n\n"
@@ -821,10 +824,13 @@ def test_a_toll_its_article_places_nowhere_is_where_its_story_gave_that_figure(t
         "were injured in the explosions.",
         "delta.txt": "Source: Delta\nPublished: 19 September 2024\nPagers\n\n"
         "The blasts killed about 13 people, officials said.",
+        "epsilon.txt": "Source: Epsilon\nPublished: 20 September 2024\nHow did it happen\n\n"
+        "After the explosions took place, killing 12 people, the pagers were linked to "
+        "Taiwanese company Gold Apollo.",
     }
     library = imported(texts, tmp_path, db_path)
     groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
-    assert groups["deaths in Lebanon"] == [12, 12], groups
+    assert groups["deaths in Lebanon"] == [12, 12, 12], groups
     assert groups["injured in Lebanon"] == [2_323, 2_750]
     assert not any(13 in values for values in groups.values())  # Lebanon's or Syria's
 
