@@ -15,6 +15,8 @@ from extract.words import APPROX_TOLERANCE
 
 COMMON_AFTER = 20  # articles: from this size on, a library may hold many stories
 COMMON_SHARE = 0.10  # of articles: a name this common tells no story apart
+COMMON_FLOOR = 30  # articles: ... once it is in more than this many (a story's own name
+# is in most of a small library's articles: "Myanmar" in 10 of 20)
 STANCE_KEY = "stance"  # the comparison key of every statement a named actor made
 
 

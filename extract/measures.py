@@ -850,6 +850,8 @@ def located(claim: Comparable) -> str:
             break  # "1,604 in Al Haouz, 976 in Taroudant": the next place is another's
         if _BREAKS.search(between) or _NEW_CLAUSE.search(between):
             continue  # another clause's place: "..., the pagers were linked to Taiwan"
+        if _SAID_IN.search(between):
+            continue  # where it was said: "killed 1,000 people, the junta said in Naypyidaw"
         if not _LOCATIVE.search(between):
             continue  # not where this one is
         if _ABOVE_ALL.search(between):
@@ -886,6 +888,11 @@ def located(claim: Comparable) -> str:
 
 
 _AND = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*)$")
+_SAID_IN = re.compile(
+    r"\b(?:said|says|told (?:\w+\s+){0,2}?|speaking|announced|reported|added)\s+"
+    r"(?:on \w+\s+|today\s+|yesterday\s+)?(?:in|at|from)\s+(?:the\s+)?$",
+    re.I,
+)
 # A clause of its own subject and verb after a figure: its place is not the figure's.
 _NEW_CLAUSE = re.compile(
     r",\s+(?:the|a|an|its|their|these|those)\s+(?:[\w-]+\s+){0,2}?(?:was|were|is|are|had|has"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from extract.comparable import (
     COMMON_AFTER,
+    COMMON_FLOOR,
     COMMON_SHARE,
     STANCE_KEY,
     Comparable,
@@ -199,11 +200,13 @@ class Grouper:
         return len(keys)
 
     def _common_names(self, total: int) -> set[str]:
-        """Names in more than COMMON_SHARE of the library's articles: no story's own."""
+        """Names in more than COMMON_SHARE of the library's articles, and in more than
+        COMMON_FLOOR of them: no story's own."""
         return {
             r[0]
             for r in self._fetch(
-                "SELECT name FROM entities WHERE articles > ?", (total * COMMON_SHARE,)
+                "SELECT name FROM entities WHERE articles > ?",
+                (max(total * COMMON_SHARE, COMMON_FLOOR),),
             )
         }
 

@@ -856,3 +856,26 @@ def test_the_next_sentence_s_crowd_placed_nowhere_is_the_same_place_s_count(tmp_
     groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
     assert groups["turnout in Paris on 23 March"] == [119_000, 119_000, 800_000, 800_000], groups
     assert groups["turnout in France on 23 March"] == [1_080_000, 1_080_000, 3_500_000]
+
+
+def test_a_small_library_of_two_stories_keeps_each_story_s_quantity_whole(tmp_path, db_path):
+    """Twenty articles, ten on each of two stories: each story's names are in half the
+    library, and still tell its articles apart (a name tells no story apart only once it
+    is in more than COMMON_FLOOR articles), so each toll is one group, not ten."""
+
+    texts = {}
+    for i in range(10):
+        texts[f"quake{i}.txt"] = (
+            f"Source: Quake Daily {i}\nPublished: {i + 1} April 2025\nMyanmar earthquake\n\n"
+            f"The earthquake in Myanmar killed {1_000 + 200 * i:,} people, the junta led by "
+            "Min Aung Hlaing said in Naypyidaw. Rescuers in Mandalay searched the rubble, "
+            "and Min Aung Hlaing visited Mandalay."
+        )
+        texts[f"storm{i}.txt"] = (
+            f"Source: Storm Times {i}\nPublished: {i + 1} October 2024\nHelene toll\n\n"
+            f"Hurricane Helene killed {50 + 20 * i} people in North Carolina, Governor Roy "
+            "Cooper said in Raleigh. Asheville was cut off, and Roy Cooper toured Asheville."
+        )
+    library = imported(texts, tmp_path, db_path)
+    groups = [(g.topic, len(g.members)) for g in library.iter_groups()]
+    assert sorted(groups) == [("deaths in Myanmar", 10), ("deaths in North Carolina", 10)]
