@@ -435,10 +435,11 @@ def _named_by_subject(claim: Comparable) -> str:
     completes it ("the death toll ... has now reached 5,200"; "put the toll at"), "the
     number" where the subject only refers back to a figure said before, else ""."""
     before = in_sentence(claim, claim.start, claim.span_start)
-    put = _PUT_AT.search(before)
+    near = max(0, len(before) - 120)  # both end at the figure: searched from near it
+    put = _PUT_AT.search(before, near)
     if put:
         subject = put.group("what")
-    elif verb := _COMPLETES.search(before):
+    elif verb := _COMPLETES.search(before, near):
         subject = re.split(r"[;:]|\s[–—]\s", before[: verb.start()])[-1]
         subject = re.sub(r"^.*\b(?:said|says|reported|added|stated|announced)\b", "", subject)
     else:
@@ -1378,8 +1379,9 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         )  # fmt: skip
         reads.append(read)
         last[claim.start] = read
-    # A story of a disaster: its tolls by attacks are others (_in_attacks).
-    disaster = any(_DISASTER.search(t) for t in (first.title, *{c.sentence for c in figures}))
+    # A story of a disaster: its tolls by attacks are others (_in_attacks); read once, where
+    # a toll asks.
+    disaster: bool | None = None
     # The day of the article's event: its title's, else its first crowd's (the lede).
     crowds = [r for r in reads if r.thing == "people present"]
     crowd_day = title_day or (crowds[0].day if crowds else None) or article_day
@@ -1399,8 +1401,15 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         day = r.day or (crowd_day if crowd else article_day)
         role = role_of(r.claim, r.thing)
         event = of_the_event(r.thing)  # an earthquake's magnitude: nowhere, at no time
+        thing = r.thing
+        if thing in _TOLLS:
+            if disaster is None:
+                disaster = any(
+                    _DISASTER.search(t) for t in (first.title, *{c.sentence for c in figures})
+                )
+            thing = _in_attacks(r.claim, thing) if disaster else thing
         measure = Measure(
-            _in_attacks(r.claim, r.thing) if disaster else r.thing, whose,
+            thing, whose,
             "" if event else r.where,
             (day or "")[-5:] if crowd and role != "forecast" else "",
             "" if crowd or event or r.claim.id in eventful else period_of(r.claim, r.thing),
@@ -1430,10 +1439,13 @@ _ATTACKS = re.compile(
 )
 
 
+_TOLLS = ("deaths", "injured", "killed or wounded")
+
+
 def _in_attacks(claim: Comparable, thing: str) -> str:
     """A toll its clause says attacks caused is another quantity than the disaster's toll a
     story counts: "deaths in attacks"."""
-    if thing not in ("deaths", "injured", "killed or wounded"):
+    if thing not in _TOLLS:
         return thing
     before, after = _clause(claim)
     said = [*_ATTACKS.finditer(before[-100:])][-1:] or [*_ATTACKS.finditer(after[:50])][:1]
