@@ -28,6 +28,11 @@ def groups_by_topic(library: Library):
     return {g.topic: g for g in list(library.iter_groups())}
 
 
+def values_by_topic(library: Library) -> dict[str, list[float | None]]:
+    """Each group's figures, smallest first, by its topic."""
+    return {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+
+
 def test_troops_in_russia_stand_together_and_conflict(library: Library):
     group = groups_by_topic(library)["North Korean troops in Russia"]
     assert group.status == "conflict"
@@ -547,7 +552,7 @@ def test_a_toll_is_read_from_its_subject_a_number_referred_back_and_what_is_else
         "the Red Cross said.",
     }
     library = imported(texts, tmp_path, db_path)
-    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    groups = values_by_topic(library)
     assert groups["deaths in Libya"] == [5200, 6000, 11300, 11300, 20000]
     assert groups["deaths elsewhere in Libya"] == [170, 170]
     assert groups["missing in Libya"] == [10000, 10100]
@@ -693,7 +698,7 @@ def test_a_quake_s_tolls_by_country_its_forecasts_and_tolls_by_attacks_stand_apa
         "least 50 civilians and injuring 49 others.",
     }
     library = imported(texts, tmp_path, db_path)
-    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    groups = values_by_topic(library)
     assert groups["deaths in Myanmar"] == [1002, 2886, 3085], groups
     assert groups["injured in Myanmar"] == [2376, 4639, 4715]
     assert groups["deaths in Myanmar (forecast)"] == [3000, 10000]
@@ -727,7 +732,7 @@ def test_a_storm_s_total_over_states_stands_apart_from_each_state_s_and_other_st
         "people in 2005.",
     }
     library = imported(texts, tmp_path, db_path)
-    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    groups = values_by_topic(library)
     assert groups["deaths in United States"] == [90, 165, 200], groups
     assert groups["deaths in South Carolina"] == [19, 36]
     assert groups["deaths in Georgia"] == [17, 25]
@@ -752,7 +757,7 @@ def test_a_vote_count_is_the_candidate_who_won_it_not_the_rival_named_next(tmp_p
         "to 67 percent for Edmundo González (6,901,845 votes), the Washington Post said.",
     }
     library = imported(texts, tmp_path, db_path)
-    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    groups = values_by_topic(library)
     assert groups["votes for Maduro"] == [2_750_000, 2_760_000, 3_131_103], groups
     assert groups["votes for Edmundo González"] == [6_270_000, 6_270_000, 6_901_845]
 
@@ -829,7 +834,7 @@ def test_a_toll_its_article_places_nowhere_is_where_its_story_gave_that_figure(t
         "Taiwanese company Gold Apollo.",
     }
     library = imported(texts, tmp_path, db_path)
-    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    groups = values_by_topic(library)
     assert groups["deaths in Lebanon"] == [12, 12, 12], groups
     assert groups["injured in Lebanon"] == [2_323, 2_750]
     assert not any(13 in values for values in groups.values())  # Lebanon's or Syria's
@@ -853,7 +858,7 @@ def test_the_next_sentence_s_crowd_placed_nowhere_is_the_same_place_s_count(tmp_
         "in Paris. For its part, the Ministry of the Interior lists 1.08 million demonstrators.",
     }
     library = imported(texts, tmp_path, db_path)
-    groups = {g.topic: sorted(m.value for m in g.members) for g in library.iter_groups()}
+    groups = values_by_topic(library)
     assert groups["turnout in Paris on 23 March"] == [119_000, 119_000, 800_000, 800_000], groups
     assert groups["turnout in France on 23 March"] == [1_080_000, 1_080_000, 3_500_000]
 
