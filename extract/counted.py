@@ -57,6 +57,7 @@ _ED_NOUNS = frozenset(
 )
 _LINK = (
     r"(?:(?:of|at|was|is|were|are|stood|stands|rose|risen|has|had|have|been|climbed|reached"
+    r"|which|previously|earlier|initially|then"
     r"|hit|jumped|grew|increased|now|to|from|by|already|further|put|estimated|expected"
     r"|exceeded|topped|totalled|totaled|numbered|amounted|came|some|around|about|nearly"
     r"|almost|more|than|over|least|at|rise|rises|fall|falls|fell|grow|grows|drop|drops|dropped"
@@ -83,7 +84,7 @@ _VERBS_TOO = ("cost", "costs", "damage", "damages", "losses", "share")
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_AGE_KINDS})\s+(?P<age>age)|(?:death|casualty)\s+(?P<toll>toll)"
     # "the death toll from the quake stands at 20", "the death toll in Derna rose to 11"
-    r"(?:\s+(?:from|in|of|after)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+    r"(?:\s+(?:from|in|of|after)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+)?,?"
     rf"|(?P<measure>{'|'.join(m for m in _MEASURES if m not in ('age', *_VERBS_TOO))})"
     rf")\s+{_LINK}$"
     rf"|\b(?P<linked>{'|'.join(_VERBS_TOO)})\s+(?={_LINK.replace('{0,4}', '{1,4}')}$)",

@@ -317,6 +317,15 @@ _BODIES_OF = re.compile(
     r"|sporting|advisory|representative|arm's-length)\s+bodies\b",
     re.I,
 )
+# What a disaster does to buildings, whatever they are called.
+_BUILDINGS = frozenset(
+    "buildings building structures homes houses residences dwellings properties".split()
+)
+_DAMAGED = re.compile(
+    r"\b(?:damaged|destroyed|razed|flattened|collapsed|levell?ed|burned|burnt|gutted"
+    r"|reduced to rubble|wiped out|lost)\b",
+    re.I,
+)
 _GATHERINGS = re.compile(
     r"\b(?:demonstrations|protests|rallies|marches|gatherings|crowds?)\b", re.I
 )
@@ -379,6 +388,8 @@ def thing_of(claim: Comparable) -> str:
         known = "officers"  # "officer-level personnel"
     if head in ("flights", "flight") and _CANCELLED.search(f"{before[-40:]} {after[:40]}"):
         return "flights cancelled"  # "almost 7,000 flights were canceled"
+    if head in _BUILDINGS and _DAMAGED.search(f"{before[-40:]} {after[:60]}"):
+        return "buildings damaged or destroyed"  # "271 structures were damaged or destroyed"
     if known in ("troops", "officers") or head in _PEOPLE or not head:
         subject = _CLASS_OF.get(_named_by_subject(claim).lower(), "")
         if subject in _HAPPENED and not _said_right_before(before):

@@ -863,6 +863,23 @@ def test_the_next_sentence_s_crowd_placed_nowhere_is_the_same_place_s_count(tmp_
     assert groups["turnout in France on 23 March"] == [1_080_000, 1_080_000, 3_500_000]
 
 
+def test_buildings_a_disaster_damaged_are_one_quantity_however_called(tmp_path, db_path):
+    """ "271 structures were damaged or destroyed", "upwards of 1,700" buildings destroyed,
+    "more than 2,200 buildings were damaged or destroyed", "homes razed": one quantity of
+    the story, however the outlet calls what burned."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 10 August 2023\nMaui fire\n\n"
+        "Officials said earlier that 271 structures were damaged or destroyed.",
+        "beta.txt": "Source: Beta\nPublished: 13 August 2023\nMaui fire toll\n\n"
+        "More than 2,200 buildings were damaged or destroyed by the blaze, FEMA said.",
+        "gamma.txt": "Source: Gamma\nPublished: 14 August 2023\nLahaina\n\n"
+        "Over 2,000 homes were razed by the flames, the county said.",
+    }
+    groups = values_by_topic(imported(texts, tmp_path, db_path))
+    assert groups["buildings damaged or destroyed"] == [271, 2_000, 2_200], groups
+
+
 def test_a_small_library_of_two_stories_keeps_each_story_s_quantity_whole(tmp_path, db_path):
     """Twenty articles, ten on each of two stories: each story's names are in half the
     library, and still tell its articles apart (a name tells no story apart only once it

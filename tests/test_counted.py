@@ -104,6 +104,10 @@ def test_a_verb_that_is_also_a_measure_is_not_one():
         ("The ministry said 1,604 people died in Al Haouz, 976 in Taroudant and 41 in "
          "Chichaoua.", [(1_604, "people"), (976, "people"), (41, "people")]),
         ("Djokovic was 25 in Paris and won 3 in Rome.", []),
+        # a toll named with what it is of, or with a clause between it and its figure
+        ("The death toll from the Maui wildfires in Hawaii has risen to 93, officials said.",
+         [(93, "deaths")]),
+        ("The death toll, which previously stood at 80, rose on Saturday.", [(80, "deaths")]),
     ],
 )  # fmt: skip
 def test_a_figure_without_a_noun_counts_what_the_sentence_s_other_figures_count(sentence, expected):
