@@ -589,6 +589,8 @@ def _money_of(currency: str, before: str, after: str) -> str:
     """What a sum pays for, as a class and what it is for: "maintenance grants of up to
     £2,000" is not "a £2,000 grant for first-time buyers"."""
     ahead = before[-40:] if len(before) <= 40 else before[-40:].split(" ", 1)[-1]  # whole words
+    if subject := _ESTIMATED_AT.search(before):
+        ahead = subject.group("what")  # "the cost to rebuild Lahaina was estimated at"
     near = f"{ahead} | {after[:25]}"  # the purpose said beside the sum
     for what, frame in _MONEY_FRAMES:
         if found := frame.search(near):
@@ -1293,6 +1295,16 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
     own_event = next((s for s in storms if s.split()[-1] in first.title), None) or (
         storms.most_common(1)[0][0] if storms else ""
     )
+    disaster: list[bool] = []  # whether the article is of a disaster, read once if asked
+
+    def of_a_disaster() -> bool:
+        """A story of a disaster: its tolls by attacks are others (_in_attacks), and its
+        losses, damage and cost to rebuild are its economic losses."""
+        if not disaster:
+            texts = (first.title, *{c.sentence for c in figures})
+            disaster.append(any(_DISASTER.search(t) for t in texts))
+        return disaster[0]
+
     reads: list[_Read] = []
     eventful: set[int] = set()  # figures whose whose is another event
     found: dict[int, Measured] = {}
@@ -1344,6 +1356,9 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         )  # fmt: skip
         if thing == "share won":
             thing = "share of the vote" if _candidate(claim) else ""
+        if (cost := _DISASTER_COST.match(thing)) and of_a_disaster():
+            # a disaster's losses, damage or cost to rebuild: its economic losses
+            thing = f"economic losses ({cost.group('currency')})"
         if not thing:
             found[claim.id] = Measured(None, near or article_day)
             continue
@@ -1390,9 +1405,6 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         )  # fmt: skip
         reads.append(read)
         last[claim.start] = read
-    # A story of a disaster: its tolls by attacks are others (_in_attacks); read once, where
-    # a toll asks.
-    disaster: bool | None = None
     # The day of the article's event: its title's, else its first crowd's (the lede).
     crowds = [r for r in reads if r.thing == "people present"]
     crowd_day = title_day or (crowds[0].day if crowds else None) or article_day
@@ -1413,12 +1425,8 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
         role = role_of(r.claim, r.thing)
         event = of_the_event(r.thing)  # an earthquake's magnitude: nowhere, at no time
         thing = r.thing
-        if thing in _TOLLS:
-            if disaster is None:
-                disaster = any(
-                    _DISASTER.search(t) for t in (first.title, *{c.sentence for c in figures})
-                )
-            thing = _in_attacks(r.claim, thing) if disaster else thing
+        if thing in _TOLLS and of_a_disaster():
+            thing = _in_attacks(r.claim, thing)
         measure = Measure(
             thing, whose,
             "" if event else r.where,
@@ -1451,6 +1459,16 @@ _ATTACKS = re.compile(
 
 
 _TOLLS = ("deaths", "injured", "killed or wounded")
+_ESTIMATED_AT = re.compile(
+    r"\b(?:the\s+)?(?P<what>(?:[\w-]+\s+){0,1}(?:cost|costs|losses|damage|bill)"
+    r"(?:\s+(?:to|of)\s+(?:[\w-]+\s+){0,3}?)?)\s*(?:was|is|were|are|has been|had been)\s+"
+    r"(?:estimated|put|calculated|assessed|valued)\s+at\s+(?:about\s+|around\s+|some\s+)?$",
+    re.I,
+)
+_DISASTER_COST = re.compile(
+    r"^(?:losses|damage|cost(?:: (?:rebuild|repair|repairs|reconstruction|recovery))?)"
+    r" \((?P<currency>[A-Z]{3})\)$"
+)
 
 
 def _in_attacks(claim: Comparable, thing: str) -> str:

@@ -880,6 +880,24 @@ def test_buildings_a_disaster_damaged_are_one_quantity_however_called(tmp_path, 
     assert groups["buildings damaged or destroyed"] == [271, 2_000, 2_200], groups
 
 
+def test_a_disaster_s_losses_damage_and_cost_to_rebuild_are_its_economic_losses(tmp_path, db_path):
+    """ "Losses are estimated to be approaching $6 billion" and "the cost to rebuild
+    Lahaina was estimated at $5.5 billion", in stories of a wildfire: one estimate of what it
+    destroyed; the insured part of it stays apart."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 12 August 2023\nMaui wildfire\n\n"
+        "Losses are estimated to be approaching $6 billion, after roughly 2,200 structures "
+        "were destroyed by the wildfire.",
+        "beta.txt": "Source: Beta\nPublished: 13 August 2023\nHawaii wildfire\n\n"
+        "FEMA said that the cost to rebuild Lahaina was estimated at $5.5 "
+        "billion. The fires are estimated to have caused $3.2 billion in damage to insured "
+        "properties.",
+    }
+    groups = values_by_topic(imported(texts, tmp_path, db_path))
+    assert groups["economic losses (USD)"] == [5.5e9, 6e9], groups
+
+
 def test_a_small_library_of_two_stories_keeps_each_story_s_quantity_whole(tmp_path, db_path):
     """Twenty articles, ten on each of two stories: each story's names are in half the
     library, and still tell its articles apart (a name tells no story apart only once it
