@@ -118,7 +118,8 @@ SOURCE_NOUNS = frozenset(
     newspaper paper broadcaster channel network website statement documents president
     chairman chief executive director secretary manager coach spokesmen opposition
     prefecture prefect confederation federation governor mayor coroner hospital hospitals
-    rescuers publication outlet review tally count authority electoral commission
+    rescuers publication outlet review tally count authority electoral commission junta regime
+    cabinet presidency
     ministries workers staff""".split()
 )
 _NOT_IN_A_SOURCE = frozenset(
@@ -361,6 +362,8 @@ def attribute_sentence(sentence: str, figure_at: int | None = None) -> str | Non
         if sentence[: verb.start()].count('"') % 2:
             continue
         prefix = re.sub(r"\b(?:that|who|which)\s*$", "", prefix.rstrip())
+        # "The junta, confronting challenges from ethnic armed insurgents, reported that"
+        prefix = re.sub(r",\s+[a-z]+ing\b[^,]*,?\s*$", " ", prefix)
         # "..., the Financial Times has reported." ends the sentence: its subject is the
         # last clause, as when the figure comes before the verb.
         at_end = not sentence[verb.end() :].strip(" .”\"'")
@@ -593,6 +596,16 @@ def attribute_figure(
         relay = _SPEAKER_BEFORE_RELAY.match(sentence[end : citing[0].start()])
         if relay and (who := _tidy(relay.group("who"), speaking=True)):
             return who
+    if citing and (
+        (citing[0].start() >= end and _REPORT_CITED.match(citing[0].group("who")))
+        or citing[0].group("who").split()[0].lower() in ("its", "their", "his", "her")
+    ):
+        # The one who said it, before the figure, where "according to" names only who
+        # relayed it ("X said that ... 2,719 lives, according to a Reuters report") or
+        # refers back to the speaker ("The WHO said that according to its assessment").
+        said = [v for v in _VERB.finditer(sentence, 0, start) if v.group("verb") in _SPEECH]
+        if said and (who := _subject_before(sentence[: said[0].start()])):
+            return who
     if citing:
         cited = citing[0].group("who")
         if cited.split()[0].lower() in ("which", "whom", "whose"):
@@ -638,6 +651,10 @@ def attribute_figure(
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|of|officially|newly)\s+$", re.I)
 # A speaker of the figure's clause before a relay's "according to": "11,300, the Red
 # Crescent said on Thursday, according to the Associated Press": the Red Crescent's.
+# What relays a figure rather than claims it: "according to a Reuters report".
+_REPORT_CITED = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w&.’'-]+\s+){0,3}?(?:report|reports|dispatch|wire|tally)\b", re.I
+)
 _SPEAKER_BEFORE_RELAY = re.compile(
     rf"^[^;“”\"]*?,\s+(?P<who>[^,;“”\"]{{2,80}}?)\s+(?:has |have |had )?(?:{_VERBS})\b[^;]*?,?\s*$"
 )
@@ -653,6 +670,13 @@ def _subject_before(text: str) -> str | None:
     """The subject of a verb from the clause's words before it: relative clauses and
     auxiliaries set aside, then as `_subject` reads it."""
     text = re.sub(r",\s*(?:which|who)\b[^,]*,", ",", text)  # "the council, which is ..., said"
+    # "The junta, confronting challenges from ethnic armed insurgents, reported that"
+    text = re.sub(r",\s+[a-z]+ing\b[^,]*,\s*$", " ", text)
+    # "Min Aung Hlaing in a state-wide televised address said": where, not who
+    text = re.sub(
+        r"\s+(?:in|during|at|on)\s+(?:an?|the|his|her|their|its)\s+[^,]{0,40}?(?:address|speech"
+        r"|interview|statement|briefing|post|conference|broadcast)\s*$", " ", text,
+    )  # fmt: skip
     text = re.sub(
         r"(?:\s+(?:has|have|had|was|were|is|also|earlier|previously|later|already|now|just"
         r"|then|reportedly|initially|first|again))+\s*$", "", text.rstrip(), flags=re.I,

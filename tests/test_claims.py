@@ -409,6 +409,15 @@ def test_who_did_it_said_by_nobody_or_of_something_else_is_no_statement():
          ["Several civil society groups"]),
         ("During a press conference, Vucic mentioned that 44 people sought assistance.",
          ["Vucic"]),
+        # as the Myanmar earthquake's outlets wrote them: a participle phrase after the
+        # subject, "according to" a report that relays or refers back, where a speaker spoke
+        ("The junta, confronting challenges from ethnic armed insurgents, reported that over "
+         "3,900 individuals sustained injuries.", ["junta"]),
+        ("The World Health Organisation said that according to its initial assessment, four "
+         "hospitals had been completely destroyed.", ["World Health Organisation"]),
+        ("Junta chief Min Aung Hlaing in a televised address said that the death toll has "
+         "claimed at least 2,719 lives, according to a Reuters report.",
+         ["Junta chief Min Aung Hlaing"]),
     ],
 )  # fmt: skip
 def test_a_surname_he_a_counting_verb_after_according_to_and_say_name_the_source(
