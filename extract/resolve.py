@@ -211,6 +211,12 @@ def _ministry(words: list[str]) -> list[str]:
     return [*place.split(), *text.split(), words[at]]
 
 
+# A country or a body abbreviated at the head of a longer name.
+_LEADING_SHORT = {
+    "un": ["united", "nations"], "us": ["united", "states"], "uk": ["united", "kingdom"],
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1 << 17)
 def normalise(name: str) -> str:
     """The comparison key of a name (rule 2): lower case, no diacritics, dots, hyphens or
@@ -219,8 +225,8 @@ def normalise(name: str) -> str:
     words = _plain(name).split()
     if len(words) > 1 and words[0] == "the":
         del words[0]
-    if len(words) > 1 and words[0] == "un":  # "UN Office for ...", "U.N. children's fund"
-        words[:1] = ["united", "nations"]
+    if len(words) > 1 and words[0] in _LEADING_SHORT:  # "UN Office for ...", "U.S. Geological
+        words[:1] = _LEADING_SHORT[words[0]]  # Survey": as others spell them out
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         del words[-1]
     if len(words) > 1 and words[-1] in ADMIN_WORDS:

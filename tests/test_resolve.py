@@ -255,6 +255,33 @@ def test_a_surname_never_joins_a_title_or_a_place_taken_for_a_person():
     }
 
 
+def test_a_country_abbreviated_at_the_head_of_a_body_s_name_is_the_body_spelt_out():
+    found = resolve(
+        ("a", "U.S. Geological Survey", "org"),
+        ("b", "United States Geological Survey", "org"),
+        ("c", "USGS", "org"),
+        ("d", "UK Border Force", "org"),
+        ("e", "United Kingdom Border Force", "org"),
+        ("f", "US Army", "org"),
+        ("g", "UK", "place"),
+    )
+    assert (
+        len(
+            {
+                found[k]
+                for k in [
+                    ("a", "U.S. Geological Survey"),
+                    ("b", "United States Geological Survey"),
+                    ("c", "USGS"),
+                ]
+            }
+        )
+        == 1
+    )
+    assert found[("d", "UK Border Force")] == found[("e", "United Kingdom Border Force")]
+    assert found[("f", "US Army")] != found[("a", "U.S. Geological Survey")]  # fmt: skip
+
+
 def test_romanisations_bodies_with_their_place_and_un_bodies_however_written_are_one():
     found = resolve(
         ("a", "Tawfik Shoukri", "person"),
