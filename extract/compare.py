@@ -669,7 +669,13 @@ def settle_open(
     `opened` and `closed` are (claim, its article's own key) pairs. Only figures that name
     what the others leave open are evidence, so the answer depends on the story, not on
     the order its articles came in (regrouping settles them again as the story grows)."""
-    story_of = (lambda a: set(story_pairs(stories.get(a, ())))) if stories is not None else None
+    pairs_of: dict[int, set[str]] = {}  # each article's story pairs, made once
+
+    def story_of(article: int) -> set[str]:
+        if article not in pairs_of:
+            pairs_of[article] = set(story_pairs((stories or {}).get(article, ())))
+        return pairs_of[article]
+
     named: dict[tuple[str, tuple[str, ...]], dict[tuple[str, ...], list[Comparable]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -681,7 +687,7 @@ def settle_open(
                 named[base, fields][tuple(getattr(measure, f) for f in fields)].append(claim)
 
     def fits(claim: Comparable, other: Comparable) -> bool:
-        if story_of is not None and not story_of(claim.article) & story_of(other.article):
+        if stories is not None and not story_of(claim.article) & story_of(other.article):
             return False  # another story's figure
         if "vague" in (claim.hedge, other.hedge):
             return False  # "thousands of flights" agrees with too much to say which
