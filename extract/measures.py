@@ -1441,19 +1441,18 @@ def measured(claims: Iterable[Comparable]) -> dict[int, Measured]:
 # What people are killed or hurt by, beside a disaster: "launched 32 airstrikes ...,
 # killing at least 50 civilians" in a story of an earthquake's toll. In a story of an
 # attack ("the pager attack killed at least nine"), the attack is what its tolls count.
-_DISASTER = re.compile(
-    r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|storms?|hurricanes?"
-    r"|cyclones?|typhoons?|wildfires?|landslides?|mudslides?|tsunamis?|eruptions?)\b",
-    re.I,
+_DISASTERS = (
+    r"earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|storms?|hurricanes?"
+    r"|cyclones?|typhoons?|wildfires?|landslides?|mudslides?|tsunamis?|eruptions?"
 )
+_DISASTER = re.compile(rf"\b(?:{_DISASTERS})\b", re.I)
 _ATTACKS = re.compile(
     r"\b(?:air ?strikes?|strikes|shelling|bombings?|bombardments?|raids|shootings?|gunfire"
     r"|clashes|fighting|missiles?|drones?|rockets?|attacks?|(?:fighter )?jets|warplanes"
     r"|targeted|bombed|shelled)\b"
     # the disaster itself, where it is nearer the figure: "air strikes in the wake of the
     # natural disaster that has left more than 1,600 dead"
-    r"|(?P<disaster>\b(?:natural )?disaster\b|\bearthquakes?\b|\bquakes?\b|\bfloods?\b"
-    r"|\bstorms?\b|\bhurricanes?\b|\bwildfires?\b|\btsunamis?\b)",
+    rf"|(?P<disaster>\b(?:(?:natural )?disaster|{_DISASTERS})\b)",
     re.I,
 )
 
