@@ -180,9 +180,7 @@ class Grouper:
             db.execute(f"DELETE FROM temp.{_NEARBY}")
             db.executemany(f"INSERT INTO temp.{_NEARBY} VALUES (?)", [(a,) for a in nearby])
             # What an article leaves open of a figure (where, a crowd's day), its story says.
-            touched |= self._settle_open(
-                not whole, stories if not whole else self._stories(self._all_articles(), total)
-            )
+            touched |= self._settle_open(whole, stories, total)
             keys = sorted(touched, key=lambda k: (k == STANCE_KEY, k))  # denials last
             try:
                 for done, key in enumerate(keys, 1):
@@ -340,15 +338,18 @@ class Grouper:
     def _all_articles(self) -> list[int]:
         return [r[0] for r in self._fetch("SELECT id FROM articles ORDER BY id")]
 
-    def _settle_open(self, nearby: bool, stories: dict[int, frozenset[str]] | None) -> set[str]:
+    def _settle_open(
+        self, whole: bool, stories: dict[int, frozenset[str]] | None, total: int
+    ) -> set[str]:
         """Give each figure whose article leaves its place or (a crowd's) day open, of the
-        articles _NEARBY holds (else of all), the key its story settles (compare.settle_open).
+        articles _NEARBY holds (all, when `whole`), the key its story settles
+        (compare.settle_open); `stories` are the nearby articles' (read here when whole).
         Those whose key changes leave their groups, which are made again without them, and
         are grouped as new claims are. Returns the comparison keys they left and joined."""
         from extract.compare import open_fields, settle_open
 
         where = "c.measured_key != ''"
-        if nearby:
+        if not whole:
             where += f" AND c.article_id IN (SELECT id FROM temp.{_NEARBY})"
         rows = self._fetch(
             f"SELECT c.id, c.article_id, c.measured_key, c.comparison_key, c.cluster "
@@ -360,6 +361,8 @@ class Grouper:
         by_hand = {r[0] for r in self._fetch(PLACED_BY_HAND, {
             "articles": json.dumps(sorted({r[1] for r in opened}))})}  # fmt: skip
         opened = [r for r in opened if r[0] not in by_hand]
+        if whole:
+            stories = self._stories(self._all_articles(), total)
         things = {k.split("|", 1)[0] for _, _, k, _, _ in opened}
         evidence = [r for r in rows if r[2].split("|", 1)[0] in things and r[0] not in by_hand]
         claims = {c.id: c for c in self._comparables(
