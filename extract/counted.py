@@ -28,6 +28,8 @@ import math
 import re
 from typing import NamedTuple
 
+from extract.words import GATHERINGS
+
 # Plural nouns that do not end in -s. A figure's phrase ends at one unless a plural noun
 # follows it ("500 police officers"): "32 people dead" counts people.
 IRREGULAR_PLURALS = frozenset(
@@ -124,11 +126,6 @@ _PEOPLE_SUBJECT = re.compile(
     r"|join(?:ed)?|died|die|perish(?:ed)?|fled|flee|killed|injured|wounded|hurt|detained"
     r"|arrested|displaced|evacuated|rescued|missing|dead|drowned|voted|attended"
     r"|participat(?:ed|ing|e)|walked out|c(?:a|o)me out)\b",
-    re.I,
-)
-_GATHERING = re.compile(
-    r"\b(?:demonstrations?|demonstrators|protests?|protesters|marches|marchers|gatherings?"
-    r"|crowds?|turnout)\b",
     re.I,
 )
 # What may stand between two figures of one list or comparison.
@@ -269,7 +266,7 @@ def inherited_units(sentence: str, slots: list[Slot]) -> list[str | None]:
                 break
         if units[i] is None and not slot.small:
             if gathering is None:
-                gathering = bool(_GATHERING.search(sentence))
+                gathering = bool(GATHERINGS.search(sentence))
             if gathering:
                 units[i] = _PEOPLE
     return units

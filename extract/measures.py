@@ -91,7 +91,7 @@ from extract.comparable import Comparable, Mention
 from extract.dates import DayNamed, days_named
 from extract.gazetteer import ALIASES, COUNTRIES, DEMONYMS
 from extract.text import trie
-from extract.words import MONTHS
+from extract.words import GATHERINGS, MONTHS
 
 
 class Measure(NamedTuple):
@@ -326,9 +326,6 @@ _DAMAGED = re.compile(
     r"|reduced to rubble|wiped out|lost)\b",
     re.I,
 )
-_GATHERINGS = re.compile(
-    r"\b(?:demonstrations|protests|rallies|marches|gatherings|crowds?)\b", re.I
-)
 
 
 def _said_before_bracket(claim: Comparable) -> str:
@@ -410,9 +407,7 @@ def thing_of(claim: Comparable) -> str:
         if head in _PEOPLE:
             if later := _said_later(claim):
                 return later
-            # people counted in a sentence about gatherings are there: "Big demonstrations
-            # took place in the major cities, at least several hundred thousand in Paris"
-            return "people present" if _GATHERINGS.search(claim.sentence) else "people"
+            return "people present" if GATHERINGS.search(claim.sentence) else "people"
         return ""
     return known or unit  # "five military bases": the thing is the noun phrase
 

@@ -125,6 +125,15 @@ def exact_enough(number: float) -> float:
     return float(f"{number:.12g}")
 
 
+# The words of a gathering: a figure of people in a sentence about one counts people there
+# ("Big demonstrations took place in the major cities, at least several hundred thousand in
+# Paris"), and a bare figure beside one counts people ("the police counted 81,000").
+GATHERINGS = re.compile(
+    r"\b(?:demonstrations?|demonstrators|protests?|protesters|rall(?:y|ies)|marches|marchers"
+    r"|gatherings?|crowds?|turnout)\b",
+    re.I,
+)
+
 # The months' names, as views write a day ("7 March"; "28 Oct" short) and rules read them.
 MONTHS = tuple(
     "January February March April May June July August September October November December".split()

@@ -57,6 +57,8 @@ def test_vague_amounts_take_the_verb_s_people_too():
         ("In Bagnols-sur-Ceze, population 18,000, high school students joined a demonstration "
          "of more than 2,000.", [(18_000, "inhabitants"), (2_000, "people")]),
         ("Officials estimated the turnout at 107,000 on Saturday.", [(107_000, "people")]),
+        ("Police estimated the rally in Cibeles at 170,000, while the organisers claimed a "
+         "million.", [(170_000, "people"), (1_000_000, "people")]),
         ("By Monday the death toll rose to 3,003, officials said.", [(3_003, "deaths")]),
         ("The hardline CGT union put the number of protesters at 3.5 million nationwide, a "
          "figure it said compared to 2.5 million on January 31.",
