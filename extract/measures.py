@@ -328,6 +328,33 @@ _DAMAGED = re.compile(
 )
 
 
+# What is done with the dead once found: each its own count, a part of the toll, never the
+# toll ("out of the 275, 88 bodies have been identified", "170 have been sent to
+# Bhubaneswar", "78 bodies have been handed over"); "bodies were recovered" is the toll.
+_BODIES_HANDLED = (
+    ("bodies identified", re.compile(r"^\W*(?:\w+\W+){0,3}?(?:identified|unidentified)\b", re.I)),
+    (
+        "bodies handed over",
+        re.compile(
+            r"^\W*(?:\w+\W+){0,3}?(?:handed over|released|claimed|unclaimed|returned)\b", re.I
+        ),
+    ),
+    (
+        "bodies moved",
+        re.compile(
+            r"^\W*(?:\w+\W+){0,3}?(?:sent|shifted|moved|transported|taken|brought|kept|preserved)"
+            r"\s+(?:to|in|at)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def _bodies_handled(after: str) -> str:
+    """What was done with the bodies a figure counts, as its class; "" for the dead found."""
+    return next((name for name, done in _BODIES_HANDLED if done.search(after[:50])), "")
+
+
 def _said_before_bracket(claim: Comparable) -> str:
     """The class a figure in brackets gives the number of: "the highest death toll
     (1,293)"."""
@@ -379,6 +406,10 @@ def thing_of(claim: Comparable) -> str:
         in_sentence(claim, claim.span_start - 25, claim.span_end + 25)
     ):
         return "public bodies"  # "100,000 public bodies": organisations, not the dead
+    if (head == "bodies" or (not head and re.search(r"\bbodies\b", before[-40:], re.I))) and (
+        handled := _bodies_handled(after)
+    ):
+        return handled  # "of the remaining bodies, 170 have been sent to Bhubaneswar"
     around = _said_around(before, after) or _said_before_bracket(claim)
     known = _CLASS_OF.get(unit) or _CLASS_OF.get(head)
     if "officer" in unit:

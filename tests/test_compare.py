@@ -880,6 +880,29 @@ def test_buildings_a_disaster_damaged_are_one_quantity_however_called(tmp_path, 
     assert groups["buildings damaged or destroyed"] == [271, 2_000, 2_200], groups
 
 
+def test_bodies_identified_or_handed_over_are_their_own_counts_never_the_toll(tmp_path, db_path):
+    """ "Out of the 275, 88 bodies have been identified" and "205 dead bodies had been
+    identified" count what was done with the dead, a part of the toll; "At least 280 bodies
+    were recovered" is the toll itself."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 4 June 2023\nTrain crash\n\n"
+        "The Chief Secretary said the death toll stood at 275. He said that out of the 275, "
+        "88 bodies have been identified.",
+        "beta.txt": "Source: Beta\nPublished: 6 June 2023\nTrain crash toll\n\n"
+        "The government revised the death toll to 288 and said that 205 dead bodies had been "
+        "identified.",
+        "gamma.txt": "Source: Gamma\nPublished: 3 June 2023\nRescue ends\n\n"
+        "At least 280 bodies were recovered overnight, officials said.",
+    }
+    groups = values_by_topic(imported(texts, tmp_path, db_path))
+    (identified,) = [values for topic, values in groups.items() if "identified" in topic]
+    assert identified == [88, 205], groups
+    tolls = [values for topic, values in groups.items() if topic.startswith("deaths")]
+    assert tolls and all(88 not in values and 205 not in values for values in tolls), groups
+    assert any(280 in values for values in tolls), groups
+
+
 def test_a_disaster_s_losses_damage_and_cost_to_rebuild_are_its_economic_losses(tmp_path, db_path):
     """ "Losses are estimated to be approaching $6 billion" and "the cost to rebuild
     Lahaina was estimated at $5.5 billion", in stories of a wildfire: one estimate of what it
