@@ -160,6 +160,11 @@ _PEOPLE = frozenset(
     "people persons others individuals civilians residents citizens men women children adults "
     "workers inhabitants passengers".split()
 )
+# A people named by its nationality counts people: "Half a million Israelis took to the
+# streets" is a crowd as "half a million people" is.
+_NATIONALS = frozenset(
+    name.lower() if name.endswith("s") else f"{name.lower()}s" for name in DEMONYMS
+)
 _HAPPENED = ("deaths", "injured", "killed or wounded", "missing", "displaced", "detained")
 # Classes whose unnamed whose is what the article's other figures of them count, or of
 # their family: "500 officers" in a story of North Korean troops are North Korean.
@@ -260,7 +265,11 @@ _RESTATES = re.compile(
 _CANCELLED = re.compile(r"\bcancel(?:l?ed|l?ing|s)?\b|\bgrounded\b", re.I)
 _SAVED = re.compile(r"\b(?:sav|rescu|protect|spar)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _FORCE = re.compile(r"\b(?:military|militaries|army|armies|armed forces|force)\s+of\s+$", re.I)
-_POPULATION = re.compile(r"\b(?:population|inhabitants|home to|a town of|a city of)\W*$", re.I)
+_POPULATION = re.compile(
+    r"\b(?:population|inhabitants|home to|a town of|a city of)(?:\W+(?:of|just|over|under"
+    r"|about|around|some|nearly|almost|more|than|roughly))*\W*$",
+    re.I,
+)
 _BREAKS = re.compile(r"[;()]|\s[–—]\s|,\s+(?:while|whereas|but|and|including|with)\s")
 
 
@@ -418,7 +427,8 @@ def thing_of(claim: Comparable) -> str:
         return "flights cancelled"  # "almost 7,000 flights were canceled"
     if head in _BUILDINGS and _DAMAGED.search(f"{before[-40:]} {after[:60]}"):
         return "buildings damaged or destroyed"  # "271 structures were damaged or destroyed"
-    if known in ("troops", "officers") or head in _PEOPLE or not head:
+    people = head in _PEOPLE or head in _NATIONALS
+    if known in ("troops", "officers") or people or not head:
         subject = _CLASS_OF.get(_named_by_subject(claim).lower(), "")
         if subject in _HAPPENED and not _said_right_before(before):
             # The figure completes what its subject names, whatever follows it: "The death
@@ -435,7 +445,7 @@ def thing_of(claim: Comparable) -> str:
             return around
         if subject:
             return subject  # "the death toll ... has risen to 11,300 (people)"
-        if head in _PEOPLE:
+        if people:
             if later := _said_later(claim):
                 return later
             return "people present" if GATHERINGS.search(claim.sentence) else "people"
@@ -767,6 +777,8 @@ def whose_of(claim: Comparable, thing: str, company: str = "") -> str:
         return _candidate(claim)
     if "(" in thing or thing.endswith("in share price"):
         return _company(claim, company)
+    if thing == "people present":
+        return ""  # a crowd is of a place and day: "half a million Israelis" across Israel
     places = _places(claim)
     inside = [p for p in places if claim.span_start <= p.start < claim.span_end]
     if inside:

@@ -880,6 +880,22 @@ def test_buildings_a_disaster_damaged_are_one_quantity_however_called(tmp_path, 
     assert groups["buildings damaged or destroyed"] == [271, 2_000, 2_200], groups
 
 
+def test_a_people_named_by_nationality_is_a_crowd_and_a_population_is_not(tmp_path, db_path):
+    """ "Half a million Israelis took to the streets" counts people present as "500,000
+    people gathered" does; "a population of just over 9 million" counts no crowd."""
+
+    texts = {
+        "alpha.txt": "Source: Alpha\nPublished: 12 March 2023\nProtests\n\n"
+        "Half a million Israelis took to the streets across Israel on Saturday, organizers "
+        "said. Israel has a population of just over 9 million, so about 5% came out.",
+        "beta.txt": "Source: Beta\nPublished: 12 March 2023\nTenth week\n\n"
+        "Police said 100,000 protesters took to the streets across Israel on Saturday.",
+    }
+    groups = values_by_topic(imported(texts, tmp_path, db_path))
+    (crowd,) = [values for topic, values in groups.items() if topic.startswith("turnout")]
+    assert 500_000 in crowd and 9_000_000 not in crowd, groups
+
+
 def test_bodies_identified_or_handed_over_are_their_own_counts_never_the_toll(tmp_path, db_path):
     """ "Out of the 275, 88 bodies have been identified" and "205 dead bodies had been
     identified" count what was done with the dead, a part of the toll; "At least 280 bodies
