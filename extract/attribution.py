@@ -210,6 +210,11 @@ _DATELINE = re.compile(
 )
 
 
+# A kicker opening a sentence labels the story, not who speaks: "Odisha Train Accident:
+# Odisha Chief Secretary PK Jena said the death count stands at 233".
+_KICKER = re.compile(r"^\s*(?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*:\s+")
+
+
 # A main clause before a reporting verb's own: "The disruptions came as X said", "This is as
 # X said on Thursday that ...", "Shares fell after X reported": the subject follows it.
 _SUBORDINATE = re.compile(
@@ -221,7 +226,7 @@ _SUBORDINATE = re.compile(
 
 def _subject(prefix: str, figure_before_verb: bool) -> str | None:
     """The subject of a reporting verb from the text before it."""
-    prefix = _DATELINE.sub("", prefix)
+    prefix = _KICKER.sub("", _DATELINE.sub("", prefix))
     if under := _SUBORDINATE.search(prefix):
         prefix = prefix[under.end() :]  # "The disruptions came as CrowdStrike said": its subject
     segments = [s.strip() for s in re.split(r",(?![^()]*\))", prefix)]

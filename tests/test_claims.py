@@ -297,6 +297,14 @@ def test_a_dateline_is_where_a_story_was_written_not_who_speaks():
     assert claim.attributed_to == "Biden administration"
 
 
+def test_a_kicker_before_a_colon_labels_the_story_not_who_speaks():
+    (claim,) = claims_of(
+        "Headline\n\nOdisha Train Accident: Odisha Chief Secretary PK Jena said the death "
+        "count stands at 233."
+    )
+    assert claim.attributed_to == "Odisha Chief Secretary PK Jena"
+
+
 def test_who_disclosed_or_wrote_on_a_platform_speaks_not_the_platform():
     (disclosed,) = claims_of(
         "Headline\n\nThe U.S. State Department disclosed on Monday that 10,000 troops were sent."
